@@ -1,0 +1,277 @@
+"""The ASGI application: one entry (`handle`) where each request goes in and each response comes out.
+
+A raw ASGI callable with a precompiled router keeps per-request overhead small; a later fault-injection
+layer can wrap `SandboxApp.handle` (request/response transformers) and the `Store` (storage hooks).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hmac
+import logging
+import re
+from collections.abc import Awaitable, Callable, MutableMapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import jsonio
+from .errors import UNAUTHORIZED_BODY, ApiError, error_body
+from .handlers import Call, Handler, build_table
+from .spec import Spec, compile_spec, load_document
+from .storage import Store
+from .validation import check_body, path_values, query_values
+
+log = logging.getLogger("cdp_sandbox")
+
+DEFAULT_CLIENT_KEY = "sandbox-client-key"
+DEFAULT_API_TOKEN = "sandbox-api-token"  # noqa: S105 - a documented local-only default
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+
+JSON_HEADERS = ((b"content-type", b"application/json"),)
+_HOST = re.compile(r"[A-Za-z0-9.\-]{1,253}(:[0-9]{1,5})?|\[[0-9A-Fa-f:.]{2,45}\](:[0-9]{1,5})?")
+LEGACY_EXTRA_MEDIA = frozenset({"", "application/x-www-form-urlencoded"})
+
+
+@dataclass(slots=True)
+class Request:
+    """What the sandbox needs from an HTTP request, read once at the edge."""
+
+    method: str
+    path: str
+    query_string: bytes
+    base_url: str
+    authorization: bytes = b""
+    content_type: bytes | None = None
+    body: bytes = b""
+    too_large: bool = False
+
+
+@dataclass(slots=True)
+class Response:
+    """A finished answer: status, extra headers and an encoded body (b"" for none)."""
+
+    status: int
+    body: bytes = b""
+    headers: list[tuple[bytes, bytes]] = field(default_factory=list)
+
+
+def default_spec_path() -> Path:
+    """The spec shipped in the wheel, else the repository's spec/openapi.yaml."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "openapi.yaml", here.parent.parent / "spec" / "openapi.yaml"):
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError("spec/openapi.yaml not found; pass spec_path")
+
+
+class SandboxApp:
+    """Auth, routing, spec validation and dispatch; no I/O besides the store."""
+
+    def __init__(self, spec: Spec, store: Store, client_key: str, api_token: str) -> None:
+        self.spec = spec
+        self.store = store
+        self._credentials = (client_key.encode(), api_token.encode())
+        self._expected_header = b"Basic " + base64.b64encode(b"%s:%s" % self._credentials)
+        table = build_table()
+        missing = sorted(set(spec.operations) - set(table))
+        if missing:
+            raise ValueError(f"no handler for operations: {', '.join(missing)}")
+        self._handlers: dict[str, Handler] = {op_id: table[op_id] for op_id in spec.operations}
+
+    # -- ASGI edge ---------------------------------------------------------------------------
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        kind = scope["type"]
+        if kind == "http":
+            request = await read_request(scope, receive)
+            response = self.handle(request)
+            await send_response(send, response, request.too_large)
+        elif kind == "lifespan":
+            await _lifespan(receive, send)
+
+    # -- the seam ----------------------------------------------------------------------------
+
+    def handle(self, request: Request) -> Response:
+        """Answer one request. Input faults become 4xx; anything else is a bug, logged and 500."""
+        try:
+            return self._dispatch(request)
+        except ApiError as exc:
+            return Response(exc.status, exc.body(), exc.headers)
+        except Exception:
+            log.exception("unhandled error on %s %s", request.method, request.path)
+            return Response(500, error_body(500, "internal error in the sandbox (a bug: please report it)"))
+
+    def _dispatch(self, request: Request) -> Response:
+        if not self._authorized(request.authorization):
+            return Response(401, UNAUTHORIZED_BODY, [(b"www-authenticate", b'Basic realm="cdp-sandbox"')])
+        matched = self.spec.router.match(request.path)
+        if matched is None:
+            raise ApiError(404, f"path: no resource at {request.path}")
+        entry, raw_path = matched
+        op = entry.operations.get(request.method)
+        if op is None:
+            raise ApiError(
+                405,
+                f"method: {request.method} is not allowed on {entry.template}",
+                headers=[(b"allow", entry.allow)],
+            )
+        path = path_values(op, raw_path)
+        query = query_values(op, request.query_string)
+        body: Any = None
+        if op.body_validator is not None:
+            body = self._body(op.legacy, op.media_types, op.body_required, request)
+            check_body(op, body)
+            if not isinstance(body, dict):
+                raise ApiError(400, "body: must be a JSON object.")
+        root = request.base_url + ("/v2" if op.legacy else "/v2.1")
+        status, document = self._handlers[op.operation_id](Call(op, root, path, query, body, self.store))
+        if document is None:
+            return Response(status)
+        return Response(status, jsonio.dumps(document))
+
+    def _authorized(self, header: bytes) -> bool:
+        """Constant-time check of HTTP Basic credentials."""
+        if hmac.compare_digest(header, self._expected_header):
+            return True
+        scheme, _, encoded = header.partition(b" ")
+        if scheme.lower() != b"basic":
+            return False
+        try:
+            decoded = base64.b64decode(encoded.strip(), validate=True)
+        except (binascii.Error, ValueError):
+            return False
+        user, sep, password = decoded.partition(b":")
+        key, token = self._credentials
+        user_ok = hmac.compare_digest(user, key)
+        password_ok = hmac.compare_digest(password, token)
+        return bool(sep) and user_ok and password_ok
+
+    @staticmethod
+    def _body(legacy: bool, declared: frozenset[str], required: bool, request: Request) -> Any:
+        media, charset = _media_type(request.content_type)
+        acceptable = media == "application/json" or media.endswith("+json") or media in declared
+        if not acceptable and not (legacy and media in LEGACY_EXTRA_MEDIA):
+            shown = media or "missing"
+            raise ApiError(415, f"Content-Type: {shown} is not supported; send application/json.")
+        if charset not in ("", "utf-8", "utf8"):
+            raise ApiError(415, f"Content-Type: charset {charset} is not supported; send UTF-8.")
+        if request.too_large:
+            raise ApiError(413, f"body: larger than {jsonio.MAX_BODY_BYTES} bytes.")
+        if not request.body.strip() and not required:
+            return {}
+        return jsonio.decode_body(request.body)
+
+
+def _media_type(header: bytes | None) -> tuple[str, str]:
+    if not header:
+        return "", ""
+    text = header.decode("latin-1")
+    media, _, params = text.partition(";")
+    charset = ""
+    for param in params.split(";"):
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset":
+            charset = value.strip().strip('"').lower()
+    return media.strip().lower(), charset
+
+
+async def read_request(scope: Scope, receive: Receive) -> Request:
+    """Collect the headers the sandbox uses and the body, stopping at the size limit."""
+    authorization = b""
+    content_type = None
+    host = None
+    length = 0
+    for name, value in scope["headers"]:
+        if name == b"authorization":
+            authorization = value
+        elif name == b"content-type":
+            content_type = value
+        elif name == b"host":
+            host = value
+        elif name == b"content-length":
+            length = int(value) if value.isdigit() and len(value) < 16 else 0
+            if value.isdigit() and len(value) >= 16:
+                length = jsonio.MAX_BODY_BYTES + 1
+    request = Request(
+        method=scope["method"],
+        path=scope["path"],
+        query_string=scope["query_string"],
+        base_url=_base_url(scope, host),
+        authorization=authorization,
+        content_type=content_type,
+    )
+    if length > jsonio.MAX_BODY_BYTES:
+        request.too_large = True
+        return request
+    chunks: list[bytes] = []
+    size = 0
+    more = True
+    while more:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > jsonio.MAX_BODY_BYTES:
+            request.too_large = True
+            return request
+        chunks.append(chunk)
+        more = message.get("more_body", False)
+    request.body = chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    return request
+
+
+def _base_url(scope: Scope, host: bytes | None) -> str:
+    """Absolute base for hrefs: the Host the client used, else the listening address."""
+    scheme = scope.get("scheme", "http")
+    if host:
+        text = host.decode("latin-1")
+        if _HOST.fullmatch(text):
+            return f"{scheme}://{text}"
+    server = scope.get("server")
+    if server:
+        address, port = server[0], server[1]
+        if ":" in str(address):
+            address = f"[{address}]"
+        return f"{scheme}://{address}:{port}" if port else f"{scheme}://{address}"
+    return f"{scheme}://localhost"
+
+
+async def send_response(send: Send, response: Response, close: bool = False) -> None:
+    """Write the response; a body we did not read (413) closes the connection."""
+    body = response.body
+    headers: list[tuple[bytes, bytes]] = [*JSON_HEADERS] if body else []
+    headers.append((b"content-length", b"%d" % len(body)))
+    headers.extend(response.headers)
+    if close:
+        headers.append((b"connection", b"close"))
+    await send({"type": "http.response.start", "status": response.status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+async def _lifespan(receive: Receive, send: Send) -> None:
+    while True:
+        message = await receive()
+        if message["type"] == "lifespan.startup":
+            await send({"type": "lifespan.startup.complete"})
+        elif message["type"] == "lifespan.shutdown":
+            await send({"type": "lifespan.shutdown.complete"})
+            return
+
+
+def create_app(
+    spec_path: str | Path | None = None,
+    db: str | Path | None = None,
+    client_key: str = DEFAULT_CLIENT_KEY,
+    api_token: str = DEFAULT_API_TOKEN,
+) -> SandboxApp:
+    """Build the sandbox: compile the spec once and open the store (in memory unless `db` is a file)."""
+    spec = compile_spec(load_document(Path(spec_path) if spec_path else default_spec_path()))
+    store = Store(str(db) if db else None)
+    return SandboxApp(spec, store, client_key, api_token)
