@@ -1,0 +1,249 @@
+"""Connection settings shared by every generated operation.
+
+Hand-written; scripts/regenerate copies it into the package. The generator's own client only
+knows Bearer tokens. Sitecore CDP wants HTTP Basic (client key as user name, API token as
+password) against one of four regional hosts, and a production tenant deserves timeouts and
+retries that never repeat a non-idempotent request, so this class replaces it. The generated
+`client.AuthenticatedClient` and `client.Client` are aliases of `CDPClient`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from types import TracebackType
+from typing import Any, Final, Literal, Self, get_args
+
+import httpx
+from httpx_retries import Retry, RetryTransport
+
+from ._errors import ConfigurationError
+from ._spec import __version__
+
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "ENV_API_TOKEN",
+    "ENV_BASE_URL",
+    "ENV_CLIENT_KEY",
+    "ENV_REGION",
+    "IDEMPOTENT_METHODS",
+    "REGIONS",
+    "RETRY_STATUSES",
+    "CDPClient",
+    "Region",
+    "default_retry",
+]
+
+Region = Literal["eu", "us", "ap", "jpe"]
+REGIONS: Final[Mapping[str, str]] = {
+    region: f"https://api-engage-{region}.sitecorecloud.io" for region in get_args(Region)
+}
+
+ENV_BASE_URL: Final = "SITECORE_CDP_BASE_URL"
+ENV_REGION: Final = "SITECORE_CDP_REGION"
+ENV_CLIENT_KEY: Final = "SITECORE_CDP_CLIENT_KEY"
+ENV_API_TOKEN: Final = "SITECORE_CDP_API_TOKEN"  # noqa: S105 - a variable name, not a secret
+
+# Sitecore does not document its latencies; 10 s to connect and 30 s per read keeps a stuck
+# request from hanging a caller forever while leaving room for slow list pages.
+DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=10.0)
+
+# Retrying POST could create a second order (creates do not de-duplicate) and PATCH is not
+# idempotent either, so only these methods are ever retried.
+IDEMPOTENT_METHODS: Final = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+RETRY_STATUSES: Final = frozenset({429, 502, 503, 504})
+
+
+def default_retry() -> Retry:
+    """Three retries with exponential backoff and jitter; a Retry-After header wins over backoff."""
+    return Retry(
+        total=3,
+        backoff_factor=0.5,
+        max_backoff_wait=30.0,
+        total_timeout=60.0,
+        respect_retry_after_header=True,
+        allowed_methods=IDEMPOTENT_METHODS,
+        status_forcelist=RETRY_STATUSES,
+    )
+
+
+class CDPClient:
+    """Credentials, base URL, timeouts and retries; owns the underlying httpx clients.
+
+    Construct from a region (`eu`, `us`, `ap`, `jpe`) or an explicit `base_url` (e.g. a local
+    sandbox), or with `from_env()`. Usable as a sync or async context manager. Pass
+    `retry=False` to disable retries or a custom `httpx_retries.Retry`.
+    """
+
+    def __init__(
+        self,
+        *,
+        client_key: str,
+        api_token: str,
+        region: Region | str | None = None,
+        base_url: str | None = None,
+        timeout: httpx.Timeout | float | None = DEFAULT_TIMEOUT,
+        retry: Retry | bool = True,
+        headers: Mapping[str, str] | None = None,
+        raise_on_unexpected_status: bool = True,
+        transport: httpx.BaseTransport | None = None,
+        async_transport: httpx.AsyncBaseTransport | None = None,
+        httpx_args: Mapping[str, Any] | None = None,
+    ) -> None:
+        if not client_key:
+            raise ConfigurationError("client_key is empty: pass the Client key from Settings > API access")
+        if not api_token:
+            raise ConfigurationError("api_token is empty: pass the API token from Settings > API access")
+        self._base_url = _resolve_base_url(region=region, base_url=base_url)
+        self._auth = httpx.BasicAuth(client_key, api_token)
+        self._timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+        self._retry: Retry | None = default_retry() if retry is True else (retry or None)
+        self._headers = {
+            "Accept": "application/json",
+            "User-Agent": f"sitecore-cdp-client/{__version__}",
+            **(headers or {}),
+        }
+        # Read by the generated `*_detailed` functions for statuses the spec does not list.
+        self.raise_on_unexpected_status = raise_on_unexpected_status
+        self._transport = transport
+        self._async_transport = async_transport
+        self._httpx_args = dict(httpx_args or {})
+        self._client: httpx.Client | None = None
+        self._async_client: httpx.AsyncClient | None = None
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **kwargs: Any) -> Self:
+        """Build from SITECORE_CDP_* variables; the error names every variable that is missing.
+
+        SITECORE_CDP_BASE_URL wins over SITECORE_CDP_REGION when both are set. Other keyword
+        arguments (timeout, retry, ...) are passed through.
+        """
+        env = os.environ if environ is None else environ
+
+        def get(name: str) -> str | None:
+            value = env.get(name, "").strip()
+            return value or None
+
+        base_url, region = get(ENV_BASE_URL), get(ENV_REGION)
+        client_key, api_token = get(ENV_CLIENT_KEY), get(ENV_API_TOKEN)
+        missing = []
+        if base_url is None and region is None:
+            missing.append(f"{ENV_BASE_URL} or {ENV_REGION} (one of {', '.join(REGIONS)})")
+        if client_key is None:
+            missing.append(ENV_CLIENT_KEY)
+        if api_token is None:
+            missing.append(ENV_API_TOKEN)
+        if missing or client_key is None or api_token is None:
+            raise ConfigurationError("missing environment variable(s): " + "; ".join(missing))
+        return cls(
+            client_key=client_key,
+            api_token=api_token,
+            base_url=base_url,
+            region=None if base_url else region,
+            **kwargs,
+        )
+
+    @property
+    def base_url(self) -> str:
+        """The API root every operation path is appended to."""
+        return self._base_url
+
+    def __repr__(self) -> str:
+        # Never the key or the token.
+        return f"{type(self).__name__}(base_url={self._base_url!r})"
+
+    def _client_kwargs(self) -> dict[str, Any]:
+        return {
+            "base_url": self._base_url,
+            "auth": self._auth,
+            "timeout": self._timeout,
+            "headers": self._headers,
+            "follow_redirects": False,
+            **self._httpx_args,
+        }
+
+    def get_httpx_client(self) -> httpx.Client:
+        """The underlying httpx.Client, created on first use."""
+        if self._client is None:
+            inner: httpx.BaseTransport = self._transport or httpx.HTTPTransport()
+            transport = inner if self._retry is None else RetryTransport(transport=inner, retry=self._retry)
+            self._client = httpx.Client(transport=transport, **self._client_kwargs())
+        return self._client
+
+    def get_async_httpx_client(self) -> httpx.AsyncClient:
+        """The underlying httpx.AsyncClient, created on first use."""
+        if self._async_client is None:
+            inner: httpx.AsyncBaseTransport
+            if self._async_transport is not None:
+                inner = self._async_transport
+            elif isinstance(self._transport, httpx.AsyncBaseTransport):
+                inner = self._transport  # e.g. httpx.MockTransport serves both
+            else:
+                inner = httpx.AsyncHTTPTransport()
+            transport = inner if self._retry is None else RetryTransport(transport=inner, retry=self._retry)
+            self._async_client = httpx.AsyncClient(transport=transport, **self._client_kwargs())
+        return self._async_client
+
+    def set_httpx_client(self, client: httpx.Client) -> Self:
+        """Use a caller-built httpx.Client (it then owns auth, timeouts and retries)."""
+        self._client = client
+        return self
+
+    def set_async_httpx_client(self, client: httpx.AsyncClient) -> Self:
+        """Use a caller-built httpx.AsyncClient (it then owns auth, timeouts and retries)."""
+        self._async_client = client
+        return self
+
+    def close(self) -> None:
+        """Close the sync connection pool."""
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    async def aclose(self) -> None:
+        """Close the async connection pool."""
+        if self._async_client is not None:
+            await self._async_client.aclose()
+            self._async_client = None
+
+    def __enter__(self) -> Self:
+        self.get_httpx_client()
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    async def __aenter__(self) -> Self:
+        self.get_async_httpx_client()
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
+
+
+def _resolve_base_url(*, region: str | None, base_url: str | None) -> str:
+    if base_url and region:
+        raise ConfigurationError("pass either region or base_url, not both")
+    if base_url:
+        try:
+            url = httpx.URL(base_url)
+        except httpx.InvalidURL:
+            raise ConfigurationError("base_url is not a valid URL") from None
+        if url.userinfo:
+            # Credentials in a URL end up in logs and exception messages, so refuse them.
+            raise ConfigurationError("base_url must not contain credentials; pass client_key and api_token")
+        if url.scheme not in {"http", "https"} or not url.host:
+            raise ConfigurationError(f"base_url must be an absolute http(s) URL, got {base_url!r}")
+        return base_url.rstrip("/")
+    if region:
+        try:
+            return REGIONS[region.strip().lower()]
+        except KeyError:
+            raise ConfigurationError(
+                f"unknown region {region!r}: use one of {', '.join(REGIONS)} or pass base_url"
+            ) from None
+    raise ConfigurationError(f"pass region (one of {', '.join(REGIONS)}) or base_url")

@@ -1,0 +1,234 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.order_contact import OrderContact
+from ...models.order_contact_create import OrderContactCreate
+from ...types import Response
+
+
+def _get_kwargs(
+    order_contact_ref: str,
+    *,
+    body: OrderContactCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v2.1/orderContacts/{order_contact_ref}".format(
+            order_contact_ref=quote(str(order_contact_ref), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | OrderContact | None:
+    if response.status_code == 200:
+        response_200 = OrderContact.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+        return response_415
+
+    if client.raise_on_unexpected_status:
+        raise errors.APIError.from_response(response)
+    else:
+        return None
+
+
+def _parse_success(response: httpx.Response) -> OrderContact:
+    if response.status_code == 200:
+        response_200 = OrderContact.from_dict(response.json())
+
+        return response_200
+
+    raise errors.APIError.from_response(response)
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | OrderContact]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    order_contact_ref: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: OrderContactCreate,
+) -> Response[Error | OrderContact]:
+    """Partially update an order contact
+
+     Updates the fields sent and leaves the others alone. `dateOfBirth` must lie in the past.
+
+    Args:
+        order_contact_ref (str): Resource reference, a UUID. Sitecore's examples use both upper-
+            and lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+        body (OrderContactCreate): Body of a v2.1 order contact create or full update (PUT). Give
+            enough `identifiers` for your organization's identity rules: they resolve the guest the
+            contact belongs to. `dateOfBirth` must lie in the past.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | OrderContact]
+    """
+
+    kwargs = _get_kwargs(
+        order_contact_ref=order_contact_ref,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    order_contact_ref: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: OrderContactCreate,
+) -> OrderContact:
+    """Partially update an order contact
+
+     Updates the fields sent and leaves the others alone. `dateOfBirth` must lie in the past.
+
+    Args:
+        order_contact_ref (str): Resource reference, a UUID. Sitecore's examples use both upper-
+            and lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+        body (OrderContactCreate): Body of a v2.1 order contact create or full update (PUT). Give
+            enough `identifiers` for your organization's identity rules: they resolve the guest the
+            contact belongs to. `dateOfBirth` must lie in the past.
+
+    Raises:
+        errors.APIError: If the server answers with any status other than the documented success
+            (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than the client's timeout.
+
+    Returns:
+        OrderContact
+    """
+
+    kwargs = _get_kwargs(
+        order_contact_ref=order_contact_ref,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _parse_success(response)
+
+
+async def asyncio_detailed(
+    order_contact_ref: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: OrderContactCreate,
+) -> Response[Error | OrderContact]:
+    """Partially update an order contact
+
+     Updates the fields sent and leaves the others alone. `dateOfBirth` must lie in the past.
+
+    Args:
+        order_contact_ref (str): Resource reference, a UUID. Sitecore's examples use both upper-
+            and lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+        body (OrderContactCreate): Body of a v2.1 order contact create or full update (PUT). Give
+            enough `identifiers` for your organization's identity rules: they resolve the guest the
+            contact belongs to. `dateOfBirth` must lie in the past.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | OrderContact]
+    """
+
+    kwargs = _get_kwargs(
+        order_contact_ref=order_contact_ref,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    order_contact_ref: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: OrderContactCreate,
+) -> OrderContact:
+    """Partially update an order contact
+
+     Updates the fields sent and leaves the others alone. `dateOfBirth` must lie in the past.
+
+    Args:
+        order_contact_ref (str): Resource reference, a UUID. Sitecore's examples use both upper-
+            and lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+        body (OrderContactCreate): Body of a v2.1 order contact create or full update (PUT). Give
+            enough `identifiers` for your organization's identity rules: they resolve the guest the
+            contact belongs to. `dateOfBirth` must lie in the past.
+
+    Raises:
+        errors.APIError: If the server answers with any status other than the documented success
+            (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than the client's timeout.
+
+    Returns:
+        OrderContact
+    """
+
+    kwargs = _get_kwargs(
+        order_contact_ref=order_contact_ref,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _parse_success(response)

@@ -1,0 +1,195 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.legacy_order_contact import LegacyOrderContact
+from ...types import Response
+
+
+def _get_kwargs(
+    order_contact_ref: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v2/orderContacts/{order_contact_ref}".format(
+            order_contact_ref=quote(str(order_contact_ref), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | LegacyOrderContact | None:
+    if response.status_code == 200:
+        response_200 = LegacyOrderContact.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.APIError.from_response(response)
+    else:
+        return None
+
+
+def _parse_success(response: httpx.Response) -> LegacyOrderContact:
+    if response.status_code == 200:
+        response_200 = LegacyOrderContact.from_dict(response.json())
+
+        return response_200
+
+    raise errors.APIError.from_response(response)
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | LegacyOrderContact]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    order_contact_ref: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | LegacyOrderContact]:
+    """Retrieve an order contact (legacy)
+
+     Retrieves an order contact.
+
+    Args:
+        order_contact_ref (str): Resource reference, a UUID. Sitecore's examples use both upper-
+            and lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | LegacyOrderContact]
+    """
+
+    kwargs = _get_kwargs(
+        order_contact_ref=order_contact_ref,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    order_contact_ref: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> LegacyOrderContact:
+    """Retrieve an order contact (legacy)
+
+     Retrieves an order contact.
+
+    Args:
+        order_contact_ref (str): Resource reference, a UUID. Sitecore's examples use both upper-
+            and lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+
+    Raises:
+        errors.APIError: If the server answers with any status other than the documented success
+            (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than the client's timeout.
+
+    Returns:
+        LegacyOrderContact
+    """
+
+    kwargs = _get_kwargs(
+        order_contact_ref=order_contact_ref,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _parse_success(response)
+
+
+async def asyncio_detailed(
+    order_contact_ref: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | LegacyOrderContact]:
+    """Retrieve an order contact (legacy)
+
+     Retrieves an order contact.
+
+    Args:
+        order_contact_ref (str): Resource reference, a UUID. Sitecore's examples use both upper-
+            and lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | LegacyOrderContact]
+    """
+
+    kwargs = _get_kwargs(
+        order_contact_ref=order_contact_ref,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    order_contact_ref: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> LegacyOrderContact:
+    """Retrieve an order contact (legacy)
+
+     Retrieves an order contact.
+
+    Args:
+        order_contact_ref (str): Resource reference, a UUID. Sitecore's examples use both upper-
+            and lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+
+    Raises:
+        errors.APIError: If the server answers with any status other than the documented success
+            (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than the client's timeout.
+
+    Returns:
+        LegacyOrderContact
+    """
+
+    kwargs = _get_kwargs(
+        order_contact_ref=order_contact_ref,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _parse_success(response)

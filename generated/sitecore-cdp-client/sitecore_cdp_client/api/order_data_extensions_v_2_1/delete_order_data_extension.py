@@ -1,0 +1,214 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.data_extension_name import DataExtensionName
+from ...models.delete_result import DeleteResult
+from ...models.error import Error
+from ...types import Response
+
+
+def _get_kwargs(
+    order_ref: str,
+    data_extension_name: DataExtensionName,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/v2.1/orders/{order_ref}/extensions/{data_extension_name}".format(
+            order_ref=quote(str(order_ref), safe=""),
+            data_extension_name=quote(str(data_extension_name), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DeleteResult | Error | None:
+    if response.status_code == 200:
+        response_200 = DeleteResult.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.APIError.from_response(response)
+    else:
+        return None
+
+
+def _parse_success(response: httpx.Response) -> DeleteResult:
+    if response.status_code == 200:
+        response_200 = DeleteResult.from_dict(response.json())
+
+        return response_200
+
+    raise errors.APIError.from_response(response)
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DeleteResult | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    order_ref: str,
+    data_extension_name: DataExtensionName,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[DeleteResult | Error]:
+    """Delete an order data extension
+
+     Deletes the data extension with all its key-value pairs.
+
+    Args:
+        order_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
+            lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+        data_extension_name (DataExtensionName): Name of an order or order item data extension;
+            `ext` is the only one.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeleteResult | Error]
+    """
+
+    kwargs = _get_kwargs(
+        order_ref=order_ref,
+        data_extension_name=data_extension_name,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    order_ref: str,
+    data_extension_name: DataExtensionName,
+    *,
+    client: AuthenticatedClient | Client,
+) -> DeleteResult:
+    """Delete an order data extension
+
+     Deletes the data extension with all its key-value pairs.
+
+    Args:
+        order_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
+            lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+        data_extension_name (DataExtensionName): Name of an order or order item data extension;
+            `ext` is the only one.
+
+    Raises:
+        errors.APIError: If the server answers with any status other than the documented success
+            (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than the client's timeout.
+
+    Returns:
+        DeleteResult
+    """
+
+    kwargs = _get_kwargs(
+        order_ref=order_ref,
+        data_extension_name=data_extension_name,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _parse_success(response)
+
+
+async def asyncio_detailed(
+    order_ref: str,
+    data_extension_name: DataExtensionName,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[DeleteResult | Error]:
+    """Delete an order data extension
+
+     Deletes the data extension with all its key-value pairs.
+
+    Args:
+        order_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
+            lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+        data_extension_name (DataExtensionName): Name of an order or order item data extension;
+            `ext` is the only one.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeleteResult | Error]
+    """
+
+    kwargs = _get_kwargs(
+        order_ref=order_ref,
+        data_extension_name=data_extension_name,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    order_ref: str,
+    data_extension_name: DataExtensionName,
+    *,
+    client: AuthenticatedClient | Client,
+) -> DeleteResult:
+    """Delete an order data extension
+
+     Deletes the data extension with all its key-value pairs.
+
+    Args:
+        order_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
+            lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+        data_extension_name (DataExtensionName): Name of an order or order item data extension;
+            `ext` is the only one.
+
+    Raises:
+        errors.APIError: If the server answers with any status other than the documented success
+            (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than the client's timeout.
+
+    Returns:
+        DeleteResult
+    """
+
+    kwargs = _get_kwargs(
+        order_ref=order_ref,
+        data_extension_name=data_extension_name,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _parse_success(response)

@@ -1,0 +1,243 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.data_extension_name import DataExtensionName
+from ...models.error import Error
+from ...models.order_data_extension import OrderDataExtension
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    order_ref: str,
+    data_extension_name: DataExtensionName,
+    *,
+    name: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["name"] = name
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/v2.1/orders/{order_ref}/extensions/{data_extension_name}/fields".format(
+            order_ref=quote(str(order_ref), safe=""),
+            data_extension_name=quote(str(data_extension_name), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | OrderDataExtension | None:
+    if response.status_code == 200:
+        response_200 = OrderDataExtension.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.APIError.from_response(response)
+    else:
+        return None
+
+
+def _parse_success(response: httpx.Response) -> OrderDataExtension:
+    if response.status_code == 200:
+        response_200 = OrderDataExtension.from_dict(response.json())
+
+        return response_200
+
+    raise errors.APIError.from_response(response)
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | OrderDataExtension]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    order_ref: str,
+    data_extension_name: DataExtensionName,
+    *,
+    client: AuthenticatedClient | Client,
+    name: str | Unset = UNSET,
+) -> Response[Error | OrderDataExtension]:
+    """Delete key-value pairs from an order data extension
+
+     Deletes the keys named in `name` (pipe-separated, e.g. `firstTimeOrder|storeLocation`) from the data
+    extension; names it does not hold are ignored. Without `name` the data extension is emptied but
+    kept.
+
+    Args:
+        order_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
+            lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+        data_extension_name (DataExtensionName): Name of an order or order item data extension;
+            `ext` is the only one.
+        name (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | OrderDataExtension]
+    """
+
+    kwargs = _get_kwargs(
+        order_ref=order_ref,
+        data_extension_name=data_extension_name,
+        name=name,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    order_ref: str,
+    data_extension_name: DataExtensionName,
+    *,
+    client: AuthenticatedClient | Client,
+    name: str | Unset = UNSET,
+) -> OrderDataExtension:
+    """Delete key-value pairs from an order data extension
+
+     Deletes the keys named in `name` (pipe-separated, e.g. `firstTimeOrder|storeLocation`) from the data
+    extension; names it does not hold are ignored. Without `name` the data extension is emptied but
+    kept.
+
+    Args:
+        order_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
+            lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+        data_extension_name (DataExtensionName): Name of an order or order item data extension;
+            `ext` is the only one.
+        name (str | Unset):
+
+    Raises:
+        errors.APIError: If the server answers with any status other than the documented success
+            (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than the client's timeout.
+
+    Returns:
+        OrderDataExtension
+    """
+
+    kwargs = _get_kwargs(
+        order_ref=order_ref,
+        data_extension_name=data_extension_name,
+        name=name,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _parse_success(response)
+
+
+async def asyncio_detailed(
+    order_ref: str,
+    data_extension_name: DataExtensionName,
+    *,
+    client: AuthenticatedClient | Client,
+    name: str | Unset = UNSET,
+) -> Response[Error | OrderDataExtension]:
+    """Delete key-value pairs from an order data extension
+
+     Deletes the keys named in `name` (pipe-separated, e.g. `firstTimeOrder|storeLocation`) from the data
+    extension; names it does not hold are ignored. Without `name` the data extension is emptied but
+    kept.
+
+    Args:
+        order_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
+            lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+        data_extension_name (DataExtensionName): Name of an order or order item data extension;
+            `ext` is the only one.
+        name (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | OrderDataExtension]
+    """
+
+    kwargs = _get_kwargs(
+        order_ref=order_ref,
+        data_extension_name=data_extension_name,
+        name=name,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    order_ref: str,
+    data_extension_name: DataExtensionName,
+    *,
+    client: AuthenticatedClient | Client,
+    name: str | Unset = UNSET,
+) -> OrderDataExtension:
+    """Delete key-value pairs from an order data extension
+
+     Deletes the keys named in `name` (pipe-separated, e.g. `firstTimeOrder|storeLocation`) from the data
+    extension; names it does not hold are ignored. Without `name` the data extension is emptied but
+    kept.
+
+    Args:
+        order_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
+            lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+        data_extension_name (DataExtensionName): Name of an order or order item data extension;
+            `ext` is the only one.
+        name (str | Unset):
+
+    Raises:
+        errors.APIError: If the server answers with any status other than the documented success
+            (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than the client's timeout.
+
+    Returns:
+        OrderDataExtension
+    """
+
+    kwargs = _get_kwargs(
+        order_ref=order_ref,
+        data_extension_name=data_extension_name,
+        name=name,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _parse_success(response)

@@ -1,0 +1,261 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.data_extension_name import DataExtensionName
+from ...models.data_extension_values import DataExtensionValues
+from ...models.error import Error
+from ...models.order_data_extension import OrderDataExtension
+from ...types import Response
+
+
+def _get_kwargs(
+    order_ref: str,
+    data_extension_name: DataExtensionName,
+    *,
+    body: DataExtensionValues,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/v2.1/orders/{order_ref}/extensions/{data_extension_name}".format(
+            order_ref=quote(str(order_ref), safe=""),
+            data_extension_name=quote(str(data_extension_name), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | OrderDataExtension | None:
+    if response.status_code == 200:
+        response_200 = OrderDataExtension.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+        return response_415
+
+    if client.raise_on_unexpected_status:
+        raise errors.APIError.from_response(response)
+    else:
+        return None
+
+
+def _parse_success(response: httpx.Response) -> OrderDataExtension:
+    if response.status_code == 200:
+        response_200 = OrderDataExtension.from_dict(response.json())
+
+        return response_200
+
+    raise errors.APIError.from_response(response)
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | OrderDataExtension]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    order_ref: str,
+    data_extension_name: DataExtensionName,
+    *,
+    client: AuthenticatedClient | Client,
+    body: DataExtensionValues,
+) -> Response[Error | OrderDataExtension]:
+    """Update an order data extension
+
+     Replaces all the key-value pairs of the data extension with the body.
+
+    Args:
+        order_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
+            lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+        data_extension_name (DataExtensionName): Name of an order or order item data extension;
+            `ext` is the only one.
+        body (DataExtensionValues): The key-value pairs of a data extension: one flat object, at
+            most 100 pairs, keys camelCase alphanumeric, values string, boolean, integer or number (no
+            nesting: group related keys with a common prefix). Keys the resource itself uses are
+            reserved. Example: {'firstTimeOrder': True, 'storeLocation': 'London', 'totalUnits': 8,
+            'totalDiscount': '20%'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | OrderDataExtension]
+    """
+
+    kwargs = _get_kwargs(
+        order_ref=order_ref,
+        data_extension_name=data_extension_name,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    order_ref: str,
+    data_extension_name: DataExtensionName,
+    *,
+    client: AuthenticatedClient | Client,
+    body: DataExtensionValues,
+) -> OrderDataExtension:
+    """Update an order data extension
+
+     Replaces all the key-value pairs of the data extension with the body.
+
+    Args:
+        order_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
+            lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+        data_extension_name (DataExtensionName): Name of an order or order item data extension;
+            `ext` is the only one.
+        body (DataExtensionValues): The key-value pairs of a data extension: one flat object, at
+            most 100 pairs, keys camelCase alphanumeric, values string, boolean, integer or number (no
+            nesting: group related keys with a common prefix). Keys the resource itself uses are
+            reserved. Example: {'firstTimeOrder': True, 'storeLocation': 'London', 'totalUnits': 8,
+            'totalDiscount': '20%'}.
+
+    Raises:
+        errors.APIError: If the server answers with any status other than the documented success
+            (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than the client's timeout.
+
+    Returns:
+        OrderDataExtension
+    """
+
+    kwargs = _get_kwargs(
+        order_ref=order_ref,
+        data_extension_name=data_extension_name,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _parse_success(response)
+
+
+async def asyncio_detailed(
+    order_ref: str,
+    data_extension_name: DataExtensionName,
+    *,
+    client: AuthenticatedClient | Client,
+    body: DataExtensionValues,
+) -> Response[Error | OrderDataExtension]:
+    """Update an order data extension
+
+     Replaces all the key-value pairs of the data extension with the body.
+
+    Args:
+        order_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
+            lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+        data_extension_name (DataExtensionName): Name of an order or order item data extension;
+            `ext` is the only one.
+        body (DataExtensionValues): The key-value pairs of a data extension: one flat object, at
+            most 100 pairs, keys camelCase alphanumeric, values string, boolean, integer or number (no
+            nesting: group related keys with a common prefix). Keys the resource itself uses are
+            reserved. Example: {'firstTimeOrder': True, 'storeLocation': 'London', 'totalUnits': 8,
+            'totalDiscount': '20%'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | OrderDataExtension]
+    """
+
+    kwargs = _get_kwargs(
+        order_ref=order_ref,
+        data_extension_name=data_extension_name,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    order_ref: str,
+    data_extension_name: DataExtensionName,
+    *,
+    client: AuthenticatedClient | Client,
+    body: DataExtensionValues,
+) -> OrderDataExtension:
+    """Update an order data extension
+
+     Replaces all the key-value pairs of the data extension with the body.
+
+    Args:
+        order_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
+            lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+        data_extension_name (DataExtensionName): Name of an order or order item data extension;
+            `ext` is the only one.
+        body (DataExtensionValues): The key-value pairs of a data extension: one flat object, at
+            most 100 pairs, keys camelCase alphanumeric, values string, boolean, integer or number (no
+            nesting: group related keys with a common prefix). Keys the resource itself uses are
+            reserved. Example: {'firstTimeOrder': True, 'storeLocation': 'London', 'totalUnits': 8,
+            'totalDiscount': '20%'}.
+
+    Raises:
+        errors.APIError: If the server answers with any status other than the documented success
+            (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than the client's timeout.
+
+    Returns:
+        OrderDataExtension
+    """
+
+    kwargs = _get_kwargs(
+        order_ref=order_ref,
+        data_extension_name=data_extension_name,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _parse_success(response)

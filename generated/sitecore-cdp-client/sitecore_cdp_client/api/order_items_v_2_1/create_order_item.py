@@ -1,0 +1,226 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.order_item import OrderItem
+from ...models.order_item_create import OrderItemCreate
+from ...types import Response
+
+
+def _get_kwargs(
+    order_ref: str,
+    *,
+    body: OrderItemCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v2.1/orders/{order_ref}/orderItems".format(
+            order_ref=quote(str(order_ref), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | OrderItem | None:
+    if response.status_code == 201:
+        response_201 = OrderItem.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+        return response_415
+
+    if client.raise_on_unexpected_status:
+        raise errors.APIError.from_response(response)
+    else:
+        return None
+
+
+def _parse_success(response: httpx.Response) -> OrderItem:
+    if response.status_code == 201:
+        response_201 = OrderItem.from_dict(response.json())
+
+        return response_201
+
+    raise errors.APIError.from_response(response)
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | OrderItem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    order_ref: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: OrderItemCreate,
+) -> Response[Error | OrderItem]:
+    """Create an order item
+
+     Adds an item to an order. `ref` in the response is the new item's reference.
+
+    Args:
+        order_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
+            lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+        body (OrderItemCreate): Body of a v2.1 order item create and full update (PUT).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | OrderItem]
+    """
+
+    kwargs = _get_kwargs(
+        order_ref=order_ref,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    order_ref: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: OrderItemCreate,
+) -> OrderItem:
+    """Create an order item
+
+     Adds an item to an order. `ref` in the response is the new item's reference.
+
+    Args:
+        order_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
+            lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+        body (OrderItemCreate): Body of a v2.1 order item create and full update (PUT).
+
+    Raises:
+        errors.APIError: If the server answers with any status other than the documented success
+            (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than the client's timeout.
+
+    Returns:
+        OrderItem
+    """
+
+    kwargs = _get_kwargs(
+        order_ref=order_ref,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _parse_success(response)
+
+
+async def asyncio_detailed(
+    order_ref: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: OrderItemCreate,
+) -> Response[Error | OrderItem]:
+    """Create an order item
+
+     Adds an item to an order. `ref` in the response is the new item's reference.
+
+    Args:
+        order_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
+            lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+        body (OrderItemCreate): Body of a v2.1 order item create and full update (PUT).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | OrderItem]
+    """
+
+    kwargs = _get_kwargs(
+        order_ref=order_ref,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    order_ref: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: OrderItemCreate,
+) -> OrderItem:
+    """Create an order item
+
+     Adds an item to an order. `ref` in the response is the new item's reference.
+
+    Args:
+        order_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
+            lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+        body (OrderItemCreate): Body of a v2.1 order item create and full update (PUT).
+
+    Raises:
+        errors.APIError: If the server answers with any status other than the documented success
+            (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than the client's timeout.
+
+    Returns:
+        OrderItem
+    """
+
+    kwargs = _get_kwargs(
+        order_ref=order_ref,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _parse_success(response)

@@ -1,0 +1,195 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.legacy_order_item import LegacyOrderItem
+from ...types import Response
+
+
+def _get_kwargs(
+    order_item_ref: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v2/orderItems/{order_item_ref}".format(
+            order_item_ref=quote(str(order_item_ref), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | LegacyOrderItem | None:
+    if response.status_code == 200:
+        response_200 = LegacyOrderItem.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.APIError.from_response(response)
+    else:
+        return None
+
+
+def _parse_success(response: httpx.Response) -> LegacyOrderItem:
+    if response.status_code == 200:
+        response_200 = LegacyOrderItem.from_dict(response.json())
+
+        return response_200
+
+    raise errors.APIError.from_response(response)
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | LegacyOrderItem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    order_item_ref: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | LegacyOrderItem]:
+    """Retrieve an order item (legacy)
+
+     Retrieves an order item.
+
+    Args:
+        order_item_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
+            lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | LegacyOrderItem]
+    """
+
+    kwargs = _get_kwargs(
+        order_item_ref=order_item_ref,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    order_item_ref: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> LegacyOrderItem:
+    """Retrieve an order item (legacy)
+
+     Retrieves an order item.
+
+    Args:
+        order_item_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
+            lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+
+    Raises:
+        errors.APIError: If the server answers with any status other than the documented success
+            (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than the client's timeout.
+
+    Returns:
+        LegacyOrderItem
+    """
+
+    kwargs = _get_kwargs(
+        order_item_ref=order_item_ref,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _parse_success(response)
+
+
+async def asyncio_detailed(
+    order_item_ref: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | LegacyOrderItem]:
+    """Retrieve an order item (legacy)
+
+     Retrieves an order item.
+
+    Args:
+        order_item_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
+            lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | LegacyOrderItem]
+    """
+
+    kwargs = _get_kwargs(
+        order_item_ref=order_item_ref,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    order_item_ref: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> LegacyOrderItem:
+    """Retrieve an order item (legacy)
+
+     Retrieves an order item.
+
+    Args:
+        order_item_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
+            lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+
+    Raises:
+        errors.APIError: If the server answers with any status other than the documented success
+            (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than the client's timeout.
+
+    Returns:
+        LegacyOrderItem
+    """
+
+    kwargs = _get_kwargs(
+        order_item_ref=order_item_ref,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _parse_success(response)

@@ -1,0 +1,213 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.order import Order
+from ...models.order_create import OrderCreate
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: OrderCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v2.1/orders",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | Order | None:
+    if response.status_code == 201:
+        response_201 = Order.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+        return response_415
+
+    if client.raise_on_unexpected_status:
+        raise errors.APIError.from_response(response)
+    else:
+        return None
+
+
+def _parse_success(response: httpx.Response) -> Order:
+    if response.status_code == 201:
+        response_201 = Order.from_dict(response.json())
+
+        return response_201
+
+    raise errors.APIError.from_response(response)
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | Order]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: OrderCreate,
+) -> Response[Error | Order]:
+    """Create an order
+
+     Creates an order. `ref` in the response is the new order's reference.
+
+    Args:
+        body (OrderCreate): Body of a v2.1 order create and full update (PUT). On update,
+            `referenceId` and `orderedAt` identify the order and cannot be changed: they are accepted
+            and the stored values are kept. `createdAt` and `modifiedAt` are listed by the docs as
+            request fields; the server sets them and ignores what is sent.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Order]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: OrderCreate,
+) -> Order:
+    """Create an order
+
+     Creates an order. `ref` in the response is the new order's reference.
+
+    Args:
+        body (OrderCreate): Body of a v2.1 order create and full update (PUT). On update,
+            `referenceId` and `orderedAt` identify the order and cannot be changed: they are accepted
+            and the stored values are kept. `createdAt` and `modifiedAt` are listed by the docs as
+            request fields; the server sets them and ignores what is sent.
+
+    Raises:
+        errors.APIError: If the server answers with any status other than the documented success
+            (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than the client's timeout.
+
+    Returns:
+        Order
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _parse_success(response)
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: OrderCreate,
+) -> Response[Error | Order]:
+    """Create an order
+
+     Creates an order. `ref` in the response is the new order's reference.
+
+    Args:
+        body (OrderCreate): Body of a v2.1 order create and full update (PUT). On update,
+            `referenceId` and `orderedAt` identify the order and cannot be changed: they are accepted
+            and the stored values are kept. `createdAt` and `modifiedAt` are listed by the docs as
+            request fields; the server sets them and ignores what is sent.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Order]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: OrderCreate,
+) -> Order:
+    """Create an order
+
+     Creates an order. `ref` in the response is the new order's reference.
+
+    Args:
+        body (OrderCreate): Body of a v2.1 order create and full update (PUT). On update,
+            `referenceId` and `orderedAt` identify the order and cannot be changed: they are accepted
+            and the stored values are kept. `createdAt` and `modifiedAt` are listed by the docs as
+            request fields; the server sets them and ignores what is sent.
+
+    Raises:
+        errors.APIError: If the server answers with any status other than the documented success
+            (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than the client's timeout.
+
+    Returns:
+        Order
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _parse_success(response)

@@ -1,0 +1,284 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.list_orders_sort import ListOrdersSort
+from ...models.order_page import OrderPage
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    reference_id: str | Unset = UNSET,
+    guest_ref: str | Unset = UNSET,
+    sort: ListOrdersSort | Unset = UNSET,
+    offset: int | Unset = 0,
+    limit: int | Unset = 10,
+    expand: bool | Unset = False,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["referenceId"] = reference_id
+
+    params["guestRef"] = guest_ref
+
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
+
+    params["offset"] = offset
+
+    params["limit"] = limit
+
+    params["expand"] = expand
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v2.1/orders",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | OrderPage | None:
+    if response.status_code == 200:
+        response_200 = OrderPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if client.raise_on_unexpected_status:
+        raise errors.APIError.from_response(response)
+    else:
+        return None
+
+
+def _parse_success(response: httpx.Response) -> OrderPage:
+    if response.status_code == 200:
+        response_200 = OrderPage.from_dict(response.json())
+
+        return response_200
+
+    raise errors.APIError.from_response(response)
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | OrderPage]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    reference_id: str | Unset = UNSET,
+    guest_ref: str | Unset = UNSET,
+    sort: ListOrdersSort | Unset = UNSET,
+    offset: int | Unset = 0,
+    limit: int | Unset = 10,
+    expand: bool | Unset = False,
+) -> Response[Error | OrderPage]:
+    """List orders
+
+     Lists orders, optionally those with a given `referenceId` or of a given guest (`guestRef`), but not
+    both at once (400). `sort=orderedAt` is only allowed together with `guestRef` (400 otherwise).
+
+    Args:
+        reference_id (str | Unset):
+        guest_ref (str | Unset): Resource reference, a UUID. Sitecore's examples use both upper-
+            and lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+        sort (ListOrdersSort | Unset):
+        offset (int | Unset):  Default: 0.
+        limit (int | Unset):  Default: 10.
+        expand (bool | Unset):  Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | OrderPage]
+    """
+
+    kwargs = _get_kwargs(
+        reference_id=reference_id,
+        guest_ref=guest_ref,
+        sort=sort,
+        offset=offset,
+        limit=limit,
+        expand=expand,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    reference_id: str | Unset = UNSET,
+    guest_ref: str | Unset = UNSET,
+    sort: ListOrdersSort | Unset = UNSET,
+    offset: int | Unset = 0,
+    limit: int | Unset = 10,
+    expand: bool | Unset = False,
+) -> OrderPage:
+    """List orders
+
+     Lists orders, optionally those with a given `referenceId` or of a given guest (`guestRef`), but not
+    both at once (400). `sort=orderedAt` is only allowed together with `guestRef` (400 otherwise).
+
+    Args:
+        reference_id (str | Unset):
+        guest_ref (str | Unset): Resource reference, a UUID. Sitecore's examples use both upper-
+            and lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+        sort (ListOrdersSort | Unset):
+        offset (int | Unset):  Default: 0.
+        limit (int | Unset):  Default: 10.
+        expand (bool | Unset):  Default: False.
+
+    Raises:
+        errors.APIError: If the server answers with any status other than the documented success
+            (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than the client's timeout.
+
+    Returns:
+        OrderPage
+    """
+
+    kwargs = _get_kwargs(
+        reference_id=reference_id,
+        guest_ref=guest_ref,
+        sort=sort,
+        offset=offset,
+        limit=limit,
+        expand=expand,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _parse_success(response)
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    reference_id: str | Unset = UNSET,
+    guest_ref: str | Unset = UNSET,
+    sort: ListOrdersSort | Unset = UNSET,
+    offset: int | Unset = 0,
+    limit: int | Unset = 10,
+    expand: bool | Unset = False,
+) -> Response[Error | OrderPage]:
+    """List orders
+
+     Lists orders, optionally those with a given `referenceId` or of a given guest (`guestRef`), but not
+    both at once (400). `sort=orderedAt` is only allowed together with `guestRef` (400 otherwise).
+
+    Args:
+        reference_id (str | Unset):
+        guest_ref (str | Unset): Resource reference, a UUID. Sitecore's examples use both upper-
+            and lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+        sort (ListOrdersSort | Unset):
+        offset (int | Unset):  Default: 0.
+        limit (int | Unset):  Default: 10.
+        expand (bool | Unset):  Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | OrderPage]
+    """
+
+    kwargs = _get_kwargs(
+        reference_id=reference_id,
+        guest_ref=guest_ref,
+        sort=sort,
+        offset=offset,
+        limit=limit,
+        expand=expand,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    reference_id: str | Unset = UNSET,
+    guest_ref: str | Unset = UNSET,
+    sort: ListOrdersSort | Unset = UNSET,
+    offset: int | Unset = 0,
+    limit: int | Unset = 10,
+    expand: bool | Unset = False,
+) -> OrderPage:
+    """List orders
+
+     Lists orders, optionally those with a given `referenceId` or of a given guest (`guestRef`), but not
+    both at once (400). `sort=orderedAt` is only allowed together with `guestRef` (400 otherwise).
+
+    Args:
+        reference_id (str | Unset):
+        guest_ref (str | Unset): Resource reference, a UUID. Sitecore's examples use both upper-
+            and lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+        sort (ListOrdersSort | Unset):
+        offset (int | Unset):  Default: 0.
+        limit (int | Unset):  Default: 10.
+        expand (bool | Unset):  Default: False.
+
+    Raises:
+        errors.APIError: If the server answers with any status other than the documented success
+            (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than the client's timeout.
+
+    Returns:
+        OrderPage
+    """
+
+    kwargs = _get_kwargs(
+        reference_id=reference_id,
+        guest_ref=guest_ref,
+        sort=sort,
+        offset=offset,
+        limit=limit,
+        expand=expand,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _parse_success(response)

@@ -1,0 +1,242 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.order import Order
+from ...models.order_patch import OrderPatch
+from ...types import Response
+
+
+def _get_kwargs(
+    order_ref: str,
+    *,
+    body: OrderPatch,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v2.1/orders/{order_ref}".format(
+            order_ref=quote(str(order_ref), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | Order | None:
+    if response.status_code == 200:
+        response_200 = Order.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+        return response_415
+
+    if client.raise_on_unexpected_status:
+        raise errors.APIError.from_response(response)
+    else:
+        return None
+
+
+def _parse_success(response: httpx.Response) -> Order:
+    if response.status_code == 200:
+        response_200 = Order.from_dict(response.json())
+
+        return response_200
+
+    raise errors.APIError.from_response(response)
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | Order]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    order_ref: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: OrderPatch,
+) -> Response[Error | Order]:
+    """Partially update an order
+
+     Updates the fields sent and leaves the others alone. `referenceId` and `orderedAt` cannot be
+    changed; the stored values are kept.
+
+    Args:
+        order_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
+            lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+        body (OrderPatch): Body of a v2.1 partial order update: fields sent replace stored ones,
+            fields not sent are left alone. The docs flag `referenceId` and `orderedAt` as required
+            here while also saying they cannot be updated; this spec makes them optional and, like
+            PUT, keeps the stored values. Example: {'status': 'CANCELLED'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Order]
+    """
+
+    kwargs = _get_kwargs(
+        order_ref=order_ref,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    order_ref: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: OrderPatch,
+) -> Order:
+    """Partially update an order
+
+     Updates the fields sent and leaves the others alone. `referenceId` and `orderedAt` cannot be
+    changed; the stored values are kept.
+
+    Args:
+        order_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
+            lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+        body (OrderPatch): Body of a v2.1 partial order update: fields sent replace stored ones,
+            fields not sent are left alone. The docs flag `referenceId` and `orderedAt` as required
+            here while also saying they cannot be updated; this spec makes them optional and, like
+            PUT, keeps the stored values. Example: {'status': 'CANCELLED'}.
+
+    Raises:
+        errors.APIError: If the server answers with any status other than the documented success
+            (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than the client's timeout.
+
+    Returns:
+        Order
+    """
+
+    kwargs = _get_kwargs(
+        order_ref=order_ref,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _parse_success(response)
+
+
+async def asyncio_detailed(
+    order_ref: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: OrderPatch,
+) -> Response[Error | Order]:
+    """Partially update an order
+
+     Updates the fields sent and leaves the others alone. `referenceId` and `orderedAt` cannot be
+    changed; the stored values are kept.
+
+    Args:
+        order_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
+            lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+        body (OrderPatch): Body of a v2.1 partial order update: fields sent replace stored ones,
+            fields not sent are left alone. The docs flag `referenceId` and `orderedAt` as required
+            here while also saying they cannot be updated; this spec makes them optional and, like
+            PUT, keeps the stored values. Example: {'status': 'CANCELLED'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Order]
+    """
+
+    kwargs = _get_kwargs(
+        order_ref=order_ref,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    order_ref: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: OrderPatch,
+) -> Order:
+    """Partially update an order
+
+     Updates the fields sent and leaves the others alone. `referenceId` and `orderedAt` cannot be
+    changed; the stored values are kept.
+
+    Args:
+        order_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
+            lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
+        body (OrderPatch): Body of a v2.1 partial order update: fields sent replace stored ones,
+            fields not sent are left alone. The docs flag `referenceId` and `orderedAt` as required
+            here while also saying they cannot be updated; this spec makes them optional and, like
+            PUT, keeps the stored values. Example: {'status': 'CANCELLED'}.
+
+    Raises:
+        errors.APIError: If the server answers with any status other than the documented success
+            (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than the client's timeout.
+
+    Returns:
+        Order
+    """
+
+    kwargs = _get_kwargs(
+        order_ref=order_ref,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _parse_success(response)

@@ -1,0 +1,209 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.legacy_order import LegacyOrder
+from ...models.legacy_order_create import LegacyOrderCreate
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: LegacyOrderCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v2/orders",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | LegacyOrder | None:
+    if response.status_code == 201:
+        response_201 = LegacyOrder.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+        return response_415
+
+    if client.raise_on_unexpected_status:
+        raise errors.APIError.from_response(response)
+    else:
+        return None
+
+
+def _parse_success(response: httpx.Response) -> LegacyOrder:
+    if response.status_code == 201:
+        response_201 = LegacyOrder.from_dict(response.json())
+
+        return response_201
+
+    raise errors.APIError.from_response(response)
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | LegacyOrder]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LegacyOrderCreate,
+) -> Response[Error | LegacyOrder]:
+    """Create an order (legacy)
+
+     Creates an order. `ref` in the response is the new order's reference. The docs' curl example sends
+    no Content-Type; send `application/json`.
+
+    Args:
+        body (LegacyOrderCreate): Body of a legacy order create or update. Update replaces the
+            whole order.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | LegacyOrder]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LegacyOrderCreate,
+) -> LegacyOrder:
+    """Create an order (legacy)
+
+     Creates an order. `ref` in the response is the new order's reference. The docs' curl example sends
+    no Content-Type; send `application/json`.
+
+    Args:
+        body (LegacyOrderCreate): Body of a legacy order create or update. Update replaces the
+            whole order.
+
+    Raises:
+        errors.APIError: If the server answers with any status other than the documented success
+            (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than the client's timeout.
+
+    Returns:
+        LegacyOrder
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _parse_success(response)
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LegacyOrderCreate,
+) -> Response[Error | LegacyOrder]:
+    """Create an order (legacy)
+
+     Creates an order. `ref` in the response is the new order's reference. The docs' curl example sends
+    no Content-Type; send `application/json`.
+
+    Args:
+        body (LegacyOrderCreate): Body of a legacy order create or update. Update replaces the
+            whole order.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | LegacyOrder]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LegacyOrderCreate,
+) -> LegacyOrder:
+    """Create an order (legacy)
+
+     Creates an order. `ref` in the response is the new order's reference. The docs' curl example sends
+    no Content-Type; send `application/json`.
+
+    Args:
+        body (LegacyOrderCreate): Body of a legacy order create or update. Update replaces the
+            whole order.
+
+    Raises:
+        errors.APIError: If the server answers with any status other than the documented success
+            (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than the client's timeout.
+
+    Returns:
+        LegacyOrder
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _parse_success(response)

@@ -1,0 +1,208 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..models.gender import Gender
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.identifier import Identifier
+    from ..models.link import Link
+
+
+T = TypeVar("T", bound="LegacyOrderContactCreate")
+
+
+@_attrs_define
+class LegacyOrderContactCreate:
+    """Body of a legacy order contact create or update. Update replaces the whole contact.
+
+    Attributes:
+        first_name (str): First name; title case recommended. Example: John.
+        last_name (str): Last name; title case recommended. Example: Doe.
+        title (str | Unset): Title, title case (Mr, Mrs, Ms, Dr, ...). Example: Mr.
+        gender (Gender | Unset): Gender, lower case.
+        date_of_birth (datetime.datetime | Unset): ISO 8601 date and time in UTC; Sitecore writes milliseconds and a `Z`
+            suffix. Example: 2025-12-19T12:07:18.149Z.
+        emails (list[str] | Unset):  Example: ['john.doe@example.com'].
+        phone_numbers (list[str] | Unset):  Example: ['+353161123345'].
+        nationality (str | Unset):  Example: Irish.
+        country (str | Unset): ISO 3166-1 alpha-2, upper case. Example: IE.
+        passport_number (str | Unset):  Example: PZ4A9565.
+        passport_expiry (datetime.datetime | Unset): ISO 8601 date and time in UTC; Sitecore writes milliseconds and a
+            `Z` suffix. Example: 2025-12-19T12:07:18.149Z.
+        identifiers (list[Identifier] | Unset):
+        guest (Link | Unset): A link to another resource or page.
+    """
+
+    first_name: str
+    last_name: str
+    title: str | Unset = UNSET
+    gender: Gender | Unset = UNSET
+    date_of_birth: datetime.datetime | Unset = UNSET
+    emails: list[str] | Unset = UNSET
+    phone_numbers: list[str] | Unset = UNSET
+    nationality: str | Unset = UNSET
+    country: str | Unset = UNSET
+    passport_number: str | Unset = UNSET
+    passport_expiry: datetime.datetime | Unset = UNSET
+    identifiers: list[Identifier] | Unset = UNSET
+    guest: Link | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        first_name = self.first_name
+
+        last_name = self.last_name
+
+        title = self.title
+
+        gender: str | Unset = UNSET
+        if not isinstance(self.gender, Unset):
+            gender = self.gender.value
+
+        date_of_birth: str | Unset = UNSET
+        if not isinstance(self.date_of_birth, Unset):
+            date_of_birth = self.date_of_birth.isoformat()
+
+        emails: list[str] | Unset = UNSET
+        if not isinstance(self.emails, Unset):
+            emails = self.emails
+
+        phone_numbers: list[str] | Unset = UNSET
+        if not isinstance(self.phone_numbers, Unset):
+            phone_numbers = self.phone_numbers
+
+        nationality = self.nationality
+
+        country = self.country
+
+        passport_number = self.passport_number
+
+        passport_expiry: str | Unset = UNSET
+        if not isinstance(self.passport_expiry, Unset):
+            passport_expiry = self.passport_expiry.isoformat()
+
+        identifiers: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.identifiers, Unset):
+            identifiers = []
+            for identifiers_item_data in self.identifiers:
+                identifiers_item = identifiers_item_data.to_dict()
+                identifiers.append(identifiers_item)
+
+        guest: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.guest, Unset):
+            guest = self.guest.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "firstName": first_name,
+                "lastName": last_name,
+            }
+        )
+        if title is not UNSET:
+            field_dict["title"] = title
+        if gender is not UNSET:
+            field_dict["gender"] = gender
+        if date_of_birth is not UNSET:
+            field_dict["dateOfBirth"] = date_of_birth
+        if emails is not UNSET:
+            field_dict["emails"] = emails
+        if phone_numbers is not UNSET:
+            field_dict["phoneNumbers"] = phone_numbers
+        if nationality is not UNSET:
+            field_dict["nationality"] = nationality
+        if country is not UNSET:
+            field_dict["country"] = country
+        if passport_number is not UNSET:
+            field_dict["passportNumber"] = passport_number
+        if passport_expiry is not UNSET:
+            field_dict["passportExpiry"] = passport_expiry
+        if identifiers is not UNSET:
+            field_dict["identifiers"] = identifiers
+        if guest is not UNSET:
+            field_dict["guest"] = guest
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.identifier import Identifier  # noqa: PLC0415
+        from ..models.link import Link  # noqa: PLC0415
+
+        d = dict(src_dict)
+        first_name = d.pop("firstName")
+
+        last_name = d.pop("lastName")
+
+        title = d.pop("title", UNSET)
+
+        _gender = d.pop("gender", UNSET)
+        gender: Gender | Unset
+        if isinstance(_gender, Unset):
+            gender = UNSET
+        else:
+            gender = Gender(_gender)
+
+        _date_of_birth = d.pop("dateOfBirth", UNSET)
+        date_of_birth: datetime.datetime | Unset
+        if isinstance(_date_of_birth, Unset):
+            date_of_birth = UNSET
+        else:
+            date_of_birth = datetime.datetime.fromisoformat(_date_of_birth)
+
+        emails = cast(list[str], d.pop("emails", UNSET))
+
+        phone_numbers = cast(list[str], d.pop("phoneNumbers", UNSET))
+
+        nationality = d.pop("nationality", UNSET)
+
+        country = d.pop("country", UNSET)
+
+        passport_number = d.pop("passportNumber", UNSET)
+
+        _passport_expiry = d.pop("passportExpiry", UNSET)
+        passport_expiry: datetime.datetime | Unset
+        if isinstance(_passport_expiry, Unset):
+            passport_expiry = UNSET
+        else:
+            passport_expiry = datetime.datetime.fromisoformat(_passport_expiry)
+
+        _identifiers = d.pop("identifiers", UNSET)
+        identifiers: list[Identifier] | Unset = UNSET
+        if _identifiers is not UNSET:
+            identifiers = []
+            for identifiers_item_data in _identifiers:
+                identifiers_item = Identifier.from_dict(identifiers_item_data)
+
+                identifiers.append(identifiers_item)
+
+        _guest = d.pop("guest", UNSET)
+        guest: Link | Unset
+        if isinstance(_guest, Unset):
+            guest = UNSET
+        else:
+            guest = Link.from_dict(_guest)
+
+        legacy_order_contact_create = cls(
+            first_name=first_name,
+            last_name=last_name,
+            title=title,
+            gender=gender,
+            date_of_birth=date_of_birth,
+            emails=emails,
+            phone_numbers=phone_numbers,
+            nationality=nationality,
+            country=country,
+            passport_number=passport_number,
+            passport_expiry=passport_expiry,
+            identifiers=identifiers,
+            guest=guest,
+        )
+
+        return legacy_order_contact_create

@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.legacy_order_status import LegacyOrderStatus
+from ..models.order_channel import OrderChannel
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="LegacyOrderCreate")
+
+
+@_attrs_define
+class LegacyOrderCreate:
+    """Body of a legacy order create or update. Update replaces the whole order.
+
+    Attributes:
+        reference_id (str): Your own order ID; for flights, often the PNR. Example: B94TXY-1.
+        point_of_sale (str): Point of sale the order was made on (defined by your organization). Example: spinair.com.
+        ordered_at (datetime.datetime): ISO 8601 date and time in UTC; Sitecore writes milliseconds and a `Z` suffix.
+            Example: 2025-12-19T12:07:18.149Z.
+        currency_code (str): Three-letter ISO 4217 currency code, upper case. Example: EUR.
+        price (float): Amount paid for the order. Example: 30.6.
+        channel (OrderChannel | Unset): Channel the order was made on.
+        status (LegacyOrderStatus | Unset): Order status in the legacy API. "PARTIALY" is Sitecore's literal spelling.
+        payment_type (str | Unset): Payment type, title case recommended (Card, Paypal, Voucher, ATM, Cash, Other).
+            Example: Card.
+        card_type (str | Unset): Card type, title case (Mastercard, Visa, Diners, American Express). Example: Visa.
+    """
+
+    reference_id: str
+    point_of_sale: str
+    ordered_at: datetime.datetime
+    currency_code: str
+    price: float
+    channel: OrderChannel | Unset = UNSET
+    status: LegacyOrderStatus | Unset = UNSET
+    payment_type: str | Unset = UNSET
+    card_type: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        reference_id = self.reference_id
+
+        point_of_sale = self.point_of_sale
+
+        ordered_at = self.ordered_at.isoformat()
+
+        currency_code = self.currency_code
+
+        price = self.price
+
+        channel: str | Unset = UNSET
+        if not isinstance(self.channel, Unset):
+            channel = self.channel.value
+
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.value
+
+        payment_type = self.payment_type
+
+        card_type = self.card_type
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "referenceId": reference_id,
+                "pointOfSale": point_of_sale,
+                "orderedAt": ordered_at,
+                "currencyCode": currency_code,
+                "price": price,
+            }
+        )
+        if channel is not UNSET:
+            field_dict["channel"] = channel
+        if status is not UNSET:
+            field_dict["status"] = status
+        if payment_type is not UNSET:
+            field_dict["paymentType"] = payment_type
+        if card_type is not UNSET:
+            field_dict["cardType"] = card_type
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        reference_id = d.pop("referenceId")
+
+        point_of_sale = d.pop("pointOfSale")
+
+        ordered_at = datetime.datetime.fromisoformat(d.pop("orderedAt"))
+
+        currency_code = d.pop("currencyCode")
+
+        price = d.pop("price")
+
+        _channel = d.pop("channel", UNSET)
+        channel: OrderChannel | Unset
+        if isinstance(_channel, Unset):
+            channel = UNSET
+        else:
+            channel = OrderChannel(_channel)
+
+        _status = d.pop("status", UNSET)
+        status: LegacyOrderStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = LegacyOrderStatus(_status)
+
+        payment_type = d.pop("paymentType", UNSET)
+
+        card_type = d.pop("cardType", UNSET)
+
+        legacy_order_create = cls(
+            reference_id=reference_id,
+            point_of_sale=point_of_sale,
+            ordered_at=ordered_at,
+            currency_code=currency_code,
+            price=price,
+            channel=channel,
+            status=status,
+            payment_type=payment_type,
+            card_type=card_type,
+        )
+
+        return legacy_order_create

@@ -1,0 +1,300 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.gender import Gender
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.identifier import Identifier
+    from ..models.link import Link
+
+
+T = TypeVar("T", bound="OrderContact")
+
+
+@_attrs_define
+class OrderContact:
+    """A v2.1 order contact.
+
+    Attributes:
+        href (str):  Example: https://api-engage-
+            eu.sitecorecloud.io/v2.1/orderContacts/3b5cb55e-c616-424a-991c-a241d0024896.
+        ref (str):
+        created_at (datetime.datetime | Unset): ISO 8601 date and time in UTC; Sitecore writes milliseconds and a `Z`
+            suffix. Example: 2025-12-19T12:07:18.149Z.
+        modified_at (datetime.datetime | Unset): ISO 8601 date and time in UTC; Sitecore writes milliseconds and a `Z`
+            suffix. Example: 2025-12-19T12:07:18.149Z.
+        title (str | Unset):
+        first_name (str | Unset):
+        last_name (str | Unset):
+        gender (Gender | Unset): Gender, lower case.
+        date_of_birth (str | Unset):
+        emails (list[str] | Unset):
+        phone_numbers (list[str] | Unset):
+        nationality (str | Unset):
+        passport_number (str | Unset):
+        country (str | Unset):
+        street (list[str] | Unset):
+        city (str | Unset):
+        state (str | Unset):
+        identifiers (list[Identifier] | Unset):
+        guest (Link | Unset): A link to another resource or page.
+        order (Link | Unset): A link to another resource or page.
+    """
+
+    href: str
+    ref: str
+    created_at: datetime.datetime | Unset = UNSET
+    modified_at: datetime.datetime | Unset = UNSET
+    title: str | Unset = UNSET
+    first_name: str | Unset = UNSET
+    last_name: str | Unset = UNSET
+    gender: Gender | Unset = UNSET
+    date_of_birth: str | Unset = UNSET
+    emails: list[str] | Unset = UNSET
+    phone_numbers: list[str] | Unset = UNSET
+    nationality: str | Unset = UNSET
+    passport_number: str | Unset = UNSET
+    country: str | Unset = UNSET
+    street: list[str] | Unset = UNSET
+    city: str | Unset = UNSET
+    state: str | Unset = UNSET
+    identifiers: list[Identifier] | Unset = UNSET
+    guest: Link | Unset = UNSET
+    order: Link | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        href = self.href
+
+        ref = self.ref
+
+        created_at: str | Unset = UNSET
+        if not isinstance(self.created_at, Unset):
+            created_at = self.created_at.isoformat()
+
+        modified_at: str | Unset = UNSET
+        if not isinstance(self.modified_at, Unset):
+            modified_at = self.modified_at.isoformat()
+
+        title = self.title
+
+        first_name = self.first_name
+
+        last_name = self.last_name
+
+        gender: str | Unset = UNSET
+        if not isinstance(self.gender, Unset):
+            gender = self.gender.value
+
+        date_of_birth = self.date_of_birth
+
+        emails: list[str] | Unset = UNSET
+        if not isinstance(self.emails, Unset):
+            emails = self.emails
+
+        phone_numbers: list[str] | Unset = UNSET
+        if not isinstance(self.phone_numbers, Unset):
+            phone_numbers = self.phone_numbers
+
+        nationality = self.nationality
+
+        passport_number = self.passport_number
+
+        country = self.country
+
+        street: list[str] | Unset = UNSET
+        if not isinstance(self.street, Unset):
+            street = self.street
+
+        city = self.city
+
+        state = self.state
+
+        identifiers: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.identifiers, Unset):
+            identifiers = []
+            for identifiers_item_data in self.identifiers:
+                identifiers_item = identifiers_item_data.to_dict()
+                identifiers.append(identifiers_item)
+
+        guest: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.guest, Unset):
+            guest = self.guest.to_dict()
+
+        order: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.order, Unset):
+            order = self.order.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "href": href,
+                "ref": ref,
+            }
+        )
+        if created_at is not UNSET:
+            field_dict["createdAt"] = created_at
+        if modified_at is not UNSET:
+            field_dict["modifiedAt"] = modified_at
+        if title is not UNSET:
+            field_dict["title"] = title
+        if first_name is not UNSET:
+            field_dict["firstName"] = first_name
+        if last_name is not UNSET:
+            field_dict["lastName"] = last_name
+        if gender is not UNSET:
+            field_dict["gender"] = gender
+        if date_of_birth is not UNSET:
+            field_dict["dateOfBirth"] = date_of_birth
+        if emails is not UNSET:
+            field_dict["emails"] = emails
+        if phone_numbers is not UNSET:
+            field_dict["phoneNumbers"] = phone_numbers
+        if nationality is not UNSET:
+            field_dict["nationality"] = nationality
+        if passport_number is not UNSET:
+            field_dict["passportNumber"] = passport_number
+        if country is not UNSET:
+            field_dict["country"] = country
+        if street is not UNSET:
+            field_dict["street"] = street
+        if city is not UNSET:
+            field_dict["city"] = city
+        if state is not UNSET:
+            field_dict["state"] = state
+        if identifiers is not UNSET:
+            field_dict["identifiers"] = identifiers
+        if guest is not UNSET:
+            field_dict["guest"] = guest
+        if order is not UNSET:
+            field_dict["order"] = order
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.identifier import Identifier  # noqa: PLC0415
+        from ..models.link import Link  # noqa: PLC0415
+
+        d = dict(src_dict)
+        href = d.pop("href")
+
+        ref = d.pop("ref")
+
+        _created_at = d.pop("createdAt", UNSET)
+        created_at: datetime.datetime | Unset
+        if isinstance(_created_at, Unset):
+            created_at = UNSET
+        else:
+            created_at = datetime.datetime.fromisoformat(_created_at)
+
+        _modified_at = d.pop("modifiedAt", UNSET)
+        modified_at: datetime.datetime | Unset
+        if isinstance(_modified_at, Unset):
+            modified_at = UNSET
+        else:
+            modified_at = datetime.datetime.fromisoformat(_modified_at)
+
+        title = d.pop("title", UNSET)
+
+        first_name = d.pop("firstName", UNSET)
+
+        last_name = d.pop("lastName", UNSET)
+
+        _gender = d.pop("gender", UNSET)
+        gender: Gender | Unset
+        if isinstance(_gender, Unset):
+            gender = UNSET
+        else:
+            gender = Gender(_gender)
+
+        date_of_birth = d.pop("dateOfBirth", UNSET)
+
+        emails = cast(list[str], d.pop("emails", UNSET))
+
+        phone_numbers = cast(list[str], d.pop("phoneNumbers", UNSET))
+
+        nationality = d.pop("nationality", UNSET)
+
+        passport_number = d.pop("passportNumber", UNSET)
+
+        country = d.pop("country", UNSET)
+
+        street = cast(list[str], d.pop("street", UNSET))
+
+        city = d.pop("city", UNSET)
+
+        state = d.pop("state", UNSET)
+
+        _identifiers = d.pop("identifiers", UNSET)
+        identifiers: list[Identifier] | Unset = UNSET
+        if _identifiers is not UNSET:
+            identifiers = []
+            for identifiers_item_data in _identifiers:
+                identifiers_item = Identifier.from_dict(identifiers_item_data)
+
+                identifiers.append(identifiers_item)
+
+        _guest = d.pop("guest", UNSET)
+        guest: Link | Unset
+        if isinstance(_guest, Unset):
+            guest = UNSET
+        else:
+            guest = Link.from_dict(_guest)
+
+        _order = d.pop("order", UNSET)
+        order: Link | Unset
+        if isinstance(_order, Unset):
+            order = UNSET
+        else:
+            order = Link.from_dict(_order)
+
+        order_contact = cls(
+            href=href,
+            ref=ref,
+            created_at=created_at,
+            modified_at=modified_at,
+            title=title,
+            first_name=first_name,
+            last_name=last_name,
+            gender=gender,
+            date_of_birth=date_of_birth,
+            emails=emails,
+            phone_numbers=phone_numbers,
+            nationality=nationality,
+            passport_number=passport_number,
+            country=country,
+            street=street,
+            city=city,
+            state=state,
+            identifiers=identifiers,
+            guest=guest,
+            order=order,
+        )
+
+        order_contact.additional_properties = d
+        return order_contact
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,209 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.flight_segment import FlightSegment
+
+
+T = TypeVar("T", bound="OrderItemPatch")
+
+
+@_attrs_define
+class OrderItemPatch:
+    """Body of a v2.1 partial order item update; fields not sent are left alone.
+
+    Example:
+        {'quantity': 2}
+
+    Attributes:
+        name (str | Unset):
+        type_ (str | Unset): Free-form item type (e.g. "MOBILE", "Flight Item"). The types FLIGHT, HOTEL, MORTGAGE,
+            MORTGAGE_APPLICATION, LOAN_APPLICATION, PERSONAL_LOAN and RAIL are reserved and rejected. Example: MOBILE.
+        status (str | Unset):
+        price (float | Unset):
+        currency_code (str | Unset): Three-letter ISO 4217 currency code, upper case. Example: EUR.
+        description (str | Unset):
+        product_id (str | Unset):
+        quantity (int | Unset):
+        original_price (float | Unset):
+        original_currency_code (str | Unset): Three-letter ISO 4217 currency code, upper case. Example: EUR.
+        reference_id (str | Unset):
+        vendor (str | Unset):
+        language (str | Unset):
+        channel (str | Unset):
+        ordered_at (datetime.datetime | Unset): ISO 8601 date and time in UTC; Sitecore writes milliseconds and a `Z`
+            suffix. Example: 2025-12-19T12:07:18.149Z.
+        flight_segments (list[FlightSegment] | Unset):
+    """
+
+    name: str | Unset = UNSET
+    type_: str | Unset = UNSET
+    status: str | Unset = UNSET
+    price: float | Unset = UNSET
+    currency_code: str | Unset = UNSET
+    description: str | Unset = UNSET
+    product_id: str | Unset = UNSET
+    quantity: int | Unset = UNSET
+    original_price: float | Unset = UNSET
+    original_currency_code: str | Unset = UNSET
+    reference_id: str | Unset = UNSET
+    vendor: str | Unset = UNSET
+    language: str | Unset = UNSET
+    channel: str | Unset = UNSET
+    ordered_at: datetime.datetime | Unset = UNSET
+    flight_segments: list[FlightSegment] | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        type_ = self.type_
+
+        status = self.status
+
+        price = self.price
+
+        currency_code = self.currency_code
+
+        description = self.description
+
+        product_id = self.product_id
+
+        quantity = self.quantity
+
+        original_price = self.original_price
+
+        original_currency_code = self.original_currency_code
+
+        reference_id = self.reference_id
+
+        vendor = self.vendor
+
+        language = self.language
+
+        channel = self.channel
+
+        ordered_at: str | Unset = UNSET
+        if not isinstance(self.ordered_at, Unset):
+            ordered_at = self.ordered_at.isoformat()
+
+        flight_segments: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.flight_segments, Unset):
+            flight_segments = []
+            for flight_segments_item_data in self.flight_segments:
+                flight_segments_item = flight_segments_item_data.to_dict()
+                flight_segments.append(flight_segments_item)
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if name is not UNSET:
+            field_dict["name"] = name
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if status is not UNSET:
+            field_dict["status"] = status
+        if price is not UNSET:
+            field_dict["price"] = price
+        if currency_code is not UNSET:
+            field_dict["currencyCode"] = currency_code
+        if description is not UNSET:
+            field_dict["description"] = description
+        if product_id is not UNSET:
+            field_dict["productId"] = product_id
+        if quantity is not UNSET:
+            field_dict["quantity"] = quantity
+        if original_price is not UNSET:
+            field_dict["originalPrice"] = original_price
+        if original_currency_code is not UNSET:
+            field_dict["originalCurrencyCode"] = original_currency_code
+        if reference_id is not UNSET:
+            field_dict["referenceId"] = reference_id
+        if vendor is not UNSET:
+            field_dict["vendor"] = vendor
+        if language is not UNSET:
+            field_dict["language"] = language
+        if channel is not UNSET:
+            field_dict["channel"] = channel
+        if ordered_at is not UNSET:
+            field_dict["orderedAt"] = ordered_at
+        if flight_segments is not UNSET:
+            field_dict["flightSegments"] = flight_segments
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.flight_segment import FlightSegment  # noqa: PLC0415
+
+        d = dict(src_dict)
+        name = d.pop("name", UNSET)
+
+        type_ = d.pop("type", UNSET)
+
+        status = d.pop("status", UNSET)
+
+        price = d.pop("price", UNSET)
+
+        currency_code = d.pop("currencyCode", UNSET)
+
+        description = d.pop("description", UNSET)
+
+        product_id = d.pop("productId", UNSET)
+
+        quantity = d.pop("quantity", UNSET)
+
+        original_price = d.pop("originalPrice", UNSET)
+
+        original_currency_code = d.pop("originalCurrencyCode", UNSET)
+
+        reference_id = d.pop("referenceId", UNSET)
+
+        vendor = d.pop("vendor", UNSET)
+
+        language = d.pop("language", UNSET)
+
+        channel = d.pop("channel", UNSET)
+
+        _ordered_at = d.pop("orderedAt", UNSET)
+        ordered_at: datetime.datetime | Unset
+        if isinstance(_ordered_at, Unset):
+            ordered_at = UNSET
+        else:
+            ordered_at = datetime.datetime.fromisoformat(_ordered_at)
+
+        _flight_segments = d.pop("flightSegments", UNSET)
+        flight_segments: list[FlightSegment] | Unset = UNSET
+        if _flight_segments is not UNSET:
+            flight_segments = []
+            for flight_segments_item_data in _flight_segments:
+                flight_segments_item = FlightSegment.from_dict(flight_segments_item_data)
+
+                flight_segments.append(flight_segments_item)
+
+        order_item_patch = cls(
+            name=name,
+            type_=type_,
+            status=status,
+            price=price,
+            currency_code=currency_code,
+            description=description,
+            product_id=product_id,
+            quantity=quantity,
+            original_price=original_price,
+            original_currency_code=original_currency_code,
+            reference_id=reference_id,
+            vendor=vendor,
+            language=language,
+            channel=channel,
+            ordered_at=ordered_at,
+            flight_segments=flight_segments,
+        )
+
+        return order_item_patch
