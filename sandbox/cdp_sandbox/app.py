@@ -169,6 +169,8 @@ class SandboxApp:
 
 
 def _media_type(header: bytes | None) -> tuple[str, str]:
+    if header == b"application/json":
+        return "application/json", ""
     if not header:
         return "", ""
     text = header.decode("latin-1")
@@ -227,9 +229,23 @@ async def read_request(scope: Scope, receive: Receive) -> Request:
     return request
 
 
+_BASE_CACHE: dict[tuple[str, bytes | None], str] = {}
+
+
 def _base_url(scope: Scope, host: bytes | None) -> str:
-    """Absolute base for hrefs: the Host the client used, else the listening address."""
+    """Absolute base for hrefs: the Host the client used, else the listening address (memoized)."""
     scheme = scope.get("scheme", "http")
+    key = (scheme, host)
+    cached = _BASE_CACHE.get(key)
+    if cached is not None:
+        return cached
+    base = _compute_base_url(scope, scheme, host)
+    if len(_BASE_CACHE) < 256:
+        _BASE_CACHE[key] = base
+    return base
+
+
+def _compute_base_url(scope: Scope, scheme: str, host: bytes | None) -> str:
     if host:
         text = host.decode("latin-1")
         if _HOST.fullmatch(text):

@@ -71,6 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         lifespan="off",
         log_level=args.log_level,
         access_log=False,
+        proxy_headers=False,
         server_header=False,
         date_header=False,
     )

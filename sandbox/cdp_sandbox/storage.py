@@ -6,6 +6,8 @@ commits before the handler returns: an acknowledged write is in the WAL file and
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 import time
 import uuid
@@ -25,7 +27,7 @@ ORDER_ITEM_EXT = "orderItemExt"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS resource (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    seq INTEGER PRIMARY KEY,
     ref TEXT NOT NULL UNIQUE,
     kind TEXT NOT NULL,
     parent TEXT,
@@ -37,7 +39,7 @@ CREATE TABLE IF NOT EXISTS resource (
     fields BLOB NOT NULL,
     links BLOB
 );
-CREATE INDEX IF NOT EXISTS resource_parent ON resource (parent, kind, seq);
+CREATE INDEX IF NOT EXISTS resource_parent ON resource (parent, kind, seq) WHERE parent IS NOT NULL;
 CREATE INDEX IF NOT EXISTS resource_reference_id ON resource (reference_id) WHERE reference_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS resource_guest ON resource (guest_ref) WHERE guest_ref IS NOT NULL;
 CREATE TABLE IF NOT EXISTS consumer_item (
@@ -57,11 +59,23 @@ MAX_SQL_INT = 2**62
 """OFFSET/LIMIT values are clamped here so SQLite never sees an integer it cannot bind."""
 
 
+_second_cache: list[Any] = [-1, ""]
+
+
 def now() -> str:
     """RFC 3339 UTC with milliseconds and Z, as the API writes createdAt/modifiedAt."""
-    seconds = time.time()
-    millis = int(seconds * 1000) % 1000
-    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(seconds)) + f".{millis:03d}Z"
+    millis_total = time.time_ns() // 1_000_000
+    second, millis = divmod(millis_total, 1000)
+    if _second_cache[0] != second:
+        _second_cache[0] = second
+        _second_cache[1] = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(second))
+    return f"{_second_cache[1]}.{millis:03d}Z"
+
+
+def new_ref() -> str:
+    """A lowercase UUID4, formatted without the cost of building a uuid.UUID."""
+    h = os.urandom(16).hex()
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-{h[20:32]}"
 
 
 def extension_ref(parent_ref: str, name: str) -> str:
@@ -124,6 +138,10 @@ class Store:
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
+
+    def _write(self, multi: bool) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        """A transaction when several statements must be atomic; a single statement autocommits."""
+        return self.transaction() if multi else contextlib.nullcontext(self.conn)
 
     # -- reads -----------------------------------------------------------------------------
 
@@ -201,7 +219,7 @@ class Store:
         """Create a resource; refs are lowercase UUID4 unless the kind derives its own."""
         stamp = now()
         record = Record(
-            ref=ref or str(uuid.uuid4()),
+            ref=ref or new_ref(),
             kind=kind,
             parent=parent,
             guest_ref=guest_ref,
@@ -210,7 +228,7 @@ class Store:
             fields=fields,
             links=links or [],
         )
-        with self.transaction() as conn:
+        with self._write(kind == CONSUMER and bool(record.links)) as conn:
             conn.execute(
                 "INSERT INTO resource (ref, kind, parent, reference_id, guest_ref, ordered_at, "
                 "created_at, modified_at, fields, links) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

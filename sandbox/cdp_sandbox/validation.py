@@ -39,23 +39,23 @@ def describe(error: Any, base: str) -> ApiError:
     return bad_request(field_path(base, path), f"{error.message}.")
 
 
-def check_value(param: Param, value: Any) -> None:
+def check_value(param: Param, value: Any, status: int = 400) -> None:
     """Validate one coerced parameter value against its compiled schema."""
     if not param.validator.is_valid(value):
         error = next(iter(param.validator.iter_errors(value)))
         problem = describe(error, param.name)
-        raise ApiError(400, problem.message, problem.developer_message)
+        raise ApiError(status, problem.message, problem.developer_message)
 
 
 def path_values(op: Operation, raw: dict[str, str]) -> dict[str, Any]:
-    """Validated path parameters."""
+    """Validated path parameters: a malformed ref or name matches no resource, hence 404."""
     values: dict[str, Any] = {}
     for param in op.path_params:
         text = raw.get(param.name)
         if text is None:
             raise bad_request(param.name, "may not be null.")
         value = param.coerce([text])
-        check_value(param, value)
+        check_value(param, value, 404)
         values[param.name] = value
     return values
 
