@@ -30,7 +30,9 @@ def render(spec_path: Path = ROOT / "spec" / "openapi.yaml") -> str:
                 status = op["x-doc-status"]
                 counts[status] = counts.get(status, 0) + 1
                 source = op["x-doc-source"]
-                rows.append(f"| {version} | {method.upper()} | `{path}` | `{op['operationId']}` | [{status}]({source}) |")
+                rows.append(
+                    f"| {version} | {method.upper()} | `{path}` | `{op['operationId']}` | [{status}]({source}) |"
+                )
     total = sum(counts.values())
     summary = ", ".join(f"{counts.get(s, 0)} {s}" for s in ("documented", "partial", "inferred"))
     return "\n".join([f"{total} operations: {summary}.", "", *rows])

@@ -1,0 +1,73 @@
+"""The sessions people run: lint, tests, generate, build, sandbox, conformance, mutation, bench.
+
+Every tool that affects output or verdicts is pinned in pyproject.toml's dependency groups
+(Python) or tools/npm/package-lock.json (Node), and installed by the session that needs it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).parent
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+CLIENT_DIR = ROOT / "generated" / "sitecore-cdp-client"
+NPM_DIR = ROOT / "tools" / "npm"
+REPORTS = ROOT / "reports"
+
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_venv = "yes"
+nox.options.error_on_missing_interpreters = True
+nox.options.sessions = ["lint", "tests"]
+
+
+def _groups(*names: str) -> list[str]:
+    return [req for name in names for req in nox.project.dependency_groups(PYPROJECT, name)]
+
+
+def _install_project(session: nox.Session, *groups: str) -> None:
+    """The root project (sandbox + contract suite), the generated client when present, and tool groups."""
+    packages = ["-e", "."]
+    if (CLIENT_DIR / "pyproject.toml").exists():
+        packages += ["-e", str(CLIENT_DIR)]
+    session.install(*packages, *_groups(*groups))
+
+
+def _install_node_tools(session: nox.Session) -> None:
+    """Spectral and Prism from the committed lock file; skipped when already installed from it."""
+    marker = NPM_DIR / "node_modules" / ".package-lock.json"
+    lock = NPM_DIR / "package-lock.json"
+    if marker.exists() and marker.stat().st_mtime >= lock.stat().st_mtime:
+        return
+    session.run("npm", "ci", "--prefix", str(NPM_DIR), "--no-audit", "--no-fund", external=True)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Spec (openapi-spec-validator + Spectral) and hand-written Python (ruff, mypy --strict)."""
+    _install_project(session, "test", "lint")
+    _install_node_tools(session)
+    session.run("openapi-spec-validator", "spec/openapi.yaml")
+    spectral = str(NPM_DIR / "node_modules" / ".bin" / "spectral")
+    session.run(spectral, "lint", "--fail-severity=hint", "-r", "spec/.spectral.yaml", "spec/openapi.yaml")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+    session.run(
+        "mypy",
+        *[p for p in ("noxfile.py", "sandbox", "contract_tests", "scripts", "tests") if Path(p).exists()],
+    )
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """The whole pytest suite; a JUnit report lands in reports/ so CI can prove tests ran."""
+    _install_project(session, "test", "lint")
+    _install_node_tools(session)
+    REPORTS.mkdir(exist_ok=True)
+    session.run(
+        "pytest",
+        f"--junitxml={REPORTS / 'junit-tests.xml'}",
+        *session.posargs,
+        env={"HYPOTHESIS_STORAGE_DIRECTORY": str(ROOT / ".nox" / "hypothesis")},
+    )
