@@ -1,0 +1,70 @@
+"""mypy --strict over the generated package and the typed usage file, and the usage run for real."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+GENERATED = HERE.parents[1] / "generated" / "sitecore-cdp-client"
+
+
+def _usage() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("typed_usage", HERE / "typed_usage.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_mypy_strict_generated_package_and_usage(tmp_path: Path) -> None:
+    """A regeneration that breaks typing, or breaks code written against the client, fails here."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--config-file",
+            str(GENERATED / "pyproject.toml"),
+            "--cache-dir",
+            str(tmp_path / "mypy-cache"),
+            "sitecore_cdp_client",
+            str(HERE / "typed_usage.py"),
+        ],
+        cwd=GENERATED,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_usage_runs_against_fake_api(make_cdp: Any, fake: Any) -> None:
+    usage = _usage()
+    fake.add_orders(3, guest_ref="g1")
+    with make_cdp() as cdp:
+        seen = usage.v21_lifecycle(cdp, "g1")
+        assert "404 Resource not found" in seen
+        assert "CONFIRMED" in seen
+        legacy = usage.legacy_lifecycle(cdp, "g1")
+        assert len(legacy) >= 4
+    assert usage.construction()[:2] == ["https://api-engage-eu.sitecorecloud.io", "http://127.0.0.1:8000"]
+
+
+def test_async_usage_runs_against_fake_api(make_cdp: Any, fake: Any) -> None:
+    usage = _usage()
+    fake.add_orders(2, guest_ref="g2")
+
+    async def run() -> list[str]:
+        async with make_cdp(asynchronous=True) as cdp:
+            result: list[str] = await usage.async_usage(cdp, "g2")
+            return result
+
+    refs = asyncio.run(run())
+    assert len(refs) == 4  # the retrieved order, then the created one and the two seeded ones
