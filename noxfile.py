@@ -55,7 +55,11 @@ def lint(session: nox.Session) -> None:
     session.run("ruff", "format", "--check", ".")
     session.run(
         "mypy",
-        *[p for p in ("noxfile.py", "sandbox", "contract_tests", "scripts", "tests") if Path(p).exists()],
+        *[
+            p
+            for p in ("noxfile.py", "sandbox", "contract_tests", "scripts", "tests", "bench")
+            if Path(p).exists()
+        ],
     )
 
 
@@ -71,3 +75,11 @@ def tests(session: nox.Session) -> None:
         *session.posargs,
         env={"HYPOTHESIS_STORAGE_DIRECTORY": str(ROOT / ".nox" / "hypothesis")},
     )
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Speed side by side, as ratios with their goals; writes bench/results.json (not committed)."""
+    _install_project(session, "test")
+    _install_node_tools(session)
+    session.run("python", "-m", "bench.run", *session.posargs)

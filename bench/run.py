@@ -1,0 +1,246 @@
+"""Run every benchmark side by side in one process and print ratios against their goals.
+
+Absolute numbers on a shared 2-core machine are noise; ratios of runs interleaved in the same rounds are
+not. Each figure is the median of several rounds with min and max. Exit status is non-zero only when a
+benchmark could not run, never because a goal was missed: the goal is the product, this only shows it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bench import targets
+from bench.load import LoadResult, Request, run_load
+
+AUTH = httpx.BasicAuth("sandbox-client-key", "sandbox-api-token")
+ORDER_BODY = (
+    b'{"referenceId":"BENCH-1","orderedAt":"2024-01-01T16:17:16Z","currencyCode":"EUR","price":50,'
+    b'"channel":"WEB","status":"PURCHASED"}'
+)
+RESULTS = Path(__file__).resolve().parent / "results.json"
+
+
+@dataclass
+class Figure:
+    """One measured quantity over several rounds."""
+
+    name: str
+    unit: str
+    samples: list[float] = field(default_factory=list)
+
+    def summary(self) -> dict[str, float]:
+        return {"median": statistics.median(self.samples), "min": min(self.samples), "max": max(self.samples)}
+
+
+@dataclass(frozen=True)
+class Goal:
+    """A ratio of two figures (or one figure alone) with the bound it should meet."""
+
+    label: str
+    numerator: str
+    denominator: str | None
+    at_least: float | None = None
+    at_most: float | None = None
+
+    def ratio(self, figures: dict[str, Figure]) -> float:
+        top = statistics.median(figures[self.numerator].samples)
+        if self.denominator is None:
+            return top
+        return top / statistics.median(figures[self.denominator].samples)
+
+    def met(self, value: float) -> bool:
+        low = self.at_least is None or value >= self.at_least
+        high = self.at_most is None or value <= self.at_most
+        return low and high
+
+    def describe(self) -> str:
+        return f">= {self.at_least:g}" if self.at_least is not None else f"<= {self.at_most:g}"
+
+
+def _auth_header() -> dict[str, str]:
+    request = httpx.Request("GET", "http://127.0.0.1/")
+    authorized = next(AUTH.auth_flow(request))
+    return {"Authorization": authorized.headers["Authorization"]}
+
+
+def _scenarios(base_url: str, existing_ref: str) -> dict[str, Request]:
+    headers = {**_auth_header(), "Accept": "application/json"}
+    return {
+        "retrieve-order": Request("GET", f"{base_url}/v2.1/orders/{existing_ref}", headers),
+        "create-order": Request(
+            "POST", f"{base_url}/v2.1/orders", {**headers, "Content-Type": "application/json"}, ORDER_BODY
+        ),
+    }
+
+
+def _seed_order(base_url: str) -> str:
+    """An order to retrieve; Prism and the bare endpoint answer any ref, so a created one only matters for the sandbox."""
+    response = httpx.post(
+        f"{base_url}/v2.1/orders", content=ORDER_BODY, auth=AUTH, headers={"Content-Type": "application/json"}
+    )
+    ref = (
+        response.json().get("ref")
+        if response.headers.get("content-type", "").startswith("application/json")
+        else None
+    )
+    return str(ref) if response.status_code == 201 and ref else "2d7de9df-45a2-45ea-872c-30e45139007d"
+
+
+def measure_servers(
+    figures: dict[str, Figure], *, rounds: int, seconds: float, concurrency: int
+) -> list[str]:
+    """Sandbox, Prism and the bare ceiling, each scenario, interleaved round by round."""
+    notes: list[str] = []
+    servers: dict[str, Callable[[], Any]] = {
+        "sandbox": targets.sandbox,
+        "prism": targets.prism,
+        "bare": targets.bare,
+    }
+    generators: set[str] = set()
+    for round_index in range(rounds):
+        for name, start in servers.items():
+            with start() as base_url:
+                for scenario, request in _scenarios(base_url, _seed_order(base_url)).items():
+                    result: LoadResult = run_load(request, seconds=seconds, concurrency=concurrency)
+                    generators.add(result.generator)
+                    if result.errors:
+                        notes.append(
+                            f"round {round_index + 1}: {name} {scenario}: {result.errors} non-2xx/socket errors"
+                        )
+                    key = f"{name} {scenario}"
+                    figures.setdefault(f"{key} req/s", Figure(f"{key} req/s", "req/s")).samples.append(
+                        result.requests_per_s
+                    )
+                    figures.setdefault(f"{key} p50", Figure(f"{key} p50", "ms")).samples.append(result.p50_ms)
+                    figures.setdefault(f"{key} p99", Figure(f"{key} p99", "ms")).samples.append(result.p99_ms)
+    notes.append(
+        f"load generator: {', '.join(sorted(generators))}; concurrency {concurrency}; {seconds:g} s per run"
+    )
+    return notes
+
+
+SERVER_GOALS = [
+    Goal(
+        "sandbox / Prism, retrieve-order req/s",
+        "sandbox retrieve-order req/s",
+        "prism retrieve-order req/s",
+        at_least=3.0,
+    ),
+    Goal(
+        "sandbox / Prism, create-order req/s",
+        "sandbox create-order req/s",
+        "prism create-order req/s",
+        at_least=3.0,
+    ),
+    Goal(
+        "sandbox / bare ASGI, retrieve-order req/s",
+        "sandbox retrieve-order req/s",
+        "bare retrieve-order req/s",
+        at_least=0.4,
+    ),
+    Goal(
+        "sandbox / bare ASGI, create-order req/s",
+        "sandbox create-order req/s",
+        "bare create-order req/s",
+        at_least=0.4,
+    ),
+]
+
+
+def _machine() -> dict[str, Any]:
+    return {
+        "date": datetime.now(UTC).strftime("%Y-%m-%d"),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "prism": targets.prism_version(),
+    }
+
+
+def render(goals: list[Goal], figures: dict[str, Figure], machine: dict[str, Any]) -> str:
+    lines = [
+        f"Benchmark of {machine['date']} on {machine['platform']}, {machine['cpus']} CPUs, Python {machine['python']}",
+        "",
+        "| Measure | Median | Min | Max | Goal | Met |",
+        "|---|---|---|---|---|---|",
+    ]
+    for goal in goals:
+        if goal.numerator not in figures or (goal.denominator and goal.denominator not in figures):
+            continue
+        value = goal.ratio(figures)
+        samples = figures[goal.numerator].samples
+        if goal.denominator:
+            paired = [a / b for a, b in zip(samples, figures[goal.denominator].samples, strict=True)]
+        else:
+            paired = samples
+        lines.append(
+            f"| {goal.label} | {value:.2f} | {min(paired):.2f} | {max(paired):.2f} | {goal.describe()} | "
+            f"{'yes' if goal.met(value) else 'NO'} |"
+        )
+    lines += ["", "| Figure | Median | Min | Max |", "|---|---|---|---|"]
+    for figure in figures.values():
+        summary = figure.summary()
+        lines.append(
+            f"| {figure.name} | {summary['median']:.1f} {figure.unit} | {summary['min']:.1f} | {summary['max']:.1f} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--seconds", type=float, default=5.0, help="duration of each load run")
+    parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--only", choices=["servers"], action="append", help="run a subset")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    figures: dict[str, Figure] = {}
+    notes: list[str] = []
+    goals: list[Goal] = []
+    try:
+        machine = _machine()
+        if not args.only or "servers" in args.only:
+            notes += measure_servers(
+                figures, rounds=args.rounds, seconds=args.seconds, concurrency=args.concurrency
+            )
+            goals += SERVER_GOALS
+    except (RuntimeError, OSError, httpx.HTTPError) as exc:
+        print(f"bench: could not run: {exc}", file=sys.stderr)
+        return 2
+    table = render(goals, figures, machine)
+    print(table)
+    for note in notes:
+        print(f"note: {note}")
+    report = {
+        "machine": machine,
+        "wall_seconds": round(time.perf_counter() - started, 1),
+        "goals": [
+            {**asdict(goal), "value": goal.ratio(figures), "met": goal.met(goal.ratio(figures))}
+            for goal in goals
+            if goal.numerator in figures
+        ],
+        "figures": {
+            name: {"unit": f.unit, "samples": f.samples, **f.summary()} for name, f in figures.items()
+        },
+        "notes": notes,
+    }
+    RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"written: {RESULTS.relative_to(Path.cwd()) if RESULTS.is_relative_to(Path.cwd()) else RESULTS}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

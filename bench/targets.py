@@ -1,0 +1,89 @@
+"""Servers the benchmark compares, each started as its own process on a free 127.0.0.1 port."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "spec" / "openapi.yaml"
+PRISM = ROOT / "tools" / "npm" / "node_modules" / ".bin" / "prism"
+READY_TIMEOUT_S = 60.0
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _wait_until_serving(process: subprocess.Popen[bytes], base_url: str) -> None:
+    deadline = time.monotonic() + READY_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{process.args!r} exited with {process.returncode} before serving")
+        with contextlib.suppress(httpx.HTTPError):
+            httpx.get(base_url + "/", timeout=1.0)
+            return
+        time.sleep(0.1)
+    raise RuntimeError(f"{process.args!r} did not serve {base_url} within {READY_TIMEOUT_S:.0f} s")
+
+
+@contextlib.contextmanager
+def _serving(command: list[str], base_url: str) -> Iterator[str]:
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    try:
+        _wait_until_serving(process, base_url)
+        yield base_url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+def sandbox() -> contextlib.AbstractContextManager[str]:
+    port = free_port()
+    command = [sys.executable, "-m", "cdp_sandbox", "--host", "127.0.0.1", "--port", str(port)]
+    return _serving(command, f"http://127.0.0.1:{port}")
+
+
+def bare() -> contextlib.AbstractContextManager[str]:
+    """The same uvicorn configuration as `cdp-sandbox`, serving bench.bare_app."""
+    port = free_port()
+    command = [
+        sys.executable, "-m", "uvicorn", "bench.bare_app:app", "--host", "127.0.0.1", "--port", str(port),
+        "--loop", "uvloop", "--http", "httptools", "--lifespan", "off", "--no-access-log",
+        "--no-server-header", "--no-date-header", "--log-level", "warning",
+    ]  # fmt: skip
+    return _serving(command, f"http://127.0.0.1:{port}")
+
+
+def prism() -> contextlib.AbstractContextManager[str]:
+    if not PRISM.exists():
+        raise RuntimeError("Prism is not installed: run `npm ci --prefix tools/npm` (nox -s bench does)")
+    port = free_port()
+    command = [str(PRISM), "mock", str(SPEC), "--host", "127.0.0.1", "--port", str(port), "--errors", "false"]
+    return _serving(command, f"http://127.0.0.1:{port}")
+
+
+def prism_version() -> str:
+    output = subprocess.run([str(PRISM), "--version"], capture_output=True, text=True, check=True, timeout=60)
+    return output.stdout.strip()
+
+
+def sandbox_uses_uvloop() -> bool:
+    """The sandbox CLI asks uvicorn for uvloop + httptools; the bare ceiling must run the same."""
+    source = (ROOT / "sandbox" / "cdp_sandbox" / "cli.py").read_text(encoding="utf-8")
+    return bool(re.search(r'loop="uvloop"', source) and re.search(r'http="httptools"', source))
