@@ -6,6 +6,7 @@ import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
@@ -27,6 +28,7 @@ from .views import EXT_NAME, EXT_PARENT, ext_href, href, page, render
 MAX_PAGE = 1000
 """Items per page at most: `limit` has no documented maximum, so larger asks are echoed but clamped."""
 
+MAX_INT64 = 2**63 - 1
 MAX_EXT_KEYS = 100
 EXT_RESERVED = frozenset({"name", "href", "ref", "key", "createdAt", "modifiedAt", "order", "orderItem"})
 READ_ONLY = frozenset({"href", "ref", "createdAt", "modifiedAt", "order"})
@@ -128,9 +130,27 @@ def _item_links(store: Store, body: dict[str, Any]) -> tuple[bool, list[dict[str
     return True, links
 
 
+def _check_birth_date(call: Call, kind: str) -> None:
+    """v2.1 contacts and consumers: `dateOfBirth` must lie in the past (a rule no schema can state)."""
+    if call.legacy or kind not in (CONTACT, CONSUMER):
+        return
+    value = call.body.get("dateOfBirth")
+    if not isinstance(value, str):
+        return
+    try:
+        born = datetime.fromisoformat(value)
+    except ValueError:
+        return
+    if born.tzinfo is None:
+        born = born.replace(tzinfo=UTC)
+    if born >= datetime.now(UTC):
+        raise bad_request("dateOfBirth", "must be in the past.")
+
+
 def _paging(call: Call) -> tuple[int, int, int]:
-    offset = int(call.query.get("offset", 0))
-    limit = int(call.query.get("limit", 10))
+    """(offset, limit as echoed, items per page); values past int64 are read as int64's maximum."""
+    offset = min(int(call.query.get("offset", 0)), MAX_INT64)
+    limit = min(int(call.query.get("limit", 10)), MAX_INT64)
     return offset, limit, max(1, min(limit, MAX_PAGE))
 
 
@@ -158,6 +178,7 @@ def _record_href(root: str, record: Record) -> str:
 
 
 def _save(call: Call, kind: str, parent: str | None) -> Record:
+    _check_birth_date(call, kind)
     body = call.body
     _, guest_ref = _guest(body) if kind in (CONTACT, CONSUMER) else (False, None)
     _, links = _item_links(call.store, body) if kind == CONSUMER else (False, [])
@@ -212,6 +233,7 @@ def retrieve(kind: str, call: Call) -> Reply:
 def replace(kind: str, call: Call) -> Reply:
     """v2 POST on the resource and v2.1 PUT: the body replaces every writable field."""
     record = _load(call, kind, WHAT[kind])
+    _check_birth_date(call, kind)
     body = call.body
     fields = _fields(kind, body)
     if kind == ORDER and not call.legacy:
@@ -225,6 +247,7 @@ def replace(kind: str, call: Call) -> Reply:
 def patch(kind: str, call: Call) -> Reply:
     """v2.1 PATCH: fields sent replace stored ones, fields not sent stay untouched."""
     record = _load(call, kind, WHAT[kind])
+    _check_birth_date(call, kind)
     body = call.body
     fields = {**record.fields, **_fields(kind, body)}
     if kind == ORDER:

@@ -25,18 +25,31 @@ def describe(error: Any, base: str) -> ApiError:
     kind = error.kind
     name = type(kind).__name__
     path = list(error.instance_path)
+    problem = f"{_short(error.message)}."
+    detail = None
     if name == "Required":
-        return bad_request(field_path(base, [*path, kind.property]), "may not be null.")
-    if name == "AdditionalProperties":
-        unexpected = ", ".join(kind.unexpected)
-        return bad_request(
-            field_path(base, [*path, kind.unexpected[0]]),
-            "unknown field.",
-            f"unrecognized field(s) {unexpected}",
-        )
-    if name == "FalseSchema" and path:
-        return bad_request(field_path(base, path), "unknown field.")
-    return bad_request(field_path(base, path), f"{error.message}.")
+        path.append(kind.property)
+        problem = "may not be null."
+    elif name == "AdditionalProperties":
+        path.append(kind.unexpected[0])
+        problem = "unknown field."
+        detail = "unrecognized field(s) " + ", ".join(kind.unexpected)
+    elif name == "FalseSchema" and path:
+        problem = "unknown field."
+    elif name == "PropertyNames":
+        path.append(str(kind.error.instance))
+        problem = "is not an allowed key name."
+        detail = _short(kind.error.message)
+    elif name == "MaxProperties":
+        problem = f"at most {kind.limit} properties are allowed."
+    elif name in ("AnyOf", "OneOfNotValid"):
+        problem = "does not match any allowed type or shape."
+    return bad_request(field_path(base, path), problem, detail)
+
+
+def _short(text: str) -> str:
+    """Validator messages quote the instance; keep error bodies small whatever was sent."""
+    return text if len(text) <= 200 else text[:197] + "..."
 
 
 def check_value(param: Param, value: Any, status: int = 400) -> None:
