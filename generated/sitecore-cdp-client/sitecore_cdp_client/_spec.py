@@ -1,5 +1,5 @@
 """The OpenAPI document this package was generated from (written by scripts/regenerate)."""
 
-__version__ = "0.1.0"
-SPEC_SHA256 = "e49b242ede9fb8a3ec2be486bfeec2a1d695472899c073c6098713eb08217894"
+__version__ = "0.1.1"
+SPEC_SHA256 = "06cedf9a4cae0a749336b2d6567e50db81a5021621151fe421b9aef8b5618947"
 GENERATOR = "openapi-python-client 0.29.1"

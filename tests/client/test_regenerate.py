@@ -1,0 +1,136 @@
+"""scripts/regenerate: pins, drift check, version bumps and the tree comparison."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.machinery
+import importlib.util
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = ROOT / "scripts" / "regenerate"
+SPEC = ROOT / "spec" / "openapi.yaml"
+GENERATED = ROOT / "generated" / "sitecore-cdp-client"
+
+
+def _load() -> ModuleType:
+    sys.path.insert(0, str(SCRIPT.parent))
+    loader = importlib.machinery.SourceFileLoader("regenerate_script", str(SCRIPT))
+    spec = importlib.util.spec_from_loader("regenerate_script", loader)
+    assert spec is not None
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
+
+
+regen = _load()
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), *args], capture_output=True, text=True, check=False, cwd=ROOT
+    )
+
+
+def test_script_pins_match_the_generate_dependency_group() -> None:
+    groups = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["dependency-groups"]
+    assert f"openapi-python-client=={regen.GENERATOR_VERSION}" in groups["generate"]
+    assert f"ruff=={regen.RUFF_VERSION}" in groups["generate"]
+
+
+def test_committed_client_matches_the_spec() -> None:
+    """The drift check CI runs: fails naming files when someone edits the spec and forgets."""
+    result = run("--check")
+    assert result.returncode == 0, result.stderr
+    recorded = (GENERATED / "sitecore_cdp_client" / "_spec.py").read_text(encoding="utf-8")
+    assert hashlib.sha256(SPEC.read_bytes()).hexdigest() in recorded
+
+
+def test_check_fails_naming_files_when_the_spec_changes(tmp_path: Path) -> None:
+    doc = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    order = doc["components"]["schemas"]["Order"]
+    order["properties"]["loyaltyTier"] = {"type": "string", "description": "added without regenerating"}
+    mutated = tmp_path / "openapi.yaml"
+    mutated.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+    result = run("--check", "--spec", str(mutated))
+    assert result.returncode == 1
+    assert "is stale" in result.stderr
+    assert "differs:  sitecore_cdp_client/models/order.py" in result.stderr
+    assert "differs:  sitecore_cdp_client/_spec.py" in result.stderr
+    assert not any(tmp_path.glob("cdp-regenerate-*"))
+
+
+def test_regenerate_bumps_the_version_on_a_breaking_change(tmp_path: Path) -> None:
+    """Regenerating into a copy of the committed tree: breaking spec change -> new version everywhere."""
+    doc = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    del doc["paths"]["/v2.1/orders"]["get"]  # remove listOrders
+    mutated = tmp_path / "openapi.yaml"
+    mutated.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+    output = tmp_path / "sitecore-cdp-client"
+    shutil.copytree(GENERATED, output, ignore=shutil.ignore_patterns("__pycache__"))
+    version_file = tmp_path / "client-version"
+    current = (ROOT / "spec" / "client-version").read_text(encoding="utf-8").strip()
+    version_file.write_text(current + "\n", encoding="utf-8")
+
+    result = run("--spec", str(mutated), "--output", str(output), "--version-file", str(version_file))
+    assert result.returncode == 0, result.stderr
+    new = version_file.read_text(encoding="utf-8").strip()
+    assert new != current
+    if "no commit has the spec" not in result.stdout:  # full history: the report decides
+        assert "BREAKING" in result.stdout
+        assert "listOrders" in result.stdout
+        assert new == regen.spec_changes.bump_version(current, "major")
+    assert f'__version__ = "{new}"' in (output / "sitecore_cdp_client" / "_spec.py").read_text()
+    assert f'version = "{new}"' in (output / "pyproject.toml").read_text()
+    assert "removed: sitecore_cdp_client/api/orders_v_2_1/list_orders.py" in result.stdout
+    assert not list(output.rglob(".ruff_cache"))
+
+
+def test_compare_trees_names_every_difference(tmp_path: Path) -> None:
+    fresh, committed = tmp_path / "fresh", tmp_path / "committed"
+    for tree in (fresh, committed):
+        (tree / "pkg").mkdir(parents=True)
+        (tree / "pkg" / "same.py").write_text("x = 1\n")
+    (fresh / "pkg" / "changed.py").write_text("a = 1\n")
+    (committed / "pkg" / "changed.py").write_text("a = 2\n")
+    (fresh / "pkg" / "new.py").write_text("")
+    (committed / "pkg" / "old.py").write_text("")
+    (committed / "pkg" / "__pycache__").mkdir()
+    (committed / "pkg" / "__pycache__" / "same.cpython-311.pyc").write_bytes(b"\0")
+    assert regen.compare_trees(fresh, committed) == [
+        "missing:  pkg/new.py",
+        "extra:    pkg/old.py",
+        "differs:  pkg/changed.py",
+    ]
+
+
+def test_unknown_config_keys_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = tmp_path / "openapi-python-client.yaml"
+    config.write_text("project_name_override: x\npost_hook:\n  - ruff format .\n")
+    monkeypatch.setattr(regen, "CONFIG", config)
+    with pytest.raises(regen.RegenerateError, match=r"unknown keys \['post_hook'\]"):
+        regen._load_config("0.1.0")
+
+
+def test_the_config_has_only_known_keys() -> None:
+    config = regen._load_config("9.9.9")
+    assert config["package_version_override"] == "9.9.9"
+    assert config["project_name_override"] == "sitecore-cdp-client"
+    assert config["package_name_override"] == "sitecore_cdp_client"
+
+
+def test_wrong_ruff_version_fails_clearly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake_ruff = tmp_path / "ruff"
+    fake_ruff.write_text("#!/bin/sh\necho 'ruff 0.16.9'\n")
+    fake_ruff.chmod(0o755)
+    monkeypatch.setattr(regen.sys, "executable", str(tmp_path / "python"))
+    with pytest.raises(regen.RegenerateError, match=r"ruff 0\.16\.9, need ruff 0\.17\.0 exactly"):
+        regen._find_ruff()
