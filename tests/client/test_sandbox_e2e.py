@@ -1,0 +1,117 @@
+"""End to end: the generated client against the project's sandbox (sandbox/cdp_sandbox).
+
+Sync calls go over a real socket to uvicorn on 127.0.0.1; async calls go in-process through
+httpx.ASGITransport. Both run the typed usage file, so what users write works against a server
+that validates requests and responses against the same spec.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib.util
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import httpx
+import pytest
+from sitecore_cdp_client import AsyncSitecoreCDP, AuthenticationError, NotFoundError, SitecoreCDP
+from sitecore_cdp_client.models import OrderCreate
+
+sandbox_app = pytest.importorskip(
+    "cdp_sandbox.app", reason="the sandbox package (cdp_sandbox) is not installed"
+)
+uvicorn = pytest.importorskip("uvicorn")
+
+HERE = Path(__file__).resolve().parent
+SPEC = HERE.parents[1] / "spec" / "openapi.yaml"
+KEY, TOKEN = "e2e-key", "e2e-token"
+
+
+def _usage() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("typed_usage_e2e", HERE / "typed_usage.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _app() -> Any:
+    return sandbox_app.create_app(spec_path=SPEC, client_key=KEY, api_token=TOKEN)
+
+
+@pytest.fixture
+def sandbox_url() -> Iterator[str]:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(_app(), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("sandbox did not start on 127.0.0.1")
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def test_sync_usage_against_the_sandbox(sandbox_url: str) -> None:
+    usage = _usage()
+    with SitecoreCDP(client_key=KEY, api_token=TOKEN, base_url=sandbox_url) as cdp:
+        seen = usage.v21_lifecycle(cdp, "f7aabbca-1c1b-4fc2-be72-3e16294a4f03")
+        assert any(s.startswith("404") for s in seen)
+        usage.legacy_lifecycle(cdp, "f7aabbca-1c1b-4fc2-be72-3e16294a4f03")
+
+
+def test_wrong_credentials_raise_authentication_error(sandbox_url: str) -> None:
+    with (
+        SitecoreCDP(client_key=KEY, api_token="wrong", base_url=sandbox_url) as cdp,
+        pytest.raises(AuthenticationError) as info,
+    ):
+        cdp.orders_v_2_1.retrieve_order("2d7de9df-45a2-45ea-872c-30e45139007d")
+    assert info.value.status_code == 401
+    assert "wrong" not in str(info.value)
+
+
+def test_async_usage_in_process() -> None:
+    usage = _usage()
+
+    async def run() -> list[str]:
+        transport = httpx.ASGITransport(app=_app())
+        async with AsyncSitecoreCDP(
+            client_key=KEY, api_token=TOKEN, base_url="http://sandbox.test", async_transport=transport
+        ) as cdp:
+            refs: list[str] = await usage.async_usage(cdp, "f7aabbca-1c1b-4fc2-be72-3e16294a4f03")
+            with pytest.raises(NotFoundError):
+                await cdp.orders_v_2_1.retrieve_order("00000000-0000-4000-8000-000000000000")
+            return refs
+
+    assert len(asyncio.run(run())) >= 1
+
+
+def test_iteration_pages_against_the_sandbox(sandbox_url: str) -> None:
+    import datetime  # noqa: PLC0415
+
+    with SitecoreCDP(client_key=KEY, api_token=TOKEN, base_url=sandbox_url) as cdp:
+        created = {
+            cdp.orders_v_2_1.create_order(
+                body=OrderCreate(
+                    reference_id=f"PAGE-{i}",
+                    ordered_at=datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC),
+                    currency_code="EUR",
+                    price=float(i),
+                )
+            ).ref
+            for i in range(7)
+        }
+        listed = {o.ref for o in cdp.orders_v_2_1.iter_list_orders(page_size=3)}
+    assert created <= listed
