@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import importlib.util
+import re
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -68,3 +70,23 @@ def test_async_usage_runs_against_fake_api(make_cdp: Any, fake: Any) -> None:
 
     refs = asyncio.run(run())
     assert len(refs) == 4  # the retrieved order, then the created one and the two seeded ones
+
+
+def test_readme_examples_type_check(tmp_path: Path) -> None:
+    """Each Python block of the package README, on its own in a function, passes mypy --strict."""
+    readme = (GENERATED / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", readme, re.S)
+    assert len(blocks) >= 4
+    lines = ["from __future__ import annotations", ""]
+    for index, block in enumerate(blocks):
+        lines += [f"async def _readme_block_{index}() -> None:", textwrap.indent(block, "    ")]
+    target = tmp_path / "readme_examples.py"
+    target.write_text("\n".join(lines), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "cache"), str(target)],
+        cwd=GENERATED,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
