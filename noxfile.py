@@ -66,7 +66,7 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def tests(session: nox.Session) -> None:
     """The whole pytest suite; a JUnit report lands in reports/ so CI can prove tests ran."""
-    _install_project(session, "test", "lint")
+    _install_project(session, "test", "lint", "generate")
     _install_node_tools(session)
     REPORTS.mkdir(exist_ok=True)
     session.run(
@@ -75,6 +75,26 @@ def tests(session: nox.Session) -> None:
         *session.posargs,
         env={"HYPOTHESIS_STORAGE_DIRECTORY": str(ROOT / ".nox" / "hypothesis")},
     )
+
+
+@nox.session
+def generate(session: nox.Session) -> None:
+    """Regenerate the client from the spec (`-- --check`: fail, naming files, if the committed one is stale)."""
+    session.install(*_groups("generate"))
+    session.run("python", "scripts/regenerate", *session.posargs)
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """Wheel and sdist of the generated client, in dist/."""
+    session.run("uv", "build", "--out-dir", "dist", str(CLIENT_DIR), external=True)
+
+
+@nox.session
+def sandbox(session: nox.Session) -> None:
+    """Serve the sandbox on 127.0.0.1:8080 (pass `-- --port N --db FILE ...` to change)."""
+    _install_project(session)
+    session.run("cdp-sandbox", *session.posargs)
 
 
 @nox.session
