@@ -77,7 +77,7 @@ def test_wrong_credentials_raise_authentication_error(sandbox_url: str) -> None:
         SitecoreCDP(client_key=KEY, api_token="wrong", base_url=sandbox_url) as cdp,
         pytest.raises(AuthenticationError) as info,
     ):
-        cdp.orders_v_2_1.retrieve_order("2d7de9df-45a2-45ea-872c-30e45139007d")
+        cdp.orders.retrieve_order("2d7de9df-45a2-45ea-872c-30e45139007d")
     assert info.value.status_code == 401
     assert "wrong" not in str(info.value)
 
@@ -92,7 +92,7 @@ def test_async_usage_in_process() -> None:
         ) as cdp:
             refs: list[str] = await usage.async_usage(cdp, "f7aabbca-1c1b-4fc2-be72-3e16294a4f03")
             with pytest.raises(NotFoundError):
-                await cdp.orders_v_2_1.retrieve_order("00000000-0000-4000-8000-000000000000")
+                await cdp.orders.retrieve_order("00000000-0000-4000-8000-000000000000")
             return refs
 
     assert len(asyncio.run(run())) >= 1
@@ -103,7 +103,7 @@ def test_iteration_pages_against_the_sandbox(sandbox_url: str) -> None:
 
     with SitecoreCDP(client_key=KEY, api_token=TOKEN, base_url=sandbox_url) as cdp:
         created = {
-            cdp.orders_v_2_1.create_order(
+            cdp.orders.create_order(
                 body=OrderCreate(
                     reference_id=f"PAGE-{i}",
                     ordered_at=datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC),
@@ -113,5 +113,5 @@ def test_iteration_pages_against_the_sandbox(sandbox_url: str) -> None:
             ).ref
             for i in range(7)
         }
-        listed = {o.ref for o in cdp.orders_v_2_1.iter_list_orders(page_size=3)}
+        listed = {o.ref for o in cdp.orders.iter_list_orders(page_size=3)}
     assert created <= listed
