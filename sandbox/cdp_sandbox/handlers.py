@@ -38,6 +38,7 @@ LINK_FIELDS = {
     CONTACT: frozenset({"guest"}),
     CONSUMER: frozenset({"guest", "orderItems"}),
 }
+_DROP = {kind: READ_ONLY | links for kind, links in LINK_FIELDS.items()}
 IMMUTABLE_V21_ORDER = ("referenceId", "orderedAt")
 GUEST_NAMESPACE = uuid.UUID("5d0c8c1e-2f7a-4f55-9a3e-1b7f4a0c9e21")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
@@ -89,7 +90,9 @@ def _load(call: Call, kind: str, param: str) -> Record:
 
 def _fields(kind: str, body: dict[str, Any]) -> dict[str, Any]:
     """The body's own data: read-only and link fields are kept elsewhere or ignored."""
-    drop = READ_ONLY | LINK_FIELDS[kind]
+    drop = _DROP[kind]
+    if drop.isdisjoint(body):
+        return body
     return {k: v for k, v in body.items() if k not in drop}
 
 
@@ -177,7 +180,7 @@ def _record_href(root: str, record: Record) -> str:
     return href(root, record.kind, record.ref)
 
 
-def _save(call: Call, kind: str, parent: str | None) -> Record:
+def _save(call: Call, kind: str, parent: Record | None) -> Record:
     _check_birth_date(call, kind)
     body = call.body
     _, guest_ref = _guest(body) if kind in (CONTACT, CONSUMER) else (False, None)
@@ -196,14 +199,14 @@ def create_order(call: Call) -> Reply:
 def create_child(kind: str, call: Call) -> Reply:
     """POST /orders/{orderRef}/<children>: a new item, contact or consumer of an existing order."""
     order = _load(call, ORDER, "orderRef")
-    return 201, render(call.root, call.legacy, _save(call, kind, order.ref))
+    return 201, render(call.root, call.legacy, _save(call, kind, order))
 
 
 def list_children(kind: str, call: Call) -> Reply:
     """GET /orders/{orderRef}/<children>: a page of links (or full resources with expand=true)."""
     order = _load(call, ORDER, "orderRef")
     offset, _, size = _paging(call)
-    total, records = call.store.children(kind, order.ref, offset, size)
+    total, records = call.store.children(kind, order, offset, size)
     collection = f"{href(call.root, ORDER, order.ref)}/{_child_segment(kind)}"
     extra = {"expand": True} if call.query.get("expand") is True else None
     return _page_of(call, collection, total, records, extra)
@@ -219,7 +222,7 @@ def retrieve(kind: str, call: Call) -> Reply:
     expanded = None
     if kind == ORDER and call.legacy and call.query.get("expand") == "orderItems":
         limit = 10
-        _, items = call.store.children(ORDER_ITEM, record.ref, 0, limit)
+        _, items = call.store.children(ORDER_ITEM, record, 0, limit)
         collection = f"{href(call.root, ORDER, record.ref)}/orderItems"
         expanded = {
             "href": f"{collection}?offset=0&limit={limit}",
@@ -363,7 +366,7 @@ def ext_create(kind: str, call: Call) -> Reply:
     ref = extension_ref(parent.ref, name)
     if call.store.get(kind, ref) is not None:
         raise ApiError(409, f"dataExtensionName: data extension '{name}' already exists.")
-    record = call.store.insert(kind, parent.ref, _ext_pairs(dict(call.body)), ref=ref)
+    record = call.store.insert(kind, parent, _ext_pairs(dict(call.body)), ref=ref)
     return 201, render(call.root, False, record)
 
 
@@ -371,7 +374,7 @@ def ext_list(kind: str, call: Call) -> Reply:
     """GET .../extensions: the zero or one extensions as a collection."""
     parent = _ext_parent(kind, call)
     offset, _, size = _paging(call)
-    total, records = call.store.children(kind, parent.ref, offset, size)
+    total, records = call.store.children(kind, parent, offset, size)
     collection = f"{href(call.root, EXT_PARENT[kind], parent.ref)}/extensions"
     extra = {"expand": True} if call.query.get("expand") is True else None
     return _page_of(call, collection, total, records, extra)
