@@ -1,0 +1,221 @@
+"""Load and vet conformance.toml, the suite's one configuration, and turn it into schemathesis config.
+
+The file is the single place where a check can be turned off or an operation given an exception, so loading
+refuses anything that would weaken the suite silently: a built-in check that is not listed (new checks arrive
+in schemathesis minor releases), a check that is off without a reason, an exception without a reason.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+CONFIG_PATH = Path(__file__).resolve().parent / "conformance.toml"
+STATELESS_PHASES = ("examples", "coverage", "fuzzing")
+ALL_PHASES = (*STATELESS_PHASES, "stateful", "workflows")
+WORKFLOW_MODES = ("full", "safe", "none")
+
+
+class ConfigError(ValueError):
+    """conformance.toml is malformed or would weaken the suite without saying why."""
+
+
+@dataclass(frozen=True, slots=True)
+class CheckSetting:
+    """One check: on or off (with the reason), plus a limit for max_response_time."""
+
+    name: str
+    enabled: bool
+    reason: str = ""
+    limit: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A rule the schema cannot express, and how positive cases are kept inside it."""
+
+    operations: tuple[str, ...]
+    rule: str
+    handled_by: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Exception_:
+    """A per-operation change to one check's expected statuses."""
+
+    operations: tuple[str, ...]
+    check: str
+    expected_statuses: tuple[str, ...]
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class SpecGap:
+    """A known spec problem bridged by an in-memory overlay for the run."""
+
+    operations: tuple[str, ...]
+    add_statuses: tuple[str, ...]
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """How much and how randomly to test."""
+
+    name: str
+    description: str
+    deterministic: bool
+    phases: tuple[str, ...]
+    fuzzing_max_examples: int
+    stateful_max_examples: int
+    stateful_max_steps: int
+    workflows: str
+    max_seconds: int
+
+
+@dataclass(frozen=True, slots=True)
+class SafeSettings:
+    """Live-tenant protection: which hosts are live, the referenceId tag, and the write budget."""
+
+    live_hosts: tuple[str, ...]
+    reference_prefix: str
+    budget: dict[str, int] = field(default_factory=dict)
+    checks_off_on_writes: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class SuiteConfig:
+    """Everything in conformance.toml, vetted."""
+
+    builtin: dict[str, CheckSetting]
+    custom: dict[str, CheckSetting]
+    rules: tuple[Rule, ...]
+    exceptions: tuple[Exception_, ...]
+    spec_gaps: tuple[SpecGap, ...]
+    profiles: dict[str, Profile]
+    safe: SafeSettings
+
+    @property
+    def checks(self) -> dict[str, CheckSetting]:
+        """Built-in and custom checks together."""
+        return {**self.builtin, **self.custom}
+
+
+def _reason(entry: dict[str, Any], where: str) -> str:
+    reason = entry.get("reason")
+    if not isinstance(reason, str) or not reason.strip():
+        raise ConfigError(f"{where}: a written `reason` is required")
+    return reason.strip()
+
+
+def _checks(table: dict[str, Any], section: str) -> dict[str, CheckSetting]:
+    result: dict[str, CheckSetting] = {}
+    for name, entry in table.items():
+        if not isinstance(entry, dict) or not isinstance(entry.get("enabled"), bool):
+            raise ConfigError(f"[checks.{section}] {name}: needs `enabled = true|false`")
+        enabled = entry["enabled"]
+        reason = "" if enabled else _reason(entry, f"[checks.{section}] {name} is off")
+        limit = entry.get("limit")
+        if name == "max_response_time" and enabled and not isinstance(limit, int | float):
+            raise ConfigError("[checks.builtin] max_response_time: needs a numeric `limit` (seconds)")
+        result[name] = CheckSetting(name, enabled, reason, float(limit) if limit is not None else None)
+    return result
+
+
+def _profile(name: str, entry: dict[str, Any]) -> Profile:
+    phases = tuple(entry.get("phases", ()))
+    unknown = sorted(set(phases) - set(ALL_PHASES))
+    if unknown:
+        raise ConfigError(f"[profiles.{name}]: unknown phases {unknown}")
+    workflows = entry.get("workflows", "none")
+    if workflows not in WORKFLOW_MODES:
+        raise ConfigError(f"[profiles.{name}]: workflows must be one of {WORKFLOW_MODES}")
+    try:
+        return Profile(
+            name=name,
+            description=str(entry.get("description", "")),
+            deterministic=bool(entry["deterministic"]),
+            phases=phases,
+            fuzzing_max_examples=int(entry["fuzzing-max-examples"]),
+            stateful_max_examples=int(entry["stateful-max-examples"]),
+            stateful_max_steps=int(entry["stateful-max-steps"]),
+            workflows=workflows,
+            max_seconds=int(entry["max-seconds"]),
+        )
+    except KeyError as exc:
+        raise ConfigError(f"[profiles.{name}]: missing {exc.args[0]}") from None
+
+
+def load(
+    path: Path = CONFIG_PATH, *, builtin_names: frozenset[str], custom_names: frozenset[str]
+) -> SuiteConfig:
+    """Read and vet the config; the caller passes the check names that exist, so none can be forgotten."""
+    with path.open("rb") as handle:
+        raw = tomllib.load(handle)
+    checks = raw.get("checks", {})
+    builtin = _checks(checks.get("builtin", {}), "builtin")
+    custom = _checks(checks.get("custom", {}), "custom")
+    for section, listed, existing in (("builtin", builtin, builtin_names), ("custom", custom, custom_names)):
+        missing = sorted(existing - set(listed))
+        extra = sorted(set(listed) - existing)
+        if missing:
+            raise ConfigError(
+                f"[checks.{section}]: not listed (list each, on or off with a reason): {missing}"
+            )
+        if extra:
+            raise ConfigError(f"[checks.{section}]: no such check: {extra}")
+    rules = tuple(
+        Rule(tuple(e["operations"]), e["rule"], e["handled-by"], _reason(e, f"rule {e.get('rule')!r}"))
+        for e in raw.get("rules", [])
+    )
+    exceptions = []
+    for entry in raw.get("exceptions", []):
+        check = entry.get("check")
+        if check not in builtin and check not in custom:
+            raise ConfigError(f"exception for unknown check {check!r}")
+        exceptions.append(
+            Exception_(
+                tuple(entry["operations"]),
+                check,
+                tuple(str(s) for s in entry["expected-statuses"]),
+                _reason(entry, f"exception for {check} on {entry.get('operations')}"),
+            )
+        )
+    gaps = tuple(
+        SpecGap(
+            tuple(e["operations"]), tuple(e["add-statuses"]), _reason(e, f"spec gap {e.get('operations')}")
+        )
+        for e in raw.get("spec-gaps", [])
+    )
+    profiles = {name: _profile(name, entry) for name, entry in raw.get("profiles", {}).items()}
+    for required in ("quick", "thorough", "safe"):
+        if required not in profiles:
+            raise ConfigError(f"[profiles.{required}] is missing")
+    safe_raw = raw.get("safe", {})
+    safe = SafeSettings(
+        live_hosts=tuple(safe_raw.get("live-hosts", ())),
+        reference_prefix=str(safe_raw.get("reference-prefix", "cdpkit-conformance-")),
+        budget={str(k): int(v) for k, v in safe_raw.get("budget", {}).items()},
+        checks_off_on_writes={str(k): str(v) for k, v in safe_raw.get("checks-off-on-writes", {}).items()},
+    )
+    for name, why in safe.checks_off_on_writes.items():
+        if name not in builtin and name not in custom:
+            raise ConfigError(f"[safe.checks-off-on-writes]: no such check {name!r}")
+        if not why.strip():
+            raise ConfigError(f"[safe.checks-off-on-writes] {name}: a written reason is required")
+    if not safe.live_hosts:
+        raise ConfigError("[safe] live-hosts must name at least one pattern")
+    return SuiteConfig(builtin, custom, rules, tuple(exceptions), gaps, profiles, safe)
+
+
+def all_operation_ids(config: SuiteConfig) -> set[str]:
+    """Every operationId the config mentions (a test checks they exist in the spec)."""
+    ids: set[str] = set()
+    for group in (config.rules, config.exceptions, config.spec_gaps):
+        for item in group:
+            ids.update(item.operations)
+    ids.update(config.safe.budget)
+    return ids

@@ -1,0 +1,101 @@
+"""The pytest plugin of a conformance run: header, time budget, progress, and the reports at the end."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from . import report
+from .context import RunContext
+from .transport import intercept
+
+
+class ConformancePlugin:
+    """Registered by the runner (or by the suite's conftest under plain pytest)."""
+
+    def __init__(self, run: RunContext, reports_dir: Path | None = None) -> None:
+        self.run = run
+        self.reports_dir = reports_dir or run.options.reports_dir
+        self.started = time.monotonic()
+        self.incomplete = ""
+        self.summary: report.Summary | None = None
+        self.paths: dict[str, Path] = {}
+
+    def pytest_report_header(self, config: pytest.Config) -> list[str]:
+        """Say what is being tested, how, and with which seed."""
+        run, plan = self.run, self.run.plan
+        return [
+            f"conformance target: {run.target.description or run.target.base_url}",
+            f"profile: {plan.profile.name}; seed: {run.seed if run.seed is not None else 'derandomized'}; run id: {run.run_id}",
+            f"stateless: {len(plan.stateless_operations)} operations x {', '.join(plan.stateless_phases) or 'none'}; "
+            f"stateful: {'on' if plan.stateful else 'off'}; workflows: {plan.workflows}; "
+            f"time budget: {plan.profile.max_seconds} s",
+        ]
+
+    def pytest_sessionstart(self, session: pytest.Session) -> None:
+        """From here on every request of the process passes the safety guard and the recorder."""
+        self._intercept = intercept(self.run.guard, self.run.recorder)
+        self._intercept.__enter__()
+
+    def pytest_unconfigure(self, config: pytest.Config) -> None:
+        """Restore the HTTP adapters."""
+        active = getattr(self, "_intercept", None)
+        if active is not None:
+            active.__exit__(None, None, None)
+            self._intercept = None
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_setup(self, item: pytest.Item) -> None:
+        """Stop starting tests once the profile's time budget is spent; remember which test is running."""
+        self.run.test_id = item.nodeid
+        elapsed = time.monotonic() - self.started
+        if elapsed > self.run.plan.profile.max_seconds:
+            self.incomplete = (
+                f"time budget of {self.run.plan.profile.max_seconds} s spent; later tests were skipped"
+            )
+            pytest.skip(self.incomplete)
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        """Progress on long runs: requests so far after each test."""
+        if report.when == "call" and report.duration > 5:
+            elapsed = time.monotonic() - self.started
+            reporter = self._reporter()
+            if reporter is not None:
+                reporter.write_line(f"    ... {self.run.recorder.total} requests, {elapsed:.0f} s elapsed")
+
+    def _reporter(self) -> Any:
+        return getattr(self, "_terminal", None)
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_configure(self, config: pytest.Config) -> None:
+        """Keep the terminal reporter for progress lines."""
+        self._terminal = config.pluginmanager.get_plugin("terminalreporter")
+
+    def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        """Write the reports."""
+        wall = time.monotonic() - self.started
+        self.summary = report.summarize(self.run, wall)
+        self.paths = report.write(self.run, self.summary, self.incomplete, self.reports_dir)
+
+    def pytest_terminal_summary(self, terminalreporter: Any) -> None:
+        """Print the table, the failures and where the reports are."""
+        if self.summary is None:
+            return
+        terminalreporter.write_sep("=", "conformance report")
+        terminalreporter.write_line(report.table(self.run))
+        terminalreporter.write_sep("-", f"deviations: {len(self.run.failures)}")
+        terminalreporter.write_line(report.failures_text(self.run))
+        s = self.summary
+        terminalreporter.write_sep("-", "summary")
+        terminalreporter.write_line(
+            f"requests: {s.requests} ({s.probes} probes); wall time: {s.wall_seconds:.1f} s; "
+            f"operations exercised: {s.operations_exercised}/{s.operations}; "
+            f"operation x check pairs: {s.cells_exercised}/{s.operations * s.checks_enabled}"
+        )
+        if self.incomplete:
+            terminalreporter.write_line(f"INCOMPLETE: {self.incomplete}", red=True)
+        for name, path in self.paths.items():
+            terminalreporter.write_line(f"{name}: {path}")

@@ -1,0 +1,283 @@
+"""The reports a person reads: the per-operation table, the failures with their exchanges, a HAR cassette.
+
+Everything written here comes from the recorder, which redacts credentials before anything is kept.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .context import FailureRecord, RunContext
+from .transport import Exchange
+
+MAX_BODY_SHOWN = 1200
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Numbers for the closing lines and for summary.json."""
+
+    requests: int
+    probes: int
+    wall_seconds: float
+    operations: int
+    operations_exercised: int
+    checks_enabled: int
+    cells_exercised: int
+    failures: int
+
+
+def summarize(run: RunContext, wall_seconds: float) -> Summary:
+    """Totals over the run."""
+    enabled = [name for name, setting in run.config.checks.items() if setting.enabled]
+    stats = run.recorder.stats
+    return Summary(
+        requests=run.recorder.total,
+        probes=sum(s.probes for s in stats.values()) + run.recorder.undeclared.probes,
+        wall_seconds=wall_seconds,
+        operations=len(run.model.operations),
+        operations_exercised=sum(1 for op in run.model.operations if stats.get(op) and stats[op].requests),
+        checks_enabled=len(enabled),
+        cells_exercised=len(
+            {cell for cell in run.applied if cell[0] in run.model.operations and cell[1] in enabled}
+        ),
+        failures=len(run.failures),
+    )
+
+
+def _statuses(run: RunContext, op_id: str) -> tuple[str, str]:
+    stats = run.recorder.stats.get(op_id)
+    documented = run.model.operations[op_id].documented
+    if stats is None or not stats.statuses:
+        return "-", " ".join(sorted(documented))
+    seen = []
+    for status, count in sorted(stats.statuses.items()):
+        mark = "" if str(status) in documented or f"{str(status)[0]}XX" in documented else "!"
+        seen.append(f"{status}{mark}×{count}")
+    return " ".join(seen), " ".join(sorted(documented))
+
+
+def table(run: RunContext) -> str:
+    """The per-operation table (Markdown), one row per operation of the spec."""
+    rows = [
+        "| Operation | Method and path | Requests (probes) | Checks passed | Checks failed | Statuses seen (! = undocumented) | Documented |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for op_id, info in run.model.operations.items():
+        stats = run.recorder.stats.get(op_id)
+        requests = f"{stats.requests} ({stats.probes})" if stats else "0"
+        passed = sum(stats.checks_passed.values()) if stats else 0
+        failed_checks = sorted(stats.checks_failed) if stats else []
+        failed = (
+            (f"{sum(stats.checks_failed.values())}: " + ", ".join(failed_checks))
+            if stats and failed_checks
+            else "0"
+        )
+        seen, documented = _statuses(run, op_id)
+        rows.append(
+            f"| {op_id} | `{info.label}` | {requests} | {passed} | {failed} | {seen} | {documented} |"
+        )
+    return "\n".join(rows)
+
+
+def _body(text: str) -> str:
+    if not text:
+        return "(empty)"
+    return (
+        text
+        if len(text) <= MAX_BODY_SHOWN
+        else text[:MAX_BODY_SHOWN] + f"... [{len(text) - MAX_BODY_SHOWN} more characters]"
+    )
+
+
+def _exchange(ex: Exchange) -> str:
+    head = f"{ex.method} {ex.url}"
+    if ex.role != "request":
+        head += f"   [{ex.role}{': ' + ex.note if ex.note else ''}]"
+    lines = [head]
+    interesting = {
+        k: v for k, v in ex.request_headers.items() if k.lower() in ("authorization", "content-type")
+    }
+    if interesting:
+        lines.append("  request headers: " + ", ".join(f"{k}: {v}" for k, v in interesting.items()))
+    if ex.request_body:
+        lines.append("  request body: " + _body(ex.request_body))
+    if ex.error:
+        lines.append(f"  -> no response: {ex.error}")
+    else:
+        lines.append(f"  -> {ex.status}: {_body(ex.response_body)}")
+    return "\n".join(lines)
+
+
+def rerun_command(run: RunContext, failure: FailureRecord) -> str:
+    """The suite command that replays the failing test."""
+    args = ["python", "-m", "contract_tests", "run", *run.options.rerun_args]
+    args += ["--profile", run.plan.profile.name]
+    if run.seed is not None:
+        args += ["--seed", str(run.seed)]
+    if failure.test_id:
+        args += ["-k", failure.test_id.split("::")[-1]]
+    return " ".join(shlex.quote(a) for a in args)
+
+
+def failures_text(run: RunContext) -> str:
+    """Every failure: check, operation, message, the exchanges, and how to reproduce it."""
+    if not run.failures:
+        return "No deviations found."
+    parts = []
+    for number, failure in enumerate(run.failures.values(), 1):
+        message = textwrap.indent(failure.message.strip()[:3000], "    ")
+        exchanges = "\n".join(textwrap.indent(_exchange(e), "    ") for e in failure.exchanges[:12])
+        parts.append(
+            f"{number}. [{failure.check}] {failure.operation_id} `{failure.label}` ({failure.phase}): {failure.title}\n"
+            f"{message}\n  Exchanges (credentials redacted):\n{exchanges}\n"
+            f"  Reproduce: {failure.curl}\n  Re-run:    {rerun_command(run, failure)}"
+        )
+    return "\n\n".join(parts)
+
+
+def markdown(run: RunContext, summary: Summary, incomplete: str) -> str:
+    """The whole report as Markdown (also printed)."""
+    plan = run.plan
+    off = [f"- `{s.name}`: {s.reason}" for s in run.config.checks.values() if not s.enabled]
+    gaps = [
+        f"- {', '.join(g.operations)} also document {', '.join(g.add_statuses)}: {g.reason}"
+        for g in run.config.spec_gaps
+    ]
+    header = [
+        "# Conformance report",
+        "",
+        f"- Target: {run.target.description or run.target.base_url}",
+        f"- Profile: {plan.profile.name} ({plan.profile.description})",
+        f"- Seed: {run.seed if run.seed is not None else 'deterministic (derandomized)'}; run id: {run.run_id}",
+        f"- Phases: {', '.join(plan.stateless_phases) or 'no stateless'}; stateful: {'yes' if plan.stateful else 'no'}; "
+        f"workflows: {plan.workflows}",
+        f"- Requests sent: {summary.requests} ({summary.probes} of them follow-up probes of checks); "
+        f"wall time: {summary.wall_seconds:.1f} s",
+        f"- Operations exercised: {summary.operations_exercised} of {summary.operations}; "
+        f"operation x check pairs exercised: {summary.cells_exercised} of {summary.operations} x {summary.checks_enabled}",
+        f"- Deviations: {summary.failures}",
+    ]
+    if plan.guarded:
+        header.append(
+            f"- Live tenant: safe profile; writes sent: {', '.join(run.guard.sent_writes) or 'none'}"
+        )
+    if incomplete:
+        header.append(f"- INCOMPLETE: {incomplete}")
+    sections = [
+        "\n".join(header),
+        "## Operations\n\n" + table(run),
+        "## Checks turned off\n\n" + ("\n".join(off) or "None."),
+        "## Known spec gaps bridged for this run\n\n" + ("\n".join(gaps) or "None."),
+        "## Deviations\n\n" + failures_text(run),
+    ]
+    return "\n\n".join(sections) + "\n"
+
+
+def har(run: RunContext) -> dict[str, Any]:
+    """The failing exchanges as a HAR 1.2 document (one entry per exchange, the check in the comment)."""
+    entries = []
+    seen: set[int] = set()
+    for failure in run.failures.values():
+        for ex in failure.exchanges:
+            if id(ex) in seen:
+                continue
+            seen.add(id(ex))
+            entries.append(
+                {
+                    "startedDateTime": ex.started,
+                    "time": round(ex.elapsed * 1000, 3),
+                    "comment": f"{failure.check} on {failure.operation_id} ({ex.role}{': ' + ex.note if ex.note else ''})",
+                    "request": {
+                        "method": ex.method,
+                        "url": ex.url,
+                        "httpVersion": "HTTP/1.1",
+                        "headers": [{"name": k, "value": v} for k, v in ex.request_headers.items()],
+                        "queryString": [],
+                        "cookies": [],
+                        "headersSize": -1,
+                        "bodySize": len(ex.request_body.encode()),
+                        **(
+                            {
+                                "postData": {
+                                    "mimeType": ex.request_headers.get("Content-Type", ""),
+                                    "text": ex.request_body,
+                                }
+                            }
+                            if ex.request_body
+                            else {}
+                        ),
+                    },
+                    "response": {
+                        "status": ex.status or 0,
+                        "statusText": ex.error,
+                        "httpVersion": "HTTP/1.1",
+                        "headers": [{"name": k, "value": v} for k, v in ex.response_headers.items()],
+                        "cookies": [],
+                        "content": {
+                            "size": len(ex.response_body.encode()),
+                            "mimeType": ex.response_headers.get("content-type", ""),
+                            "text": ex.response_body,
+                        },
+                        "redirectURL": "",
+                        "headersSize": -1,
+                        "bodySize": len(ex.response_body.encode()),
+                    },
+                    "cache": {},
+                    "timings": {"send": 0, "wait": round(ex.elapsed * 1000, 3), "receive": 0},
+                }
+            )
+    return {
+        "log": {"version": "1.2", "creator": {"name": "contract_tests", "version": "1"}, "entries": entries}
+    }
+
+
+def write(run: RunContext, summary: Summary, incomplete: str, directory: Path) -> dict[str, Path]:
+    """Write report.md, failures.har and summary.json; return their paths."""
+    directory.mkdir(parents=True, exist_ok=True)
+    paths = {
+        "report": directory / "conformance-report.md",
+        "cassette": directory / "conformance-failures.har",
+        "summary": directory / "conformance-summary.json",
+    }
+    paths["report"].write_text(markdown(run, summary, incomplete), encoding="utf-8")
+    paths["cassette"].write_text(json.dumps(har(run), indent=1), encoding="utf-8")
+    coverage = sorted({f"{op} {check}" for op, check in run.applied})
+    paths["summary"].write_text(
+        json.dumps(
+            {
+                "target": run.target.description or run.target.base_url,
+                "profile": run.plan.profile.name,
+                "seed": run.seed,
+                "run_id": run.run_id,
+                "requests": summary.requests,
+                "requests_by_phase": dict(run.recorder.by_phase),
+                "probes": summary.probes,
+                "wall_seconds": round(summary.wall_seconds, 2),
+                "operations": summary.operations,
+                "operations_exercised": summary.operations_exercised,
+                "checks_enabled": summary.checks_enabled,
+                "cells_exercised": summary.cells_exercised,
+                "incomplete": incomplete,
+                "failures": [
+                    {
+                        "check": f.check,
+                        "operation": f.operation_id,
+                        "title": f.title,
+                        "message": f.message[:2000],
+                        "phase": f.phase,
+                    }
+                    for f in run.failures.values()
+                ],
+                "coverage": coverage,
+            },
+            indent=1,
+        ),
+        encoding="utf-8",
+    )
+    return paths

@@ -1,0 +1,1 @@
+"""The conformance suite proper: pytest modules the runner executes against the current target."""

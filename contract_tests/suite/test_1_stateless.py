@@ -1,0 +1,18 @@
+"""Stateless phases (examples, coverage, fuzzing) over every planned operation, every enabled check."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from contract_tests.context import require
+
+run = require()
+
+if run.plan.stateless_phases and run.plan.stateless_operations:
+    schema = run.schema.include(operation_id=list(run.plan.stateless_operations))
+
+    @schema.parametrize()
+    def test_operation(case: Any) -> None:
+        """One generated case: send it, run every check, remember the outcome."""
+        run.phase = f"stateless {case.meta.phase.name.value}" if case.meta is not None else "stateless"
+        run.execute(case)

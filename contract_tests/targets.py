@@ -1,0 +1,220 @@
+"""Targets: start the sandbox as a real HTTP server, load an in-process app, or take a URL; probe it first.
+
+A target that is down or refuses the credentials must end the run with one sentence, so every failure mode
+here becomes a `TargetError` whose message is that sentence.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+
+from .context import ASGI_BASE_URL, Target
+
+SANDBOX_KEY = "sandbox-client-key"
+SANDBOX_TOKEN = "sandbox-api-token"  # noqa: S105 - the sandbox's documented local default
+DEFAULT_ASGI = "cdp_sandbox.app:create_app"
+PROBE_PATH = "/v2.1/orders"
+PROBE_QUERY = {"limit": 1}
+STARTUP_SECONDS = 30.0
+_LISTENING = re.compile(r"listening on (http://\S+)")
+
+
+class TargetError(Exception):
+    """The target cannot be used; the message is one sentence for a person."""
+
+
+def credentials(env: Mapping[str, str], *, required: bool, url: str) -> tuple[str, str]:
+    """SITECORE_CDP_CLIENT_KEY / SITECORE_CDP_API_TOKEN, or the sandbox defaults when allowed."""
+    key, token = env.get("SITECORE_CDP_CLIENT_KEY", ""), env.get("SITECORE_CDP_API_TOKEN", "")
+    if key and token:
+        return key, token
+    if required:
+        raise TargetError(f"Set SITECORE_CDP_CLIENT_KEY and SITECORE_CDP_API_TOKEN to test {url}.")
+    return SANDBOX_KEY, SANDBOX_TOKEN
+
+
+def url_target(url: str, env: Mapping[str, str]) -> Target:
+    """A target at a base URL, with credentials from the environment."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise TargetError(
+            f"{url!r} is not an http(s) base URL such as https://api-engage-eu.sitecorecloud.io."
+        )
+    local = parts.hostname in ("127.0.0.1", "localhost", "::1")
+    key, token = credentials(env, required=not local, url=url)
+    return Target(base_url=url.rstrip("/"), client_key=key, api_token=token, description=url)
+
+
+def load_factory(spec: str) -> Callable[[], Any]:
+    """`module:callable` to a zero-argument factory of an ASGI app (the default builds a fresh sandbox)."""
+    module_name, _, attr = spec.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+        factory = getattr(module, attr or "create_app")
+    except (ImportError, AttributeError) as exc:
+        raise TargetError(f"Cannot load the ASGI app factory {spec!r}: {exc}.") from None
+    if not callable(factory):
+        raise TargetError(f"{spec!r} is not callable.")
+    if spec == DEFAULT_ASGI:
+        return fresh_sandbox_factory()
+    return factory  # type: ignore[no-any-return]
+
+
+def fresh_sandbox_factory(client_key: str = SANDBOX_KEY, api_token: str = SANDBOX_TOKEN) -> Callable[[], Any]:
+    """A factory of sandboxes with an empty in-memory store; the spec is compiled once, not per call."""
+    from cdp_sandbox.app import SandboxApp, default_spec_path
+    from cdp_sandbox.spec import compile_spec, load_document
+    from cdp_sandbox.storage import Store
+
+    spec = compile_spec(load_document(default_spec_path()))
+
+    def factory() -> Any:
+        return SandboxApp(spec, Store(None), client_key, api_token)
+
+    return factory
+
+
+def asgi_target(spec: str = DEFAULT_ASGI, env: Mapping[str, str] | None = None) -> Target:
+    """An in-process target; credentials default to the sandbox's."""
+    key, token = credentials(env or {}, required=False, url=ASGI_BASE_URL)
+    return Target(
+        base_url=ASGI_BASE_URL,
+        client_key=key,
+        api_token=token,
+        app_factory=load_factory(spec),
+        description=f"in-process ASGI app {spec}",
+        local_sandbox=True,
+    )
+
+
+def target_from_env(env: Mapping[str, str]) -> Target:
+    """For plain pytest runs of the suite: SITECORE_CDP_BASE_URL if set, else the in-process sandbox."""
+    url = env.get("SITECORE_CDP_BASE_URL")
+    return url_target(url, env) if url else asgi_target(env.get("CONTRACT_ASGI_APP", DEFAULT_ASGI), env)
+
+
+def _sandbox_command() -> list[str]:
+    script = shutil.which("cdp-sandbox", path=os.path.dirname(sys.executable))
+    return [script] if script else [sys.executable, "-m", "cdp_sandbox"]
+
+
+@contextlib.contextmanager
+def sandbox_server(timeout: float = STARTUP_SECONDS) -> Iterator[Target]:
+    """Start `cdp-sandbox` on a free 127.0.0.1 port, wait until it answers, stop it afterwards, even on failure."""
+    command = [*_sandbox_command(), "--host", "127.0.0.1", "--port", "0"]
+    command += ["--client-key", SANDBOX_KEY, "--api-token", SANDBOX_TOKEN, "--log-level", "warning"]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CDP_SANDBOX_")}
+    try:
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env
+        )
+    except OSError as exc:
+        raise TargetError(f"Cannot start the sandbox ({' '.join(command)}): {exc}.") from None
+    try:
+        url = _wait_for_url(process, timeout)
+        target = Target(
+            base_url=url,
+            client_key=SANDBOX_KEY,
+            api_token=SANDBOX_TOKEN,
+            description=f"sandbox started at {url} (pid {process.pid})",
+            local_sandbox=True,
+        )
+        wait_until_ready(target, deadline=time.monotonic() + timeout)
+        yield target
+    finally:
+        stop(process)
+
+
+def _wait_for_url(process: subprocess.Popen[str], timeout: float) -> str:
+    """Read the sandbox's announcement line (bounded by time and by lines)."""
+    assert process.stdout is not None
+    deadline = time.monotonic() + timeout
+    lines: list[str] = []
+    for _ in range(200):
+        if time.monotonic() > deadline:
+            break
+        line = process.stdout.readline()
+        if not line:
+            break
+        lines.append(line.strip())
+        found = _LISTENING.search(line)
+        if found:
+            return found.group(1)
+    tail = "; ".join(lines[-3:]) or f"exit code {process.poll()}"
+    raise TargetError(f"The sandbox did not start: {tail}.")
+
+
+def wait_until_ready(target: Target, *, deadline: float) -> None:
+    """Poll the probe until the server answers (bounded by the deadline)."""
+    last: Exception | None = None
+    while time.monotonic() < deadline:
+        try:
+            probe(target)
+            return
+        except TargetError as exc:
+            last = exc
+            time.sleep(0.1)
+    raise TargetError(str(last) if last else "The sandbox did not become ready in time.")
+
+
+def stop(process: subprocess.Popen[str]) -> None:
+    """SIGTERM, wait, then SIGKILL: the sandbox never outlives the run."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+    if process.stdout is not None:
+        process.stdout.close()
+
+
+@dataclass(frozen=True, slots=True)
+class ProbeOutcome:
+    """What the one authenticated GET saw."""
+
+    status: int
+    url: str
+
+
+def probe(target: Target, session: requests.Session | None = None) -> ProbeOutcome:
+    """One authenticated GET; any problem becomes a one-sentence TargetError."""
+    url = target.base_url.rstrip("/") + PROBE_PATH
+    client = session or requests.Session()
+    client.trust_env = False
+    try:
+        response = client.get(url, params=PROBE_QUERY, auth=target.auth, timeout=15)
+    except requests.ConnectionError:
+        raise TargetError(
+            f"Cannot reach {target.base_url}: nothing answers there (connection refused or DNS)."
+        ) from None
+    except requests.Timeout:
+        raise TargetError(f"{target.base_url} did not answer within 15 seconds.") from None
+    except requests.RequestException as exc:
+        raise TargetError(f"Cannot talk to {target.base_url}: {type(exc).__name__}.") from None
+    if response.status_code in (401, 403):
+        raise TargetError(
+            f"{target.base_url} rejected the credentials (HTTP {response.status_code} on GET {PROBE_PATH}): "
+            "check SITECORE_CDP_CLIENT_KEY and SITECORE_CDP_API_TOKEN."
+        )
+    if response.status_code != 200:
+        raise TargetError(
+            f"{target.base_url} answered HTTP {response.status_code} to GET {PROBE_PATH}; "
+            "is it a Sitecore CDP Order API base URL?"
+        )
+    return ProbeOutcome(response.status_code, url)

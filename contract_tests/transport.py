@@ -1,0 +1,237 @@
+"""Every request of a run goes through one `requests` session whose adapter guards, then records.
+
+Generated cases, schemathesis' own probes (e.g. ignored_auth) and this kit's check probes all share it, so
+the safety guard sees every byte that leaves and the report counts every request. In-process (ASGI) runs use
+the same session shape with an adapter that calls the application instead of a socket.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import requests
+import requests.adapters
+
+from .model import ApiModel
+from .safety import SafetyGuard
+
+REDACTED = "[redacted]"
+_ROLE: ContextVar[tuple[str, str]] = ContextVar("contract_role", default=("request", ""))
+Asgi = Callable[..., Any]
+
+
+@dataclass(slots=True)
+class Exchange:
+    """One request and its response, with credentials already removed."""
+
+    method: str
+    url: str
+    request_headers: dict[str, str]
+    request_body: str
+    status: int | None
+    response_headers: dict[str, str]
+    response_body: str
+    elapsed: float
+    started: str
+    role: str
+    note: str
+    operation_id: str | None
+    error: str = ""
+
+
+@dataclass(slots=True)
+class OperationStats:
+    """Per-operation counts for the report."""
+
+    requests: int = 0
+    probes: int = 0
+    statuses: Counter[int] = field(default_factory=Counter)
+    checks_passed: Counter[str] = field(default_factory=Counter)
+    checks_failed: Counter[str] = field(default_factory=Counter)
+
+
+class Redactor:
+    """Removes the credentials from anything that is written down."""
+
+    def __init__(self, secrets: tuple[str, ...]) -> None:
+        self.secrets = tuple(s for s in secrets if len(s) >= 4)
+
+    def text(self, value: str) -> str:
+        """The value with every secret replaced."""
+        for secret in self.secrets:
+            value = value.replace(secret, REDACTED)
+        return value
+
+    def headers(self, headers: Any) -> dict[str, str]:
+        """Headers with Authorization (and cookies) masked."""
+        clean: dict[str, str] = {}
+        for name, value in dict(headers or {}).items():
+            text = value.decode("latin-1") if isinstance(value, bytes) else str(value)
+            sensitive = name.lower() in ("authorization", "proxy-authorization", "cookie", "set-cookie")
+            clean[str(name)] = REDACTED if sensitive else self.text(text)
+        return clean
+
+
+def _text(body: Any, limit: int = 64_000) -> str:
+    if body is None:
+        return ""
+    raw = body if isinstance(body, bytes) else str(body).encode()
+    text = raw[:limit].decode("utf-8", errors="replace")
+    return text if len(raw) <= limit else text + f"... [{len(raw) - limit} more bytes]"
+
+
+class Recorder:
+    """Counts every exchange and keeps the detail of the current case until its checks are done."""
+
+    def __init__(self, model: ApiModel, redactor: Redactor) -> None:
+        self.model = model
+        self.redactor = redactor
+        self.stats: dict[str, OperationStats] = defaultdict(OperationStats)
+        self.undeclared = OperationStats()
+        self.total = 0
+        self.by_phase: Counter[str] = Counter()
+        self.phase: Callable[[], str] = lambda: ""
+        self.buffer: list[Exchange] = []
+
+    @contextlib.contextmanager
+    def role(self, role: str, note: str = "") -> Iterator[None]:
+        """Tag the exchanges sent inside the block (`request`, `probe` with the check's name, ...)."""
+        token = _ROLE.set((role, note))
+        try:
+            yield
+        finally:
+            _ROLE.reset(token)
+
+    def begin(self) -> None:
+        """Start collecting the detail of a new case."""
+        self.buffer = []
+
+    def take(self) -> list[Exchange]:
+        """The detail collected since `begin` (kept for a failure)."""
+        return list(self.buffer)
+
+    def record(
+        self,
+        request: requests.PreparedRequest,
+        response: requests.Response | None,
+        elapsed: float,
+        error: str = "",
+    ) -> Exchange:
+        """Count one exchange and keep its redacted detail in the current buffer."""
+        role, note = _ROLE.get()
+        method = str(request.method or "GET")
+        url = str(request.url)
+        info = self.model.match(method, url)
+        stats = self.stats[info.operation_id] if info is not None else self.undeclared
+        stats.requests += 1
+        if role != "request":
+            stats.probes += 1
+        if response is not None:
+            stats.statuses[response.status_code] += 1
+        self.total += 1
+        self.by_phase[self.phase() or "other"] += 1
+        exchange = Exchange(
+            method=method,
+            url=self.redactor.text(url),
+            request_headers=self.redactor.headers(request.headers),
+            request_body=self.redactor.text(_text(request.body)),
+            status=response.status_code if response is not None else None,
+            response_headers=self.redactor.headers(response.headers) if response is not None else {},
+            response_body=self.redactor.text(_text(response.content)) if response is not None else "",
+            elapsed=elapsed,
+            started=datetime.now(UTC).isoformat(timespec="milliseconds"),
+            role=role,
+            note=note,
+            operation_id=info.operation_id if info is not None else None,
+            error=error,
+        )
+        if len(self.buffer) < 200:
+            self.buffer.append(exchange)
+        return exchange
+
+
+@contextlib.contextmanager
+def intercept(guard: SafetyGuard, recorder: Recorder) -> Iterator[None]:
+    """Route every request the process sends through the guard and the recorder while the run lasts.
+
+    Schemathesis' own probes (ignored_auth re-sends a request without credentials) open their own sessions, so a
+    guarded adapter on our session alone would miss them: instead the two adapters every `requests` session ends
+    in (the network one and schemathesis' in-process ASGI one) are wrapped for the duration of the run and
+    restored afterwards. This is the single choke point the live-tenant guard relies on.
+    """
+    from schemathesis.python import asgi
+
+    classes: list[type[Any]] = [requests.adapters.HTTPAdapter, asgi._ASGIAdapter]
+    originals = {cls: cls.send for cls in classes}
+
+    def wrap(original: Callable[..., requests.Response]) -> Callable[..., requests.Response]:
+        def send(
+            self: Any, request: requests.PreparedRequest, *args: Any, **kwargs: Any
+        ) -> requests.Response:
+            guard.authorize(str(request.method), str(request.url))
+            started = time.perf_counter()
+            try:
+                response = original(self, request, *args, **kwargs)
+                _ = response.content
+            except requests.RequestException as exc:
+                recorder.record(
+                    request, None, time.perf_counter() - started, error=f"{type(exc).__name__}: {exc}"
+                )
+                raise
+            recorder.record(request, response, time.perf_counter() - started)
+            return response
+
+        return send
+
+    for cls, original in originals.items():
+        cls.send = wrap(original)  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        for cls, original in originals.items():
+            cls.send = original  # type: ignore[method-assign]
+
+
+class SwappableApp:
+    """An ASGI app whose target can be replaced, so each stateful scenario can start from a fresh sandbox."""
+
+    def __init__(self, factory: Callable[[], Asgi]) -> None:
+        self.factory = factory
+        self.target = factory()
+
+    def reset(self) -> None:
+        """Replace the application with a fresh one (empty state)."""
+        self.target = self.factory()
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        await self.target(scope, receive, send)
+
+
+def http_session() -> requests.Session:
+    """A session for a real HTTP target (no proxies from the environment: traffic goes where it is told)."""
+    session = requests.Session()
+    session.trust_env = False
+    return session
+
+
+def asgi_session(app: SwappableApp) -> requests.Session:
+    """A session that calls an ASGI application in-process (schemathesis' ASGI client)."""
+    from schemathesis.python import asgi
+
+    session: requests.Session = asgi.get_client(app)
+    return session
+
+
+def rebase(url: str, base_url: str) -> str:
+    """`url`'s path and query on the target's origin: hrefs are followed, never their hosts (tested separately)."""
+    target = urlsplit(base_url)
+    parts = urlsplit(url)
+    return urlunsplit((target.scheme, target.netloc, parts.path, parts.query, ""))

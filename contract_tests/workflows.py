@@ -1,0 +1,430 @@
+"""Deterministic, link-driven lifecycles: every resource kind is created, read, listed, updated and deleted.
+
+The random phases mostly see 404s (random refs) and the state machine reaches deep links only by chance, so
+these walks make sure every targeted check fires on every kind in every run: create (orders, items, contacts,
+consumers, data extensions) -> retrieve in both versions -> list in small pages -> full and partial update ->
+delete fields -> delete -> read after delete. Bodies come from the spec's own examples; updates vary each
+example field to another schema-valid value, so a write that is not applied shows. Every request goes through
+`RunContext.send/check`, so the built-in and custom checks judge each step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from copy import deepcopy
+from datetime import datetime, timedelta
+from typing import Any
+
+import jsonschema_rs
+from schemathesis.auths import apply_basic_auth
+from schemathesis.core import NOT_SET
+from schemathesis.core.failures import FailureGroup
+
+from .context import RunContext
+from .model import EXTENSIONS, Action, Kind, OpInfo
+
+FRESH_KEY_COUNT = 95  # a PATCH adding this many pairs to a small extension must cross the 100-pair limit
+_CODES = ("USD", "GBP", "EUR", "JPY")
+_LANGS = ("FR", "EN", "DE")
+_COUNTRIES = ("FR", "IE", "GB")
+
+
+class Bodies:
+    """Request bodies from the spec's examples, and schema-valid variations of them."""
+
+    def __init__(self, run: RunContext) -> None:
+        self.run = run
+        self.model = run.model
+        self._validators: dict[str, Any] = {}
+
+    def _schema_ref(self, op_id: str) -> str | None:
+        info = self.model.operations[op_id]
+        op = self.model.document["paths"][info.path][info.method.lower()]
+        schema = op.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema", {})
+        ref = schema.get("$ref") if isinstance(schema, dict) else None
+        return ref if isinstance(ref, str) else None
+
+    def example(self, op_id: str) -> dict[str, Any] | None:
+        """The operation's example body, else its schema's, else one from an operation with the same schema."""
+        ref = self._schema_ref(op_id)
+        candidates = [op_id] + [
+            o for o in self.model.operations if o != op_id and ref and self._schema_ref(o) == ref
+        ]
+        for candidate in candidates:
+            info = self.model.operations[candidate]
+            op = self.model.document["paths"][info.path][info.method.lower()]
+            media = op.get("requestBody", {}).get("content", {}).get("application/json", {})
+            if isinstance(media.get("example"), dict):
+                return deepcopy(media["example"])
+        schema = self.model.request_schema(op_id) or {}
+        return deepcopy(schema["example"]) if isinstance(schema.get("example"), dict) else None
+
+    def valid(self, op_id: str, body: dict[str, Any]) -> bool:
+        """Whether a body satisfies the operation's request schema."""
+        validator = self._validators.get(op_id)
+        if validator is None:
+            ref = self._schema_ref(op_id)
+            schema = {"$ref": ref} if ref else dict(self.model.request_schema(op_id) or {})
+            schema["components"] = self.model.document.get("components", {})
+            validator = jsonschema_rs.validator_for(schema)
+            self._validators[op_id] = validator
+        return bool(validator.is_valid(body))
+
+    def variants(self, name: str, value: Any, prop: dict[str, Any]) -> Iterator[Any]:
+        """Other values for one field, most natural first."""
+        if isinstance(value, bool):
+            yield not value
+        elif isinstance(value, int):
+            yield value + 1
+        elif isinstance(value, float):
+            yield value + 1.5
+        elif isinstance(value, str):
+            for option in prop.get("enum", []):
+                if option != value:
+                    yield option
+            moved = _shift_date(value)
+            if moved is not None:
+                yield moved
+            yield from (c for c in (*_CODES, *_LANGS, *_COUNTRIES) if c != value and len(c) == len(value))
+            yield f"{value}-2"
+            yield f"{value}X"
+        elif isinstance(value, list) and all(isinstance(x, str) for x in value):
+            yield [*value, f"{value[0]}2" if value else "x"]
+
+    def vary(self, op_id: str, body: dict[str, Any], keys: list[str] | None = None) -> dict[str, Any]:
+        """The body with each field (or each of `keys`) changed to another value the schema accepts."""
+        result = deepcopy(body)
+        props = self.model.request_properties(op_id)
+        for name in keys if keys is not None else list(body):
+            if name not in result:
+                continue
+            prop = props.get(name) or {}
+            for candidate in self.variants(name, result[name], prop):
+                trial = {**result, name: candidate}
+                if self.valid(op_id, trial):
+                    result = trial
+                    break
+        return result
+
+
+def _shift_date(value: str) -> str | None:
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    shifted = (moment - timedelta(days=1)).isoformat(timespec="milliseconds")
+    return shifted.replace("+00:00", "Z") if value.endswith("Z") else shifted
+
+
+class Walker:
+    """Sends workflow steps and keeps going after a deviation, so one run reports every broken step."""
+
+    def __init__(self, run: RunContext, *, permits: bool = False) -> None:
+        self.run = run
+        self.bodies = Bodies(run)
+        self.permits = permits
+        self.failures: list[FailureGroup] = []
+        self.steps = 0
+
+    def send(
+        self,
+        op_id: str | None,
+        *,
+        path: dict[str, Any] | None = None,
+        query: dict[str, Any] | None = None,
+        body: Any = NOT_SET,
+    ) -> tuple[int, Any]:
+        """One step: (status, decoded JSON body); (0, None) when the spec has no such operation."""
+        if op_id is None or op_id not in self.run.model.operations:
+            return 0, None
+        operation = self.run.operation(op_id)
+        case = operation.Case(
+            path_parameters=path or {},
+            query=query or {},
+            body=body,
+            media_type="application/json" if body is not NOT_SET else None,
+        )
+        apply_basic_auth(case, *self.run.target.auth)
+        info = self.run.model.operations[op_id]
+        self.steps += 1
+        response = self.run.send(case, permit=op_id if (self.permits and info.is_write) else None)
+        failure = self.run.check(case, response)
+        if failure is not None:
+            self.failures.append(failure)
+        try:
+            return response.status_code, response.json() if response.content else None
+        except ValueError:
+            return response.status_code, None
+
+    def op(self, version: str, action: Action, kind: Kind) -> OpInfo | None:
+        """The operation doing `action` on `kind` in `version`, if the spec has it."""
+        return self.run.model.find(version, action, kind)
+
+    def create(
+        self, info: OpInfo | None, *, path: dict[str, Any] | None = None, body: dict[str, Any] | None = None
+    ) -> str | None:
+        """Create and return the new ref (None when it failed)."""
+        if info is None:
+            return None
+        payload = body if body is not None else self.bodies.example(info.operation_id)
+        status, doc = self.send(info.operation_id, path=path, body=payload)
+        ref = doc.get("ref") if isinstance(doc, dict) else None
+        return ref if 200 <= status < 300 and isinstance(ref, str) else None
+
+
+def _path_for(info: OpInfo, ref: str, parent: str | None = None) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+    if info.ref_param:
+        params[info.ref_param] = "ext" if info.kind in EXTENSIONS else ref
+    if info.parent_param:
+        params[info.parent_param] = parent if parent is not None else ref
+    return params
+
+
+def _replace_body(w: Walker, info: OpInfo, created: dict[str, Any]) -> dict[str, Any]:
+    """Every field varied, and the last optional one left out (a full update must then remove it)."""
+    body = w.bodies.vary(info.operation_id, created)
+    required = set((w.run.model.request_schema(info.operation_id) or {}).get("required", []))
+    optional = [k for k in body if k not in required]
+    if len(optional) > 1:
+        trial = {k: v for k, v in body.items() if k != optional[-1]}
+        if w.bodies.valid(info.operation_id, trial):
+            body = trial
+    return body
+
+
+def _patch_body(w: Walker, info: OpInfo, created: dict[str, Any]) -> dict[str, Any]:
+    """One ordinary field varied (plus, for a v2.1 order, an attempt to change the immutable referenceId)."""
+    skip = {"referenceId", "orderedAt", "createdAt", "modifiedAt", "guest", "orderItems", "identifiers"}
+    props = w.run.model.request_properties(info.operation_id)
+    for name in created:
+        if name in skip or (props and name not in props):
+            continue
+        varied = w.bodies.vary(info.operation_id, {name: created[name]}, [name])
+        if varied[name] != created[name]:
+            if info.kind is Kind.ORDER and "referenceId" in created:
+                varied["referenceId"] = f"{created['referenceId']}-changed"
+            return varied
+    return {}
+
+
+@contextmanager
+def _scope(run: RunContext, name: str) -> Iterator[None]:
+    previous = run.phase
+    run.phase = name
+    try:
+        yield
+    finally:
+        run.phase = previous
+
+
+def full_lifecycle(run: RunContext, version: str) -> Walker:
+    """Every operation of a version (plus cross-version reads), following the spec's links from each create."""
+    w = Walker(run)
+    model = run.model
+    other = "v2" if version == "v2.1" else "v2.1"
+    with _scope(run, f"workflow {version}"):
+        create_order = w.op(version, Action.CREATE, Kind.ORDER)
+        if create_order is None:
+            return w
+        order_body = w.bodies.example(create_order.operation_id) or {}
+        order_body["referenceId"] = _reference_id(run, f"CDPKIT-WF-{version.upper()}")
+        orders = [w.create(create_order, body=dict(order_body)) for _ in range(3)]
+        first, second = orders[0], orders[1]
+        if first is None:
+            return w
+        for v in (version, other):
+            retrieve = w.op(v, Action.RETRIEVE, Kind.ORDER)
+            if retrieve:
+                w.send(retrieve.operation_id, path={"orderRef": first})
+            listing = w.op(v, Action.LIST, Kind.ORDER)
+            if listing:
+                w.send(listing.operation_id, query={"referenceId": order_body["referenceId"], "limit": 2})
+        children: dict[Kind, list[str | None]] = {}
+        for kind in (Kind.ORDER_ITEM, Kind.CONTACT, Kind.CONSUMER):
+            children[kind] = _child_lifecycle(w, version, kind, first, second, children)
+        if version == "v2":
+            retrieve = w.op(version, Action.RETRIEVE, Kind.ORDER)
+            if retrieve:
+                w.send(retrieve.operation_id, path={"orderRef": first}, query={"expand": "orderItems"})
+        consumer = (children.get(Kind.CONSUMER) or [None])[0]
+        consumer_items = model.operations.get("listOrderConsumerOrderItems")
+        if consumer and consumer_items:
+            w.send(consumer_items.operation_id, path={"orderConsumerRef": consumer}, query={"limit": 1})
+        item = (children.get(Kind.ORDER_ITEM) or [None])[0]
+        for ext_kind, owner in ((Kind.ORDER_EXT, first), (Kind.ORDER_ITEM_EXT, item)):
+            if owner is not None:
+                _extension_lifecycle(w, "v2.1", ext_kind, owner)
+        if second is not None:
+            _update_steps(w, version, Kind.ORDER, second, order_body, parent=None)
+        delete = w.op(version, Action.DELETE, Kind.ORDER) or w.op(other, Action.DELETE, Kind.ORDER)
+        if delete is not None:
+            w.send(delete.operation_id, path={"orderRef": first})
+            retrieve = w.op(version, Action.RETRIEVE, Kind.ORDER)
+            if retrieve:
+                w.send(retrieve.operation_id, path={"orderRef": first})
+    return w
+
+
+def _reference_id(run: RunContext, base: str) -> str:
+    return f"{run.reference_prefix}{base}" if run.reference_prefix else base
+
+
+def _child_body(w: Walker, info: OpInfo, children: dict[Kind, list[str | None]]) -> dict[str, Any]:
+    body = w.bodies.example(info.operation_id) or {}
+    base = w.run.base_url
+    if isinstance(body.get("guest"), dict) and isinstance(body["guest"].get("href"), str):
+        body["guest"]["href"] = body["guest"]["href"].replace("<baseURL>", base)
+    items = body.get("orderItems")
+    owned = [r for r in children.get(Kind.ORDER_ITEM, []) if r]
+    if isinstance(items, dict) and isinstance(items.get("items"), list):
+        items["items"] = [{"href": f"{base}/{info.version}/orderItems/{ref}"} for ref in owned[:1]]
+    if "referenceId" in body and isinstance(body["referenceId"], str):
+        body["referenceId"] = _reference_id(w.run, body["referenceId"])
+    return body
+
+
+def _child_lifecycle(
+    w: Walker,
+    version: str,
+    kind: Kind,
+    order: str,
+    other_order: str | None,
+    children: dict[Kind, list[str | None]],
+) -> list[str | None]:
+    create = w.op(version, Action.CREATE, kind)
+    if create is None:
+        return []
+    body = _child_body(w, create, children)
+    refs = [w.create(create, path={"orderRef": order}, body=deepcopy(body)) for _ in range(3)]
+    listing = w.op(version, Action.LIST, kind)
+    if listing is not None:
+        w.send(listing.operation_id, path={"orderRef": order}, query={"limit": 2})
+        if other_order is not None:
+            w.send(listing.operation_id, path={"orderRef": other_order})
+    target = refs[0]
+    if target is None:
+        return refs
+    for v in (version, "v2" if version == "v2.1" else "v2.1"):
+        retrieve = w.op(v, Action.RETRIEVE, kind)
+        if retrieve is not None:
+            w.send(retrieve.operation_id, path=_path_for(retrieve, target))
+    _update_steps(w, version, kind, target, body, parent=order)
+    delete = w.op(version, Action.DELETE, kind)
+    if delete is not None and refs[2] is not None:
+        w.send(delete.operation_id, path=_path_for(delete, refs[2]))
+    return refs
+
+
+def _update_steps(
+    w: Walker, version: str, kind: Kind, ref: str, created: dict[str, Any], parent: str | None
+) -> None:
+    """Full update, read, partial update, read."""
+    retrieve = w.op(version, Action.RETRIEVE, kind)
+    replace = w.op(version, Action.REPLACE, kind)
+    if replace is not None:
+        w.send(
+            replace.operation_id,
+            path=_path_for(replace, ref, parent),
+            body=_replace_body(w, replace, created),
+        )
+        if retrieve is not None:
+            w.send(retrieve.operation_id, path=_path_for(retrieve, ref, parent))
+    patch = w.op(version, Action.PATCH, kind)
+    if patch is not None:
+        body = _patch_body(w, patch, created)
+        if body:
+            w.send(patch.operation_id, path=_path_for(patch, ref, parent), body=body)
+            if retrieve is not None:
+                w.send(retrieve.operation_id, path=_path_for(retrieve, ref, parent))
+
+
+def _extension_lifecycle(w: Walker, version: str, kind: Kind, owner: str) -> None:
+    """Create, read, list, replace, patch (also past 100 pairs), delete fields, delete."""
+    create = w.op(version, Action.CREATE, kind)
+    if create is None:
+        return
+    params = _path_for(create, owner, owner)
+    body = w.bodies.example(create.operation_id) or {"note": "created"}
+    w.send(create.operation_id, path=params, body=body)
+    for action in (Action.RETRIEVE, Action.LIST):
+        info = w.op(version, action, kind)
+        if info is not None:
+            w.send(
+                info.operation_id,
+                path=_path_for(info, owner, owner),
+                query={"limit": 1} if action is Action.LIST else None,
+            )
+    _update_steps(w, version, kind, owner, body, parent=owner)
+    patch = w.op(version, Action.PATCH, kind)
+    if patch is not None:
+        w.send(patch.operation_id, path=params, body={f"extra{i}": i for i in range(FRESH_KEY_COUNT)})
+    fields = w.op(version, Action.DELETE_FIELDS, kind)
+    if fields is not None:
+        w.send(fields.operation_id, path=params, query={"name": "|".join(sorted(body)[:2])})
+        w.send(fields.operation_id, path=params)
+    delete = w.op(version, Action.DELETE, kind)
+    if delete is not None:
+        w.send(delete.operation_id, path=params)
+
+
+def safe_lifecycle(run: RunContext) -> Walker:
+    """The live-tenant budget, in the order conformance.toml [safe.budget] lists it; cleanup always runs."""
+    w = Walker(run, permits=True)
+    with _scope(run, "workflow safe"):
+        body = w.bodies.example("createOrder") or {}
+        body["referenceId"] = f"{run.config.safe.reference_prefix}{run.run_id}"
+        created: dict[str, str] = {}
+        try:
+            order = w.create(run.model.operations["createOrder"], body=body)
+            if order is None:
+                return w
+            created["order"] = order
+            w.send("retrieveOrder", path={"orderRef": order})
+            w.send("listOrders", query={"referenceId": body["referenceId"]})
+            w.send("legacyRetrieveOrder", path={"orderRef": order})
+            for name, op_id, retrieve, legacy in (
+                ("item", "createOrderItem", "retrieveOrderItem", "legacyRetrieveOrderItem"),
+                ("contact", "createOrderContact", "retrieveOrderContact", "legacyRetrieveOrderContact"),
+                ("consumer", "createOrderConsumer", "retrieveOrderConsumer", "legacyRetrieveOrderConsumer"),
+            ):
+                info = run.model.operations[op_id]
+                ref = w.create(info, path={"orderRef": order})
+                if ref is not None:
+                    created[name] = ref
+                    for read in (retrieve, legacy):
+                        read_info = run.model.operations[read]
+                        w.send(read, path=_path_for(read_info, ref))
+            ext_owner = {
+                "createOrderDataExtension": order,
+                "createOrderItemDataExtension": created.get("item"),
+            }
+            for op_id, owner in ext_owner.items():
+                if owner is None:
+                    continue
+                info = run.model.operations[op_id]
+                status, _ = w.send(op_id, path=_path_for(info, owner, owner), body=w.bodies.example(op_id))
+                if 200 <= status < 300:
+                    created[op_id] = owner
+                    retrieve_op = op_id.replace("create", "retrieve")
+                    w.send(retrieve_op, path=_path_for(run.model.operations[retrieve_op], owner, owner))
+        finally:
+            _safe_cleanup(w, created)
+    return w
+
+
+def _safe_cleanup(w: Walker, created: dict[str, str]) -> None:
+    """Delete what the safe workflow created, children first (the order delete would take them anyway)."""
+    model = w.run.model
+    steps = [
+        ("deleteOrderItemDataExtension", created.get("createOrderItemDataExtension")),
+        ("deleteOrderDataExtension", created.get("createOrderDataExtension")),
+        ("deleteOrderConsumer", created.get("consumer")),
+        ("deleteOrderContact", created.get("contact")),
+        ("deleteOrderItem", created.get("item")),
+        ("deleteOrder", created.get("order")),
+    ]
+    for op_id, ref in steps:
+        if ref is not None:
+            w.send(op_id, path=_path_for(model.operations[op_id], ref, ref))
