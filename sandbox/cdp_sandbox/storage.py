@@ -56,6 +56,7 @@ CREATE INDEX IF NOT EXISTS consumer_item_item ON consumer_item (item);
 """
 
 _COLUMNS = "seq, ref, kind, parent, guest_ref, created_at, modified_at, fields, links"
+_SELECT_ONE = f"SELECT {_COLUMNS} FROM resource WHERE seq = ?"  # noqa: S608
 _INSERT = (
     "INSERT INTO resource (ref, kind, parent, parent_seq, reference_id, guest_ref, ordered_at, "
     "created_at, modified_at, fields, links) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -137,6 +138,7 @@ class Store:
             # NORMAL keeps every commit in the WAL file, which is enough to survive a process kill.
             self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.executescript(_SCHEMA)
+        self._cursor = self.conn.cursor()
         self._seqs: dict[str, tuple[int, str]] = {
             ref: (seq, kind) for seq, ref, kind in self.conn.execute("SELECT seq, ref, kind FROM resource")
         }
@@ -172,7 +174,7 @@ class Store:
         seq = self._seq(kind, ref)
         if seq is None:
             return None
-        row = self.conn.execute(f"SELECT {_COLUMNS} FROM resource WHERE seq = ?", (seq,)).fetchone()  # noqa: S608
+        row = self._cursor.execute(_SELECT_ONE, (seq,)).fetchone()
         return _record(row) if row else None
 
     def get_many(self, kind: str, refs: list[str]) -> dict[str, Record]:
@@ -272,7 +274,7 @@ class Store:
                 self._index_links(conn, record)
         else:
             # One statement is its own transaction (autocommit): the hot path of every create.
-            record.seq = self.conn.execute(_INSERT, row).lastrowid or 0
+            record.seq = self._cursor.execute(_INSERT, row).lastrowid or 0
         self._seqs[record.ref] = (record.seq, kind)
         return record
 
