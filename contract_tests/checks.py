@@ -509,19 +509,18 @@ def list_filter_honoured(ctx: Any, response: Any, case: Any) -> bool | None:
         wanted = v.query.get("referenceId")
         if not isinstance(wanted, str):
             return True
-        for item in _items(v.body)[:10]:
-            doc: Any = item
-            if "referenceId" not in item and isinstance(item.get("href"), str):
-                key: Key = (Kind.ORDER, run.api_path(item["href"]).rsplit("/", 1)[-1])
-                seen = run.state.get(key)
-                doc = (
-                    seen.body
-                    if seen is not None
-                    else run.probe(item["href"], note="list_filter_honoured").body
-                )
+        path = run.request_path(str(response.request.url))
+        hrefs = [run.api_path(i["href"]) for i in _items(v.body) if isinstance(i.get("href"), str)]
+        if run.once_per_state(f"filter {path} {wanted}"):
+            hrefs, _ = run.walk(
+                path, note="list_filter_honoured", query=_page_query(v), page_size=50, max_pages=4
+            )
+        for href in hrefs[:MAX_DESCENDANT_PROBES]:
+            seen = run.state.get((Kind.ORDER, href.rsplit("/", 1)[-1]))
+            doc = seen.body if seen is not None else run.probe(href, note="list_filter_honoured").body
             got = doc.get("referenceId") if isinstance(doc, dict) else None
             if got is not None and got != wanted:
-                problems.append(f"{item.get('href')} has referenceId {got!r}, the list asked for {wanted!r}")
+                problems.append(f"{href} has referenceId {got!r}, the list asked for {wanted!r}")
     elif info.parent_kind is Kind.ORDER and v.parent is not None and info.kind not in EXTENSIONS:
         for item in _items(v.body):
             if not isinstance(item.get("href"), str):

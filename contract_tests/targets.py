@@ -75,17 +75,27 @@ def load_factory(spec: str) -> Callable[[], Any]:
 
 
 def fresh_sandbox_factory(client_key: str = SANDBOX_KEY, api_token: str = SANDBOX_TOKEN) -> Callable[[], Any]:
-    """A factory of sandboxes with an empty in-memory store; the spec is compiled once, not per call."""
-    from cdp_sandbox.app import SandboxApp, default_spec_path
-    from cdp_sandbox.spec import compile_spec, load_document
-    from cdp_sandbox.storage import Store
+    """A factory of sandboxes with an empty in-memory store; the compiled spec is reused when the sandbox allows.
 
-    spec = compile_spec(load_document(default_spec_path()))
+    Reusing the compiled spec makes a fresh sandbox per stateful scenario cheap; should the sandbox's internals
+    change shape, every call falls back to the public `create_app` (slower, same result).
+    """
+    from cdp_sandbox.app import create_app
 
-    def factory() -> Any:
-        return SandboxApp(spec, Store(None), client_key, api_token)
+    first = create_app(client_key=client_key, api_token=api_token)
+    try:
+        from cdp_sandbox.app import SandboxApp
+        from cdp_sandbox.storage import Store
 
-    return factory
+        spec = first.spec
+
+        def fast() -> Any:
+            return SandboxApp(spec, Store(None), client_key, api_token)
+
+        fast()
+    except Exception:
+        return lambda: create_app(client_key=client_key, api_token=api_token)
+    return fast
 
 
 def asgi_target(spec: str = DEFAULT_ASGI, env: Mapping[str, str] | None = None) -> Target:

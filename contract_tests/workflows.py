@@ -24,7 +24,9 @@ from schemathesis.core.failures import FailureGroup
 from .context import RunContext
 from .model import EXTENSIONS, Action, Kind, OpInfo
 
-FRESH_KEY_COUNT = 95  # a PATCH adding this many pairs to a small extension must cross the 100-pair limit
+FRESH_KEY_COUNT = (
+    99  # a PATCH adding this many pairs to the (3-4 pair) extension must cross the 100-pair limit
+)
 _CODES = ("USD", "GBP", "EUR", "JPY")
 _LANGS = ("FR", "EN", "DE")
 _COUNTRIES = ("FR", "IE", "GB")
@@ -230,7 +232,9 @@ def full_lifecycle(run: RunContext, version: str) -> Walker:
             return w
         order_body = w.bodies.example(create_order.operation_id) or {}
         order_body["referenceId"] = _reference_id(run, f"CDPKIT-WF-{version.upper()}")
-        orders = [w.create(create_order, body=dict(order_body)) for _ in range(3)]
+        # Two orders share a referenceId (pagination, filters); a third has its own, which those lists must not show.
+        other_body = {**order_body, "referenceId": order_body["referenceId"] + "-OTHER"}
+        orders = [w.create(create_order, body=dict(b)) for b in (order_body, order_body, other_body)]
         first, second = orders[0], orders[1]
         if first is None:
             return w
@@ -240,7 +244,7 @@ def full_lifecycle(run: RunContext, version: str) -> Walker:
                 w.send(retrieve.operation_id, path={"orderRef": first})
             listing = w.op(v, Action.LIST, Kind.ORDER)
             if listing:
-                w.send(listing.operation_id, query={"referenceId": order_body["referenceId"], "limit": 2})
+                w.send(listing.operation_id, query={"referenceId": order_body["referenceId"], "limit": 1})
         children: dict[Kind, list[str | None]] = {}
         for kind in (Kind.ORDER_ITEM, Kind.CONTACT, Kind.CONSUMER):
             children[kind] = _child_lifecycle(w, version, kind, first, second, children)

@@ -1,0 +1,1 @@
+"""Tests of the contract suite itself (contract_tests/)."""
