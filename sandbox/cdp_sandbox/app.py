@@ -91,9 +91,20 @@ class SandboxApp:
         if kind == "http":
             request = await read_request(scope, receive)
             response = self.handle(request)
+            if self.store.dirty:
+                response = await self._committed(response)
             await send_response(send, response, request.too_large)
         elif kind == "lifespan":
             await _lifespan(receive, send)
+
+    async def _committed(self, response: Response) -> Response:
+        """Hold the answer until its writes are committed (grouped with this loop turn's others)."""
+        try:
+            await self.store.committed()
+        except Exception:
+            log.exception("storage commit failed")
+            return Response(503, error_body(503, "storage: the write could not be committed; retry"))
+        return response
 
     # -- the seam ----------------------------------------------------------------------------
 

@@ -1,16 +1,20 @@
 """SQLite storage shared by the v2 and v2.1 views; the only module that speaks SQL.
 
-Every call runs on the event loop thread, so writes are serialized without locks, and each write
-commits before the handler returns: an acknowledged write is in the WAL file and survives `kill -9`.
+Every call runs on the event loop thread, so writes are serialized without locks. Inserts are grouped:
+the inserts made while the loop handles one batch of ready requests are committed together in one
+transaction at the end of that loop turn, and no response is sent before its rows are committed (the
+app awaits `Store.committed()`), so every acknowledged write is in the WAL file and survives `kill -9`.
+Any read, update or delete first commits what is pending, so requests always see earlier writes.
 
 Rows are keyed by an integer `seq` (creation order). The random UUID refs are mapped to `seq` by an
 in-process dict rebuilt from the table at start-up, instead of a SQLite index: inserting random keys
 into a B-tree index made every insert slower as the store grew and evicted the rest of the process from
-the CPU caches. The dict only changes after a successful commit, so it never disagrees with the table.
+the CPU caches. The dict drops refs whose commit failed, so it never disagrees with the table.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import sqlite3
@@ -58,9 +62,10 @@ CREATE INDEX IF NOT EXISTS consumer_item_item ON consumer_item (item);
 _COLUMNS = "seq, ref, kind, parent, guest_ref, created_at, modified_at, fields, links"
 _SELECT_ONE = f"SELECT {_COLUMNS} FROM resource WHERE seq = ?"  # noqa: S608
 _INSERT = (
-    "INSERT INTO resource (ref, kind, parent, parent_seq, reference_id, guest_ref, ordered_at, "
-    "created_at, modified_at, fields, links) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO resource (seq, ref, kind, parent, parent_seq, reference_id, guest_ref, ordered_at, "
+    "created_at, modified_at, fields, links) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
+_INSERT_LINK = "INSERT OR IGNORE INTO consumer_item (consumer, item) VALUES (?, ?)"
 
 EXT_NAMESPACE = uuid.UUID("9b0f3c53-8f5e-4b8e-9d0e-6a1f2c3d4e5f")
 """Extension refs are uuid5(parent ref + name), like the v5 UUIDs in the docs' examples."""
@@ -138,14 +143,66 @@ class Store:
             # NORMAL keeps every commit in the WAL file, which is enough to survive a process kill.
             self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.executescript(_SCHEMA)
-        self._cursor = self.conn.cursor()
         self._seqs: dict[str, tuple[int, str]] = {
             ref: (seq, kind) for seq, ref, kind in self.conn.execute("SELECT seq, ref, kind FROM resource")
         }
+        self._next_seq = (self.conn.execute("SELECT MAX(seq) FROM resource").fetchone()[0] or 0) + 1
+        self._pending: list[tuple[Any, ...]] = []
+        self._pending_links: list[tuple[str, str]] = []
+        self._pending_refs: list[str] = []
+        self._waiter: asyncio.Future[None] | None = None
 
     def close(self) -> None:
-        """Checkpoint and close; called on clean shutdown."""
+        """Commit what is pending, checkpoint and close; called on clean shutdown."""
+        self.flush()
         self.conn.close()
+
+    # -- group commit ----------------------------------------------------------------------
+
+    @property
+    def dirty(self) -> bool:
+        """True while inserts wait for their commit."""
+        return bool(self._pending)
+
+    def committed(self) -> asyncio.Future[None]:
+        """Resolves once every insert made so far is committed (one transaction per loop turn)."""
+        if self._waiter is None:
+            loop = asyncio.get_running_loop()
+            self._waiter = loop.create_future()
+            loop.call_soon(self._commit_pending)
+        return self._waiter
+
+    def _commit_pending(self) -> None:
+        waiter = self._waiter
+        self._waiter = None
+        try:
+            self.flush()
+        except Exception as exc:
+            if waiter is not None and not waiter.done():
+                waiter.set_exception(exc)
+            return
+        if waiter is not None and not waiter.done():
+            waiter.set_result(None)
+
+    def flush(self) -> None:
+        """Commit pending inserts now; every read and every other write calls this first."""
+        if not self._pending:
+            return
+        rows, links, refs = self._pending, self._pending_links, self._pending_refs
+        self._pending, self._pending_links, self._pending_refs = [], [], []
+        try:
+            with self.transaction() as conn:
+                conn.executemany(_INSERT, rows)
+                if links:
+                    conn.executemany(_INSERT_LINK, links)
+        except BaseException as exc:
+            for ref in refs:
+                self._seqs.pop(ref, None)
+            waiter = self._waiter
+            self._waiter = None
+            if waiter is not None and not waiter.done() and isinstance(exc, Exception):
+                waiter.set_exception(exc)
+            raise
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -171,14 +228,16 @@ class Store:
 
     def get(self, kind: str, ref: str) -> Record | None:
         """The resource of that kind with that ref, if any."""
+        self.flush()
         seq = self._seq(kind, ref)
         if seq is None:
             return None
-        row = self._cursor.execute(_SELECT_ONE, (seq,)).fetchone()
+        row = self.conn.execute(_SELECT_ONE, (seq,)).fetchone()
         return _record(row) if row else None
 
     def get_many(self, kind: str, refs: list[str]) -> dict[str, Record]:
         """Resources by ref, for expanding pages of links."""
+        self.flush()
         seqs = [seq for seq in (self._seq(kind, ref) for ref in refs) if seq is not None]
         if not seqs:
             return {}
@@ -190,6 +249,7 @@ class Store:
 
     def children(self, kind: str, parent: Record, offset: int, limit: int) -> tuple[int, list[Record]]:
         """A page of a parent's children of one kind, in creation order, with the total count."""
+        self.flush()
         conn = self.conn
         total = conn.execute(
             "SELECT COUNT(*) FROM resource WHERE parent_seq = ? AND kind = ?", (parent.seq, kind)
@@ -210,6 +270,7 @@ class Store:
         limit: int,
     ) -> tuple[int, list[Record]]:
         """A page of orders filtered by referenceId and/or the guest of their contacts."""
+        self.flush()
         where = ["kind = 'order'"]
         args: list[Any] = []
         if reference_id is not None:
@@ -255,7 +316,10 @@ class Store:
         if record.ref in self._seqs:
             raise ValueError(f"ref {record.ref} already exists")
         is_order = kind == ORDER
+        record.seq = self._next_seq
+        self._next_seq += 1
         row = (
+            record.seq,
             record.ref,
             kind,
             record.parent,
@@ -268,13 +332,11 @@ class Store:
             orjson.dumps(fields),
             orjson.dumps(record.links) if record.links else None,
         )
-        if kind == CONSUMER and record.links:
-            with self.transaction() as conn:
-                record.seq = conn.execute(_INSERT, row).lastrowid or 0
-                self._index_links(conn, record)
-        else:
-            # One statement is its own transaction (autocommit): the hot path of every create.
-            record.seq = self._cursor.execute(_INSERT, row).lastrowid or 0
+        # Committed with the other inserts of this loop turn, before any response that depends on it.
+        self._pending.append(row)
+        if kind == CONSUMER:
+            self._pending_links.extend((record.ref, link["ref"]) for link in record.links if "ref" in link)
+        self._pending_refs.append(record.ref)
         self._seqs[record.ref] = (record.seq, kind)
         return record
 
@@ -287,6 +349,7 @@ class Store:
         links: list[dict[str, str]],
     ) -> Record:
         """Store a resource's new field set (replacement or merge result) and bump modifiedAt."""
+        self.flush()
         modified = now()
         is_order = record.kind == ORDER
         with self._write(record.kind == CONSUMER) as conn:
@@ -314,6 +377,7 @@ class Store:
 
     def delete(self, record: Record) -> None:
         """Delete a resource and everything that depends on it, atomically."""
+        self.flush()
         gone: list[str] = []
         with self.transaction() as conn:
             self._delete(conn, record.seq, record.ref, record.kind, gone)
