@@ -53,6 +53,15 @@ class Exception_:
 
 
 @dataclass(frozen=True, slots=True)
+class Narrowing:
+    """A built-in check's failure dropped in one stated situation."""
+
+    check: str
+    rule: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class SpecGap:
     """A known spec problem bridged by an in-memory overlay for the run."""
 
@@ -95,6 +104,7 @@ class SuiteConfig:
     rules: tuple[Rule, ...]
     exceptions: tuple[Exception_, ...]
     spec_gaps: tuple[SpecGap, ...]
+    narrowed: tuple[Narrowing, ...]
     profiles: dict[str, Profile]
     safe: SafeSettings
 
@@ -150,7 +160,11 @@ def _profile(name: str, entry: dict[str, Any]) -> Profile:
 
 
 def load(
-    path: Path = CONFIG_PATH, *, builtin_names: frozenset[str], custom_names: frozenset[str]
+    path: Path = CONFIG_PATH,
+    *,
+    builtin_names: frozenset[str],
+    custom_names: frozenset[str],
+    narrowing_names: frozenset[str] = frozenset(),
 ) -> SuiteConfig:
     """Read and vet the config; the caller passes the check names that exist, so none can be forgotten."""
     with path.open("rb") as handle:
@@ -190,6 +204,13 @@ def load(
         )
         for e in raw.get("spec-gaps", [])
     )
+    narrowed = []
+    for entry in raw.get("narrowed", []):
+        if entry.get("check") not in builtin or entry.get("rule") not in narrowing_names:
+            raise ConfigError(f"[[narrowed]] {entry.get('check')}/{entry.get('rule')}: no such check or rule")
+        narrowed.append(
+            Narrowing(entry["check"], entry["rule"], _reason(entry, f"[[narrowed]] {entry['rule']}"))
+        )
     profiles = {name: _profile(name, entry) for name, entry in raw.get("profiles", {}).items()}
     for required in ("quick", "thorough", "safe"):
         if required not in profiles:
@@ -208,7 +229,7 @@ def load(
             raise ConfigError(f"[safe.checks-off-on-writes] {name}: a written reason is required")
     if not safe.live_hosts:
         raise ConfigError("[safe] live-hosts must name at least one pattern")
-    return SuiteConfig(builtin, custom, rules, tuple(exceptions), gaps, profiles, safe)
+    return SuiteConfig(builtin, custom, rules, tuple(exceptions), gaps, tuple(narrowed), profiles, safe)
 
 
 def all_operation_ids(config: SuiteConfig) -> set[str]:

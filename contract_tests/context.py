@@ -25,6 +25,7 @@ import yaml
 from schemathesis.core.failures import FailureGroup
 
 from . import config as config_mod
+from . import hooks
 from .hooks import shape_case
 from .model import ApiModel, OpInfo, norm_path, with_overlay
 from .safety import Plan, SafetyGuard, make_plan
@@ -136,7 +137,9 @@ class RunContext:
             3
         )
         builtin, custom = check_names()
-        self.config = config_mod.load(builtin_names=builtin, custom_names=custom)
+        self.config = config_mod.load(
+            builtin_names=builtin, custom_names=custom, narrowing_names=frozenset(hooks.NARROWINGS)
+        )
         spec_path = options.spec_path or default_spec_path()
         with spec_path.open(encoding="utf-8") as handle:
             raw = yaml.safe_load(handle)
@@ -239,6 +242,14 @@ class RunContext:
         if self.app is not None:
             schema.app = self.app  # schemathesis' own probes (ignored_auth) reach the same in-process app
         schema.hooks.register_hook_with_name(self._after_validate, "after_validate")
+        narrowings = [
+            hooks.NARROWINGS[n.rule] for n in self.config.narrowed if self.config.checks[n.check].enabled
+        ]
+
+        def filter_failure(context: Any, failure: Any, case: Any, response: Any) -> bool:
+            return not any(drop(self, failure, case) for drop in narrowings)
+
+        schema.hooks.register_hook_with_name(filter_failure, "filter_failure")
         return schema
 
     @property

@@ -98,6 +98,8 @@ class Recorder:
         self.undeclared = OperationStats()
         self.total = 0
         self.by_phase: Counter[str] = Counter()
+        # (method, url, body) of every request the suite itself generated: determinism is judged on these.
+        self.generated: list[tuple[str, str, str]] = []
         self.phase: Callable[[], str] = lambda: ""
         self.buffer: list[Exchange] = []
 
@@ -153,6 +155,8 @@ class Recorder:
             operation_id=info.operation_id if info is not None else None,
             error=error,
         )
+        if role == "request":
+            self.generated.append((method, exchange.url, exchange.request_body))
         if len(self.buffer) < 200:
             self.buffer.append(exchange)
         return exchange
