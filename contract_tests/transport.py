@@ -180,6 +180,9 @@ def intercept(guard: SafetyGuard, recorder: Recorder) -> Iterator[None]:
         def send(
             self: Any, request: requests.PreparedRequest, *args: Any, **kwargs: Any
         ) -> requests.Response:
+            if getattr(request, "_contract_seen", False):  # an adapter delegating to another: judge it once
+                return original(self, request, *args, **kwargs)
+            request._contract_seen = True  # type: ignore[attr-defined]
             guard.authorize(str(request.method), str(request.url))
             started = time.perf_counter()
             try:

@@ -378,7 +378,7 @@ def safe_lifecycle(run: RunContext) -> Walker:
     w = Walker(run, permits=True)
     with _scope(run, "workflow safe"):
         body = w.bodies.example("createOrder") or {}
-        body["referenceId"] = f"{run.config.safe.reference_prefix}{run.run_id}"
+        body["referenceId"] = f"{run.config.safe.reference_prefix}{run.run_id}-safe"
         created: dict[str, str] = {}
         try:
             order = w.create(run.model.operations["createOrder"], body=body)
