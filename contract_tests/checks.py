@@ -14,15 +14,18 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import schemathesis
 
-from .context import ProbeResult, RunContext, current
+from . import context
 from .hooks import is_positive
 from .model import EXT_PARENT, EXTENSIONS, Action, Kind, OpInfo, collection_path, resource_path
 from .state import Key, Seen, parent_key, resource_key
+
+if TYPE_CHECKING:
+    from .context import ProbeResult, RunContext
 
 CheckFn = Callable[[Any, Any, Any], bool | None]
 CUSTOM_CHECKS: dict[str, CheckFn] = {}
@@ -89,7 +92,7 @@ class View:
 
 def view(response: Any, case: Any) -> View | None:
     """The exchange as the checks need it, or None outside a run or for an undeclared method/path."""
-    run = current()
+    run = context.current()
     if run is None:
         return None
     info = run.info_for(case, response)
@@ -183,6 +186,41 @@ def _page_query(v: View) -> dict[str, Any]:
 # -- the checks -------------------------------------------------------------------------------------
 
 
+def _href_problems(run: RunContext, href: Any, expected: str | None, what: str) -> list[str]:
+    """An href must be absolute, on the target's origin, and (when known) at the expected path."""
+    if not isinstance(href, str):
+        return []
+    parts = urlsplit(href)
+    if not parts.scheme or not parts.netloc:
+        return [f"{what}: href {href!r} is not an absolute URL"]
+    problems = []
+    if context.origin_of(href) != run.origin:
+        problems.append(f"{what}: href {href!r} is not on the target's origin {run.origin}")
+    if expected is not None and run.api_path(href) != expected:
+        problems.append(f"{what}: href {href!r} should have the path {expected}")
+    return problems
+
+
+def _listed_href_problems(v: View, request_url: str) -> list[str]:
+    """Listed links point at resources of the listed kind; expanded items at themselves."""
+    run, info = v.run, v.info
+    if info.parent_kind is Kind.CONSUMER:
+        kind_path = re.compile(rf"^/{re.escape(info.version)}/orderitems/[^/]+$")
+    elif info.kind in EXTENSIONS:
+        kind_path = re.compile(rf"^{re.escape(run.api_path(request_url))}/[^/]+$")
+    else:
+        kind_path = re.compile(rf"^{re.escape(resource_path(info.version, info.kind, '')).lower()}[^/]+$")
+    problems = []
+    for index, item in enumerate(_items(v.body)):
+        href, ref = item.get("href"), item.get("ref")
+        if isinstance(href, str) and not kind_path.match(run.api_path(href)):
+            problems.append(f"items[{index}].href {href!r} does not point at a {info.kind} of {info.version}")
+        if isinstance(href, str) and isinstance(ref, str) and info.kind not in EXTENSIONS:
+            expected = resource_path(info.version, info.kind, ref).lower()
+            problems += _href_problems(run, href, expected, f"items[{index}]")
+    return problems
+
+
 @custom
 def href_points_to_self(ctx: Any, response: Any, case: Any) -> bool | None:
     """`href` of a returned resource is an absolute URL on the target's own origin whose path is the resource's
@@ -191,57 +229,20 @@ def href_points_to_self(ctx: Any, response: Any, case: Any) -> bool | None:
     resources of the listed kind. Spec: Link.href "Absolute URL of the linked resource"; LinkPage "the ref of
     each linked resource is the last path segment of its href"."""
     v = view(response, case)
-    if v is None or not v.ok or not isinstance(v.body, dict):
+    if v is None or not v.ok or not isinstance(v.body, dict) or v.info.action is Action.DELETE:
         return True
-    run, info = v.run, v.info
-    problems: list[str] = []
-
-    def judge(href: Any, expected: str | None, what: str) -> None:
-        if not isinstance(href, str):
-            return
-        parts = urlsplit(href)
-        if not parts.scheme or not parts.netloc:
-            problems.append(f"{what}: href {href!r} is not an absolute URL")
-            return
-        origin = f"{parts.scheme}://{parts.netloc}".lower()
-        if origin != run.origin and origin.rsplit(":", 1)[0] != run.origin:
-            problems.append(f"{what}: href {href!r} is not on the target's origin {run.origin}")
-        if expected is not None and run.api_path(href) != expected:
-            problems.append(f"{what}: href {href!r} should have the path {expected}")
-
+    info = v.info
     if info.action is Action.LIST:
-        if info.parent_kind is Kind.CONSUMER:
-            kind_path = re.compile(rf"^/{re.escape(info.version)}/orderitems/[^/]+$")
-        elif info.kind in EXTENSIONS:
-            kind_path = re.compile(rf"^{re.escape(run.api_path(str(response.request.url)))}/[^/]+$")
-        else:
-            kind_path = re.compile(rf"^{re.escape(resource_path(info.version, info.kind, '')).lower()}[^/]+$")
-        for index, item in enumerate(_items(v.body)):
-            href = item.get("href")
-            if isinstance(href, str) and not kind_path.match(run.api_path(href)):
-                problems.append(
-                    f"items[{index}].href {href!r} does not point at a {info.kind} of {info.version}"
-                )
-            ref = item.get("ref")
-            if isinstance(href, str) and isinstance(ref, str) and info.kind not in EXTENSIONS:
-                judge(href, resource_path(info.version, info.kind, ref).lower(), f"items[{index}]")
-        if not problems:
-            return None
-    elif info.action is Action.DELETE:
-        return True
+        problems = _listed_href_problems(v, str(response.request.url))
     else:
         expected = v.own_path()
-        judge(v.body.get("href"), expected.lower() if expected else None, "resource")
-        ref = v.body.get("ref")
-        path_ref = v.params.get(info.ref_param or "")
-        if (
-            info.kind not in EXTENSIONS
-            and info.action is not Action.CREATE
-            and isinstance(ref, str)
-            and path_ref
-        ):
-            if ref.lower() != str(path_ref).lower():
-                problems.append(f"asked for {path_ref} but got the resource with ref {ref}")
+        problems = _href_problems(
+            v.run, v.body.get("href"), expected.lower() if expected else None, "resource"
+        )
+        ref, path_ref = v.body.get("ref"), v.params.get(info.ref_param or "")
+        named = info.kind not in EXTENSIONS and info.action is not Action.CREATE and path_ref is not None
+        if named and isinstance(ref, str) and ref.lower() != str(path_ref).lower():
+            problems.append(f"asked for {path_ref} but got the resource with ref {ref}")
     assert not problems, "; ".join(problems)
     return None
 
@@ -261,9 +262,9 @@ def links_point_to_parent(ctx: Any, response: Any, case: Any) -> bool | None:
         own = resource_path(info.version, Kind.ORDER, v.key[1]).lower()
         for name in ("contacts", "consumers", "orderItems"):
             link = body.get(name)
-            if isinstance(link, dict) and isinstance(link.get("href"), str):
-                if run.api_path(link["href"]) != f"{own}/{name.lower()}":
-                    problems.append(f"{name}.href {link['href']!r} is not this order's {name} collection")
+            href = link.get("href") if isinstance(link, dict) else None
+            if isinstance(href, str) and run.api_path(href) != f"{own}/{name.lower()}":
+                problems.append(f"{name}.href {href!r} is not this order's {name} collection")
     else:
         parent = v.parent if v.parent is not None else (run.state.parent_of(v.key) if v.key else None)
         if parent is None:
@@ -286,12 +287,12 @@ def links_point_to_parent(ctx: Any, response: Any, case: Any) -> bool | None:
 def create_then_retrieve(ctx: Any, response: Any, case: Any) -> bool | None:
     """A created resource can be read back at once at its own path, with the `ref` and `href` the create
     returned. Spec: every create's `ref` "is the new resource's reference" and links to its retrieve."""
-    v = v_ = view(response, case)
+    v = view(response, case)
     if v is None or not v.ok or v.info.action is not Action.CREATE or v.own_path() is None:
         return True
     if v.run.model.find(v.info.version, Action.RETRIEVE, v.info.kind) is None:
         return True
-    got = v_.probe_own("create_then_retrieve")
+    got = v.probe_own("create_then_retrieve")
     assert got.status == 200, f"GET {v.own_path()} right after the create answered {got.status}, not 200"
     if isinstance(got.body, dict) and isinstance(v.body, dict):
         created, fetched = v.body.get("ref"), got.body.get("ref")
@@ -535,6 +536,30 @@ def list_filter_honoured(ctx: Any, response: Any, case: Any) -> bool | None:
     return None
 
 
+def _still_listed(v: View) -> list[str]:
+    """Whether a deleted resource is still in its collection (orders: under their referenceId)."""
+    run, info = v.run, v.info
+    if (
+        info.kind in EXTENSIONS
+        or run.model.find(info.version, Action.LIST, info.kind) is None
+        or v.key is None
+    ):
+        return []
+    query: dict[str, Any] = {}
+    if info.kind is Kind.ORDER:
+        reference_id = v.before.body.get("referenceId") if v.before else None
+        if not isinstance(reference_id, str):
+            return []
+        query = {"referenceId": reference_id}
+    parent = v.parent or run.state.parent_of(v.key)
+    if info.kind is not Kind.ORDER and parent is None:
+        return []
+    path = collection_path(info.version, info.kind, parent[1] if parent else None)
+    listed, _ = run.walk(path, note="deleted_resource_is_gone", query=query, page_size=100, max_pages=20)
+    own = (v.own_path() or "").lower()
+    return [f"{own} is still listed in its collection"] if own in listed else []
+
+
 @custom
 def deleted_resource_is_gone(ctx: Any, response: Any, case: Any) -> bool | None:
     """A successful delete removes the resource and what belongs to it: reading it answers 404, its collection
@@ -547,23 +572,7 @@ def deleted_resource_is_gone(ctx: Any, response: Any, case: Any) -> bool | None:
     run, info = v.run, v.info
     got = v.probe_own("deleted_resource_is_gone")
     assert got.status == 404, f"GET {v.own_path()} after its delete answered {got.status}, not 404"
-    problems = []
-    parent_ref = v.parent[1] if v.parent else (run.state.parent_of(v.key) or (None, None))[1]
-    query: dict[str, Any] | None = {}
-    if info.kind is Kind.ORDER:
-        reference_id = v.before.body.get("referenceId") if v.before else None
-        query = {"referenceId": reference_id} if isinstance(reference_id, str) else None
-    if query is not None and (info.kind is Kind.ORDER or parent_ref is not None):
-        if run.model.find(info.version, Action.LIST, info.kind) is not None and info.kind not in EXTENSIONS:
-            listed, _ = run.walk(
-                collection_path(info.version, info.kind, parent_ref),
-                note="deleted_resource_is_gone",
-                query=query,
-                page_size=100,
-                max_pages=20,
-            )
-            if (v.own_path() or "").lower() in listed:
-                problems.append(f"{v.own_path()} is still listed in its collection")
+    problems = _still_listed(v)
     for kind, ref in sorted(run.state.descendants(v.key))[:MAX_DESCENDANT_PROBES]:
         parent_of = run.state.parent_of((kind, ref))
         version = info.version if kind not in EXTENSIONS else "v2.1"

@@ -159,6 +159,53 @@ def _profile(name: str, entry: dict[str, Any]) -> Profile:
         raise ConfigError(f"[profiles.{name}]: missing {exc.args[0]}") from None
 
 
+def _vet_listed(section: str, listed: dict[str, CheckSetting], existing: frozenset[str]) -> None:
+    missing = sorted(existing - set(listed))
+    extra = sorted(set(listed) - existing)
+    if missing:
+        raise ConfigError(f"[checks.{section}]: not listed (list each, on or off with a reason): {missing}")
+    if extra:
+        raise ConfigError(f"[checks.{section}]: no such check: {extra}")
+
+
+def _exceptions(raw: list[dict[str, Any]], known: set[str]) -> tuple[Exception_, ...]:
+    result = []
+    for entry in raw:
+        check = entry.get("check")
+        if check not in known:
+            raise ConfigError(f"exception for unknown check {check!r}")
+        statuses = tuple(str(s) for s in entry["expected-statuses"])
+        why = _reason(entry, f"exception for {check} on {entry.get('operations')}")
+        result.append(Exception_(tuple(entry["operations"]), check, statuses, why))
+    return tuple(result)
+
+
+def _narrowed(raw: list[dict[str, Any]], builtin: set[str], rules: frozenset[str]) -> tuple[Narrowing, ...]:
+    result = []
+    for entry in raw:
+        if entry.get("check") not in builtin or entry.get("rule") not in rules:
+            raise ConfigError(f"[[narrowed]] {entry.get('check')}/{entry.get('rule')}: no such check or rule")
+        result.append(
+            Narrowing(entry["check"], entry["rule"], _reason(entry, f"[[narrowed]] {entry['rule']}"))
+        )
+    return tuple(result)
+
+
+def _safe(raw: dict[str, Any], known: set[str]) -> SafeSettings:
+    safe = SafeSettings(
+        live_hosts=tuple(raw.get("live-hosts", ())),
+        reference_prefix=str(raw.get("reference-prefix", "cdpkit-conformance-")),
+        budget={str(k): int(v) for k, v in raw.get("budget", {}).items()},
+        checks_off_on_writes={str(k): str(v) for k, v in raw.get("checks-off-on-writes", {}).items()},
+    )
+    for name, why in safe.checks_off_on_writes.items():
+        if name not in known or not why.strip():
+            raise ConfigError(f"[safe.checks-off-on-writes] {name}: no such check, or no written reason")
+    if not safe.live_hosts:
+        raise ConfigError("[safe] live-hosts must name at least one pattern")
+    return safe
+
+
 def load(
     path: Path = CONFIG_PATH,
     *,
@@ -172,64 +219,33 @@ def load(
     checks = raw.get("checks", {})
     builtin = _checks(checks.get("builtin", {}), "builtin")
     custom = _checks(checks.get("custom", {}), "custom")
-    for section, listed, existing in (("builtin", builtin, builtin_names), ("custom", custom, custom_names)):
-        missing = sorted(existing - set(listed))
-        extra = sorted(set(listed) - existing)
-        if missing:
-            raise ConfigError(
-                f"[checks.{section}]: not listed (list each, on or off with a reason): {missing}"
-            )
-        if extra:
-            raise ConfigError(f"[checks.{section}]: no such check: {extra}")
+    _vet_listed("builtin", builtin, builtin_names)
+    _vet_listed("custom", custom, custom_names)
+    known = set(builtin) | set(custom)
     rules = tuple(
         Rule(tuple(e["operations"]), e["rule"], e["handled-by"], _reason(e, f"rule {e.get('rule')!r}"))
         for e in raw.get("rules", [])
     )
-    exceptions = []
-    for entry in raw.get("exceptions", []):
-        check = entry.get("check")
-        if check not in builtin and check not in custom:
-            raise ConfigError(f"exception for unknown check {check!r}")
-        exceptions.append(
-            Exception_(
-                tuple(entry["operations"]),
-                check,
-                tuple(str(s) for s in entry["expected-statuses"]),
-                _reason(entry, f"exception for {check} on {entry.get('operations')}"),
-            )
-        )
     gaps = tuple(
         SpecGap(
             tuple(e["operations"]), tuple(e["add-statuses"]), _reason(e, f"spec gap {e.get('operations')}")
         )
         for e in raw.get("spec-gaps", [])
     )
-    narrowed = []
-    for entry in raw.get("narrowed", []):
-        if entry.get("check") not in builtin or entry.get("rule") not in narrowing_names:
-            raise ConfigError(f"[[narrowed]] {entry.get('check')}/{entry.get('rule')}: no such check or rule")
-        narrowed.append(
-            Narrowing(entry["check"], entry["rule"], _reason(entry, f"[[narrowed]] {entry['rule']}"))
-        )
     profiles = {name: _profile(name, entry) for name, entry in raw.get("profiles", {}).items()}
-    for required in ("quick", "thorough", "safe"):
-        if required not in profiles:
-            raise ConfigError(f"[profiles.{required}] is missing")
-    safe_raw = raw.get("safe", {})
-    safe = SafeSettings(
-        live_hosts=tuple(safe_raw.get("live-hosts", ())),
-        reference_prefix=str(safe_raw.get("reference-prefix", "cdpkit-conformance-")),
-        budget={str(k): int(v) for k, v in safe_raw.get("budget", {}).items()},
-        checks_off_on_writes={str(k): str(v) for k, v in safe_raw.get("checks-off-on-writes", {}).items()},
+    missing = sorted({"quick", "thorough", "safe"} - set(profiles))
+    if missing:
+        raise ConfigError(f"profiles missing: {missing}")
+    return SuiteConfig(
+        builtin=builtin,
+        custom=custom,
+        rules=rules,
+        exceptions=_exceptions(raw.get("exceptions", []), known),
+        spec_gaps=gaps,
+        narrowed=_narrowed(raw.get("narrowed", []), set(builtin), narrowing_names),
+        profiles=profiles,
+        safe=_safe(raw.get("safe", {}), known),
     )
-    for name, why in safe.checks_off_on_writes.items():
-        if name not in builtin and name not in custom:
-            raise ConfigError(f"[safe.checks-off-on-writes]: no such check {name!r}")
-        if not why.strip():
-            raise ConfigError(f"[safe.checks-off-on-writes] {name}: a written reason is required")
-    if not safe.live_hosts:
-        raise ConfigError("[safe] live-hosts must name at least one pattern")
-    return SuiteConfig(builtin, custom, rules, tuple(exceptions), gaps, tuple(narrowed), profiles, safe)
 
 
 def all_operation_ids(config: SuiteConfig) -> set[str]:

@@ -12,7 +12,6 @@ import json
 import os
 import secrets
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,14 +21,17 @@ from urllib.parse import urlencode, urlsplit
 import requests
 import schemathesis
 import yaml
+from cdp_sandbox.app import default_spec_path as sandbox_spec_path
+from schemathesis.checks import CHECKS, load_all_checks
 from schemathesis.core.failures import FailureGroup
 
+from . import checks, hooks
 from . import config as config_mod
-from . import hooks
 from .hooks import shape_case
 from .model import ApiModel, OpInfo, norm_path, with_overlay
 from .safety import Plan, SafetyGuard, make_plan
 from .state import ResourceState, parent_key, resource_key
+from .targets import ASGI_BASE_URL, Target, target_from_env
 from .transport import (
     Exchange,
     Recorder,
@@ -39,26 +41,6 @@ from .transport import (
     http_session,
     rebase,
 )
-
-ASGI_BASE_URL = "http://testserver"
-Asgi = Callable[..., Any]
-
-
-@dataclass(frozen=True, slots=True)
-class Target:
-    """Where requests go: a base URL with credentials, and an in-process app for ASGI runs."""
-
-    base_url: str
-    client_key: str
-    api_token: str
-    app_factory: Callable[[], Asgi] | None = None
-    description: str = ""
-    local_sandbox: bool = False
-
-    @property
-    def auth(self) -> tuple[str, str]:
-        """HTTP Basic credentials (client key, API token)."""
-        return (self.client_key, self.api_token)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,17 +90,11 @@ def basic_header(key: str, token: str) -> str:
 
 def default_spec_path() -> Path:
     """spec/openapi.yaml of this repository, or the copy shipped in the wheel."""
-    from cdp_sandbox.app import default_spec_path as sandbox_spec
-
-    return sandbox_spec()
+    return sandbox_spec_path()
 
 
 def check_names() -> tuple[frozenset[str], frozenset[str]]:
     """(built-in schemathesis checks, this kit's custom checks), as registered."""
-    from schemathesis.checks import CHECKS, load_all_checks
-
-    from . import checks
-
     load_all_checks()
     builtin = {
         c.__name__ for c in CHECKS.get_all() if getattr(c, "__module__", "").startswith("schemathesis")
@@ -260,11 +236,7 @@ class RunContext:
     @property
     def origin(self) -> str:
         """scheme://host[:port] of the base URL, default ports dropped."""
-        parts = urlsplit(self.base_url)
-        host = (parts.hostname or "").lower()
-        default = {"http": 80, "https": 443}.get(parts.scheme)
-        port = f":{parts.port}" if parts.port and parts.port != default else ""
-        return f"{parts.scheme}://{host}{port}"
+        return origin_of(self.base_url)
 
     @property
     def base_prefix(self) -> str:
@@ -456,6 +428,21 @@ class RunContext:
         return True
 
 
+def origin_of(url: str) -> str:
+    """scheme://host[:port] of a URL, lower-cased, default ports dropped."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if ":" in host:
+        host = f"[{host}]"
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    default = {"http": 80, "https": 443}.get(parts.scheme.lower())
+    suffix = f":{port}" if port and port != default else ""
+    return f"{parts.scheme.lower()}://{host}{suffix}"
+
+
 def _json(response: Any) -> Any:
     try:
         return json.loads(response.content) if response.content else None
@@ -493,8 +480,6 @@ def require() -> RunContext:
     """The current run, building one from the environment when the suite runs under plain pytest."""
     run = current()
     if run is None:
-        from .targets import target_from_env
-
         run = RunContext(RunOptions(target=target_from_env(os.environ)))
         install(run)
     return run

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from schemathesis import GenerationMode
 
+from .state import parent_key, resource_key
+
 if TYPE_CHECKING:
     from .context import RunContext
 
@@ -124,8 +126,6 @@ def shape_case(case: Any, run: RunContext) -> Any:
 def deleted_elsewhere(run: RunContext, failure: Any, case: Any) -> bool:
     """An ensure_resource_availability failure about a resource the suite saw deleted (e.g. through the other
     API version, which the built-in check does not recognise as the same resource)."""
-    from .state import parent_key, resource_key
-
     if "ensure_resource_availability" not in getattr(failure, "checks", ()):
         return False
     info = run.model.by_label(case.operation.label)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,9 @@ class ConformancePlugin:
 
     def pytest_sessionstart(self, session: pytest.Session) -> None:
         """From here on every request of the process passes the safety guard and the recorder."""
-        self._intercept = intercept(self.run.guard, self.run.recorder)
+        self._intercept: contextlib.AbstractContextManager[None] | None = intercept(
+            self.run.guard, self.run.recorder
+        )
         self._intercept.__enter__()
 
     def pytest_unconfigure(self, config: pytest.Config) -> None:

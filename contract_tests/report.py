@@ -58,7 +58,7 @@ def _statuses(run: RunContext, op_id: str) -> tuple[str, str]:
     seen = []
     for status, count in sorted(stats.statuses.items()):
         mark = "" if str(status) in documented or f"{str(status)[0]}XX" in documented else "!"
-        seen.append(f"{status}{mark}×{count}")
+        seen.append(f"{status}{mark} x{count}")
     return " ".join(seen), " ".join(sorted(documented))
 
 

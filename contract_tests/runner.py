@@ -18,9 +18,10 @@ import pytest
 
 from . import context, targets
 from .config import ALL_PHASES, ConfigError
-from .context import RunContext, RunOptions, Target
+from .context import RunContext, RunOptions
 from .plugin import ConformancePlugin
 from .safety import SafetyError
+from .targets import Target
 
 SUITE_DIR = Path(__file__).resolve().parent / "suite"
 EXIT_OK, EXIT_DEVIATIONS, EXIT_UNUSABLE, EXIT_INCOMPLETE = 0, 1, 2, 3

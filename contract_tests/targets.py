@@ -21,9 +21,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import requests
+from cdp_sandbox.app import create_app
 
-from .context import ASGI_BASE_URL, Target
-
+ASGI_BASE_URL = "http://testserver"
+Asgi = Callable[..., Any]
 SANDBOX_KEY = "sandbox-client-key"
 SANDBOX_TOKEN = "sandbox-api-token"  # noqa: S105 - the sandbox's documented local default
 DEFAULT_ASGI = "cdp_sandbox.app:create_app"
@@ -31,6 +32,23 @@ PROBE_PATH = "/v2.1/orders"
 PROBE_QUERY = {"limit": 1}
 STARTUP_SECONDS = 30.0
 _LISTENING = re.compile(r"listening on (http://\S+)")
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where requests go: a base URL with credentials, and an in-process app for ASGI runs."""
+
+    base_url: str
+    client_key: str
+    api_token: str
+    app_factory: Callable[[], Asgi] | None = None
+    description: str = ""
+    local_sandbox: bool = False
+
+    @property
+    def auth(self) -> tuple[str, str]:
+        """HTTP Basic credentials (client key, API token)."""
+        return (self.client_key, self.api_token)
 
 
 class TargetError(Exception):
@@ -80,12 +98,12 @@ def fresh_sandbox_factory(client_key: str = SANDBOX_KEY, api_token: str = SANDBO
     Reusing the compiled spec makes a fresh sandbox per stateful scenario cheap; should the sandbox's internals
     change shape, every call falls back to the public `create_app` (slower, same result).
     """
-    from cdp_sandbox.app import create_app
-
     first = create_app(client_key=client_key, api_token=api_token)
     try:
-        from cdp_sandbox.app import SandboxApp
-        from cdp_sandbox.storage import Store
+        # The fast path reaches into the sandbox's building blocks; the import stays here so that a change there
+        # only costs speed (the fallback below), never the suite.
+        from cdp_sandbox.app import SandboxApp  # noqa: PLC0415
+        from cdp_sandbox.storage import Store  # noqa: PLC0415
 
         spec = first.spec
 

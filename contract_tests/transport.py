@@ -19,6 +19,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import requests
 import requests.adapters
+from schemathesis.python import asgi
 
 from .model import ApiModel
 from .safety import SafetyGuard
@@ -171,8 +172,6 @@ def intercept(guard: SafetyGuard, recorder: Recorder) -> Iterator[None]:
     in (the network one and schemathesis' in-process ASGI one) are wrapped for the duration of the run and
     restored afterwards. This is the single choke point the live-tenant guard relies on.
     """
-    from schemathesis.python import asgi
-
     classes: list[type[Any]] = [requests.adapters.HTTPAdapter, asgi._ASGIAdapter]
     originals = {cls: cls.send for cls in classes}
 
@@ -199,12 +198,12 @@ def intercept(guard: SafetyGuard, recorder: Recorder) -> Iterator[None]:
         return send
 
     for cls, original in originals.items():
-        cls.send = wrap(original)  # type: ignore[method-assign]
+        cls.send = wrap(original)
     try:
         yield
     finally:
         for cls, original in originals.items():
-            cls.send = original  # type: ignore[method-assign]
+            cls.send = original
 
 
 class SwappableApp:
@@ -231,8 +230,6 @@ def http_session() -> requests.Session:
 
 def asgi_session(app: SwappableApp) -> requests.Session:
     """A session that calls an ASGI application in-process (schemathesis' ASGI client)."""
-    from schemathesis.python import asgi
-
     session: requests.Session = asgi.get_client(app)
     return session
 

@@ -57,10 +57,12 @@ class Bodies:
             info = self.model.operations[candidate]
             op = self.model.document["paths"][info.path][info.method.lower()]
             media = op.get("requestBody", {}).get("content", {}).get("application/json", {})
-            if isinstance(media.get("example"), dict):
-                return deepcopy(media["example"])
+            found = media.get("example")
+            if isinstance(found, dict):
+                return deepcopy(found)
         schema = self.model.request_schema(op_id) or {}
-        return deepcopy(schema["example"]) if isinstance(schema.get("example"), dict) else None
+        example = schema.get("example")
+        return deepcopy(example) if isinstance(example, dict) else None
 
     def valid(self, op_id: str, body: dict[str, Any]) -> bool:
         """Whether a body satisfies the operation's request schema."""
@@ -200,11 +202,11 @@ def _patch_body(w: Walker, info: OpInfo, created: dict[str, Any]) -> dict[str, A
     """One ordinary field varied (plus, for a v2.1 order, an attempt to change the immutable referenceId)."""
     skip = {"referenceId", "orderedAt", "createdAt", "modifiedAt", "guest", "orderItems", "identifiers"}
     props = w.run.model.request_properties(info.operation_id)
-    for name in created:
+    for name, value in created.items():
         if name in skip or (props and name not in props):
             continue
-        varied = w.bodies.vary(info.operation_id, {name: created[name]}, [name])
-        if varied[name] != created[name]:
+        varied = w.bodies.vary(info.operation_id, {name: value}, [name])
+        if varied[name] != value:
             if info.kind is Kind.ORDER and "referenceId" in created:
                 varied["referenceId"] = f"{created['referenceId']}-changed"
             return varied
@@ -224,51 +226,70 @@ def _scope(run: RunContext, name: str) -> Iterator[None]:
 def full_lifecycle(run: RunContext, version: str) -> Walker:
     """Every operation of a version (plus cross-version reads), following the spec's links from each create."""
     w = Walker(run)
-    model = run.model
-    other = "v2" if version == "v2.1" else "v2.1"
     with _scope(run, f"workflow {version}"):
-        create_order = w.op(version, Action.CREATE, Kind.ORDER)
-        if create_order is None:
+        orders = _orders(w, version)
+        if orders is None:
             return w
-        order_body = w.bodies.example(create_order.operation_id) or {}
-        order_body["referenceId"] = _reference_id(run, f"CDPKIT-WF-{version.upper()}")
-        # Two orders share a referenceId (pagination, filters); a third has its own, which those lists must not show.
-        other_body = {**order_body, "referenceId": order_body["referenceId"] + "-OTHER"}
-        orders = [w.create(create_order, body=dict(b)) for b in (order_body, order_body, other_body)]
-        first, second = orders[0], orders[1]
-        if first is None:
-            return w
-        for v in (version, other):
-            retrieve = w.op(v, Action.RETRIEVE, Kind.ORDER)
-            if retrieve:
-                w.send(retrieve.operation_id, path={"orderRef": first})
-            listing = w.op(v, Action.LIST, Kind.ORDER)
-            if listing:
-                w.send(listing.operation_id, query={"referenceId": order_body["referenceId"], "limit": 1})
+        first, second, order_body = orders
         children: dict[Kind, list[str | None]] = {}
         for kind in (Kind.ORDER_ITEM, Kind.CONTACT, Kind.CONSUMER):
-            children[kind] = _child_lifecycle(w, version, kind, first, second, children)
-        if version == "v2":
-            retrieve = w.op(version, Action.RETRIEVE, Kind.ORDER)
-            if retrieve:
-                w.send(retrieve.operation_id, path={"orderRef": first}, query={"expand": "orderItems"})
-        consumer = (children.get(Kind.CONSUMER) or [None])[0]
-        consumer_items = model.operations.get("listOrderConsumerOrderItems")
-        if consumer and consumer_items:
-            w.send(consumer_items.operation_id, path={"orderConsumerRef": consumer}, query={"limit": 1})
+            children[kind] = _child_lifecycle(w, version, kind, (first, second), children=children)
+        _related_reads(w, version, first, children)
         item = (children.get(Kind.ORDER_ITEM) or [None])[0]
         for ext_kind, owner in ((Kind.ORDER_EXT, first), (Kind.ORDER_ITEM_EXT, item)):
             if owner is not None:
                 _extension_lifecycle(w, "v2.1", ext_kind, owner)
         if second is not None:
-            _update_steps(w, version, Kind.ORDER, second, order_body, parent=None)
-        delete = w.op(version, Action.DELETE, Kind.ORDER) or w.op(other, Action.DELETE, Kind.ORDER)
-        if delete is not None:
-            w.send(delete.operation_id, path={"orderRef": first})
-            retrieve = w.op(version, Action.RETRIEVE, Kind.ORDER)
-            if retrieve:
-                w.send(retrieve.operation_id, path={"orderRef": first})
+            _update_steps(w, version, Kind.ORDER, second, created=order_body, parent=None)
+        _delete_order(w, version, first)
     return w
+
+
+def _other(version: str) -> str:
+    return "v2" if version == "v2.1" else "v2.1"
+
+
+def _orders(w: Walker, version: str) -> tuple[str, str | None, dict[str, Any]] | None:
+    """Three orders (two share a referenceId, the third has its own), read back and listed in both versions."""
+    create_order = w.op(version, Action.CREATE, Kind.ORDER)
+    if create_order is None:
+        return None
+    order_body = w.bodies.example(create_order.operation_id) or {}
+    order_body["referenceId"] = _reference_id(w.run, f"CDPKIT-WF-{version.upper()}")
+    other_body = {**order_body, "referenceId": order_body["referenceId"] + "-OTHER"}
+    orders = [w.create(create_order, body=dict(b)) for b in (order_body, order_body, other_body)]
+    first = orders[0]
+    if first is None:
+        return None
+    for v in (version, _other(version)):
+        retrieve = w.op(v, Action.RETRIEVE, Kind.ORDER)
+        if retrieve:
+            w.send(retrieve.operation_id, path={"orderRef": first})
+        listing = w.op(v, Action.LIST, Kind.ORDER)
+        if listing:
+            w.send(listing.operation_id, query={"referenceId": order_body["referenceId"], "limit": 1})
+    return first, orders[1], order_body
+
+
+def _related_reads(w: Walker, version: str, order: str, children: dict[Kind, list[str | None]]) -> None:
+    """The legacy expanded order, and the items a consumer consumes."""
+    retrieve = w.op(version, Action.RETRIEVE, Kind.ORDER)
+    if version == "v2" and retrieve is not None:
+        w.send(retrieve.operation_id, path={"orderRef": order}, query={"expand": "orderItems"})
+    consumer = (children.get(Kind.CONSUMER) or [None])[0]
+    if consumer and "listOrderConsumerOrderItems" in w.run.model.operations:
+        w.send("listOrderConsumerOrderItems", path={"orderConsumerRef": consumer}, query={"limit": 1})
+
+
+def _delete_order(w: Walker, version: str, order: str) -> None:
+    """Delete the order (v2 has no order delete: the v2.1 one serves), then read it again."""
+    delete = w.op(version, Action.DELETE, Kind.ORDER) or w.op(_other(version), Action.DELETE, Kind.ORDER)
+    if delete is None:
+        return
+    w.send(delete.operation_id, path={"orderRef": order})
+    retrieve = w.op(version, Action.RETRIEVE, Kind.ORDER)
+    if retrieve is not None:
+        w.send(retrieve.operation_id, path={"orderRef": order})
 
 
 def _reference_id(run: RunContext, base: str) -> str:
@@ -293,10 +314,12 @@ def _child_lifecycle(
     w: Walker,
     version: str,
     kind: Kind,
-    order: str,
-    other_order: str | None,
+    orders: tuple[str, str | None],
+    *,
     children: dict[Kind, list[str | None]],
 ) -> list[str | None]:
+    """Three children on the first order: listed (also under the second order), read, updated, one deleted."""
+    order, other_order = orders
     create = w.op(version, Action.CREATE, kind)
     if create is None:
         return []
@@ -310,11 +333,11 @@ def _child_lifecycle(
     target = refs[0]
     if target is None:
         return refs
-    for v in (version, "v2" if version == "v2.1" else "v2.1"):
+    for v in (version, _other(version)):
         retrieve = w.op(v, Action.RETRIEVE, kind)
         if retrieve is not None:
             w.send(retrieve.operation_id, path=_path_for(retrieve, target))
-    _update_steps(w, version, kind, target, body, parent=order)
+    _update_steps(w, version, kind, target, created=body, parent=order)
     delete = w.op(version, Action.DELETE, kind)
     if delete is not None and refs[2] is not None:
         w.send(delete.operation_id, path=_path_for(delete, refs[2]))
@@ -322,7 +345,7 @@ def _child_lifecycle(
 
 
 def _update_steps(
-    w: Walker, version: str, kind: Kind, ref: str, created: dict[str, Any], parent: str | None
+    w: Walker, version: str, kind: Kind, ref: str, *, created: dict[str, Any], parent: str | None
 ) -> None:
     """Full update, read, partial update, read."""
     retrieve = w.op(version, Action.RETRIEVE, kind)
@@ -360,7 +383,7 @@ def _extension_lifecycle(w: Walker, version: str, kind: Kind, owner: str) -> Non
                 path=_path_for(info, owner, owner),
                 query={"limit": 1} if action is Action.LIST else None,
             )
-    _update_steps(w, version, kind, owner, body, parent=owner)
+    _update_steps(w, version, kind, owner, created=body, parent=owner)
     patch = w.op(version, Action.PATCH, kind)
     if patch is not None:
         w.send(patch.operation_id, path=params, body={f"extra{i}": i for i in range(FRESH_KEY_COUNT)})

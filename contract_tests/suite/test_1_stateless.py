@@ -14,7 +14,7 @@ if run.plan.stateless_phases and run.plan.stateless_operations:
     unplanned = [op for op in run.model.operations if op not in run.plan.stateless_operations]
     schema = run.schema.exclude(operation_id=unplanned) if unplanned else run.schema
 
-    @schema.parametrize()
+    @schema.parametrize()  # type: ignore[untyped-decorator]
     def test_operation(case: Any) -> None:
         """One generated case: send it, run every check, remember the outcome."""
         run.phase = f"stateless {case.meta.phase.name.value}" if case.meta is not None else "stateless"

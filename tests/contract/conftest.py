@@ -8,10 +8,9 @@ from typing import Any
 
 import pytest
 
-from contract_tests.context import Target
-from contract_tests.runner import Outcome, execute
 from contract_tests.context import RunOptions
-from contract_tests.targets import SANDBOX_KEY, SANDBOX_TOKEN, fresh_sandbox_factory
+from contract_tests.runner import Outcome, execute
+from contract_tests.targets import SANDBOX_KEY, SANDBOX_TOKEN, Target, fresh_sandbox_factory
 
 RunSuite = Callable[..., Outcome]
 

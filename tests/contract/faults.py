@@ -336,10 +336,14 @@ class RetrieveLagsCreate:
         self.seen: set[str] = set()
 
     async def __call__(self, request: Req, forward: Forward) -> Resp:
-        if request.method == "GET" and re.fullmatch(rf"/v2\.1/orderConsumers/{UUID}", request.path):
-            if request.path not in self.seen:
-                self.seen.add(request.path)
-                return Resp(404).with_json({"status": 404, "code": 404, "message": "not found"})
+        path = request.path
+        if (
+            request.method == "GET"
+            and re.fullmatch(rf"/v2\.1/orderConsumers/{UUID}", path)
+            and path not in self.seen
+        ):
+            self.seen.add(path)
+            return Resp(404).with_json({"status": 404, "code": 404, "message": "not found"})
         return await forward(request)
 
 

@@ -40,10 +40,7 @@ PLANTED: list[tuple[Callable[[], faults.Fault], str, tuple[str, ...]]] = [
 @pytest.mark.parametrize(
     ("make_fault", "expected", "phases"),
     PLANTED,
-    ids=[
-        f"{(m() if isinstance(m, type) else m()).__class__.__name__ if isinstance(m, type) else m().__name__}"
-        for m, _, _ in PLANTED
-    ],
+    ids=[m.__name__ if isinstance(m, type) else m().__name__ for m, _, _ in PLANTED],
 )
 def test_planted_fault_is_reported_by_its_check(
     run_suite: RunSuite, make_fault: Callable[[], faults.Fault], expected: str, phases: tuple[str, ...]

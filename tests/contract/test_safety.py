@@ -11,11 +11,12 @@ from typing import Any
 import pytest
 import requests
 import requests.adapters
+import yaml
 from schemathesis.python import asgi as st_asgi
 
-from contract_tests.context import RunContext, RunOptions, check_names
 from contract_tests import config as config_mod
 from contract_tests import hooks
+from contract_tests.context import RunContext, RunOptions, check_names, default_spec_path
 from contract_tests.model import ApiModel
 from contract_tests.runner import EXIT_OK, EXIT_UNUSABLE, execute
 from contract_tests.safety import SafetyError, SafetyGuard, generated_writes, is_live_host, make_plan
@@ -36,10 +37,6 @@ def suite_config() -> config_mod.SuiteConfig:
 
 @pytest.fixture(scope="module")
 def model() -> ApiModel:
-    import yaml
-
-    from contract_tests.context import default_spec_path
-
     return ApiModel(yaml.safe_load(default_spec_path().read_text()))
 
 
@@ -116,11 +113,10 @@ def test_the_guard_refuses_unbudgeted_writes_and_counts_the_budget(
         guard.authorize(
             "DELETE", f"{LIVE}/v2/orders/d680c9be-4c07-4731-857e-9602034b15f2"
         )  # undeclared method
-    with guard.permit("createOrder"):
-        with pytest.raises(SafetyError):
-            guard.authorize(
-                "PUT", f"{LIVE}/v2.1/orders/d680c9be-4c07-4731-857e-9602034b15f2"
-            )  # not the permitted op
+    with guard.permit("createOrder"), pytest.raises(SafetyError):
+        guard.authorize(
+            "PUT", f"{LIVE}/v2.1/orders/d680c9be-4c07-4731-857e-9602034b15f2"
+        )  # not the permitted op
     with guard.permit("createOrder"):
         guard.authorize("POST", f"{LIVE}/v2.1/orders")
         with pytest.raises(SafetyError):
