@@ -98,6 +98,23 @@ def sandbox(session: nox.Session) -> None:
 
 
 @nox.session
+def conformance(session: nox.Session) -> None:
+    """The contract suite: a fresh local sandbox by default, `-- --base-url URL` (or `--asgi`, `--profile`) otherwise."""
+    _install_project(session, "test")
+    REPORTS.mkdir(exist_ok=True)
+    session.run(
+        "python",
+        "-m",
+        "contract_tests",
+        "run",
+        "--reports",
+        str(REPORTS),
+        *session.posargs,
+        env={"HYPOTHESIS_STORAGE_DIRECTORY": str(ROOT / ".nox" / "hypothesis")},
+    )
+
+
+@nox.session
 def bench(session: nox.Session) -> None:
     """Speed side by side, as ratios with their goals; writes bench/results.json (not committed)."""
     _install_project(session, "test")
