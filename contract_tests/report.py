@@ -115,13 +115,24 @@ def _exchange(ex: Exchange) -> str:
 
 
 def rerun_command(run: RunContext, failure: FailureRecord) -> str:
-    """The suite command that replays the failing test."""
-    args = ["python", "-m", "contract_tests", "run", *run.options.rerun_args]
-    args += ["--profile", run.plan.profile.name]
+    """The suite command that replays the failing part of the run (same profile and seed, one phase)."""
+    args = [
+        "python",
+        "-m",
+        "contract_tests",
+        "run",
+        *run.options.rerun_args,
+        "--profile",
+        run.plan.profile.name,
+    ]
     if run.seed is not None:
         args += ["--seed", str(run.seed)]
-    if failure.test_id:
-        args += ["-k", failure.test_id.split("::")[-1]]
+    if failure.phase.startswith("stateless"):
+        args += ["--phases", ",".join(run.plan.stateless_phases), "--operations", failure.operation_id]
+    elif failure.phase.startswith("workflow"):
+        args += ["--phases", "workflows"]
+    else:
+        args += ["--phases", "stateful"]
     return " ".join(shlex.quote(a) for a in args)
 
 
