@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import schemathesis
 
 from . import context
-from .hooks import is_positive
+from .hooks import BIRTH_DATE_OPERATIONS, is_positive, past_birth_date
 from .model import EXT_PARENT, EXTENSIONS, Action, Kind, OpInfo, collection_path, resource_path
 from .state import Key, Seen, parent_key, resource_key
 
@@ -493,7 +493,28 @@ def pagination_is_consistent(ctx: Any, response: Any, case: Any) -> bool | None:
         assert here == window, (
             f"the page at offset={offset}, limit={limit} is not the matching slice of the collection"
         )
+        problems = _edge_problems(v, big, limit)
+        assert not problems, "; ".join(problems)
     return None
+
+
+def _edge_problems(v: View, collection: list[str], limit: int) -> list[str]:
+    """`first` leads to the first page, `last` to a page that ends the collection and has no `next`."""
+    problems = []
+    assert isinstance(v.body, dict)
+    for name in ("first", "last"):
+        link = v.body.get(name)
+        href = link.get("href") if isinstance(link, dict) else None
+        if not isinstance(href, str) or not collection:
+            continue
+        page = v.run.probe(href, note="pagination_is_consistent")
+        got = [v.run.api_path(i["href"]) for i in _items(page.body) if isinstance(i.get("href"), str)]
+        if name == "first" and got != collection[:limit]:
+            problems.append(f"`first` ({href}) does not lead to the first {limit} items")
+        more = isinstance(page.body, dict) and isinstance(page.body.get("next"), dict)
+        if name == "last" and (not got or collection[-len(got) :] != got or more):
+            problems.append(f"`last` ({href}) does not lead to the final page of the collection")
+    return problems
 
 
 @custom
@@ -536,6 +557,35 @@ def list_filter_honoured(ctx: Any, response: Any, case: Any) -> bool | None:
     return None
 
 
+def consumer_links(doc: Any) -> set[str] | None:
+    """Refs of the items a consumer representation links (v2 `orderItems.items`, v2.1 `orderItems.orderItems`)."""
+    block = doc.get("orderItems") if isinstance(doc, dict) else None
+    if not isinstance(block, dict):
+        return None
+    entries = block.get("items", block.get("orderItems"))
+    if not isinstance(entries, list):
+        return None
+    hrefs = [e.get("href") for e in entries if isinstance(e, dict)]
+    return {h.rstrip("/").rsplit("/", 1)[-1].lower() for h in hrefs if isinstance(h, str)}
+
+
+def _consumers_still_linking(v: View) -> list[str]:
+    """After an item delete, the consumers the suite created on its order no longer link it."""
+    run = v.run
+    if v.info.kind is not Kind.ORDER_ITEM or v.key is None:
+        return []
+    order = run.state.parent_of(v.key)
+    consumers = (
+        sorted(k for k in run.state.children.get(order, set()) if k[0] is Kind.CONSUMER) if order else []
+    )
+    problems = []
+    for _, ref in consumers[:MAX_DESCENDANT_PROBES]:
+        got = run.probe(resource_path("v2.1", Kind.CONSUMER, ref), note="deleted_resource_is_gone")
+        if got.status == 200 and v.key[1] in (consumer_links(got.body) or set()):
+            problems.append(f"consumer {ref} still links the deleted item {v.key[1]}")
+    return problems
+
+
 def _still_listed(v: View) -> list[str]:
     """Whether a deleted resource is still in its collection (orders: under their referenceId)."""
     run, info = v.run, v.info
@@ -572,7 +622,7 @@ def deleted_resource_is_gone(ctx: Any, response: Any, case: Any) -> bool | None:
     run, info = v.run, v.info
     got = v.probe_own("deleted_resource_is_gone")
     assert got.status == 404, f"GET {v.own_path()} after its delete answered {got.status}, not 404"
-    problems = _still_listed(v)
+    problems = _still_listed(v) + _consumers_still_linking(v)
     for kind, ref in sorted(run.state.descendants(v.key))[:MAX_DESCENDANT_PROBES]:
         parent_of = run.state.parent_of((kind, ref))
         version = info.version if kind not in EXTENSIONS else "v2.1"
@@ -653,3 +703,158 @@ def extension_pair_limit(ctx: Any, response: Any, case: Any) -> bool | None:
 
 def _ext_parent_kind(kind: Kind) -> Kind:
     return EXT_PARENT[kind]
+
+
+@custom
+def consumer_items_consistent(ctx: Any, response: Any, case: Any) -> bool | None:
+    """A consumer's items are one relation seen two ways: the consumer's `orderItems` links and
+    GET /v2.1/orderConsumers/{ref}/orderItems name the same existing items, and a create or full update keeps the
+    links it sent. Spec: LegacyOrderConsumer.orderItems, ConsumerOrderItems, listOrderConsumerOrderItems."""
+    v = view(response, case)
+    actions = (Action.CREATE, Action.RETRIEVE, Action.REPLACE, Action.PATCH)
+    if (
+        v is None
+        or not v.ok
+        or v.info.kind is not Kind.CONSUMER
+        or v.info.action not in actions
+        or v.key is None
+    ):
+        return True
+    linked = consumer_links(v.body)
+    if linked is None or "listOrderConsumerOrderItems" not in v.run.model.operations:
+        return True
+    problems = []
+    sent = consumer_links(v.sent) if v.info.action in (Action.CREATE, Action.REPLACE) else None
+    if sent and not sent <= linked:
+        problems.append(
+            f"sent links to {sorted(sent - linked)[:3]} are missing from the consumer's orderItems"
+        )
+    path = resource_path("v2.1", Kind.CONSUMER, v.key[1]) + "/orderItems"
+    listed, _ = v.run.walk(path, note="consumer_items_consistent", query={}, page_size=50, max_pages=10)
+    listed_refs = {h.rsplit("/", 1)[-1] for h in listed}
+    if listed_refs - linked:
+        problems.append(f"{path} lists {sorted(listed_refs - linked)[:3]} which the consumer does not link")
+    existing = {r for r in linked if (Kind.ORDER_ITEM, r) in v.run.state.resources}
+    if existing - listed_refs:
+        problems.append(f"{path} leaves out linked items {sorted(existing - listed_refs)[:3]}")
+    assert not problems, "; ".join(problems)
+    return None
+
+
+@custom
+def expand_honoured(ctx: Any, response: Any, case: Any) -> bool | None:
+    """`expand` returns full resources instead of links: a v2.1 list asked with expand=true holds items that carry
+    their `ref`, and a legacy order asked with expand=orderItems holds its items as a page of full items. Spec:
+    Expand parameter ("the page holds the full resources instead of links"), legacyRetrieveOrder expand."""
+    v = view(response, case)
+    if v is None or v.status != 200 or not isinstance(v.body, dict):
+        return True
+    if v.info.action is Action.LIST and v.query.get("expand") in (True, "true"):
+        bare = [i.get("href") for i in _items(v.body) if "ref" not in i]
+        assert not bare, f"expand=true but items are bare links: {bare[:3]}"
+        return None
+    if (
+        v.info.legacy
+        and v.info.kind is Kind.ORDER
+        and v.info.action is Action.RETRIEVE
+        and v.query.get("expand") == "orderItems"
+    ):
+        page = v.body.get("orderItems")
+        assert isinstance(page, dict) and isinstance(page.get("items"), list), (
+            "expand=orderItems but no page of items"
+        )
+        bare = [i.get("href") for i in _items(page) if "ref" not in i]
+        assert not bare, f"expand=orderItems but items are bare links: {bare[:3]}"
+        return None
+    return True
+
+
+@custom
+def timestamps_server_owned(ctx: Any, response: Any, case: Any) -> bool | None:
+    """The server owns createdAt and modifiedAt: values a body sends for them are ignored, createdAt never changes
+    after the create and modifiedAt never goes back. Spec: OrderCreate/OrderPatch ("the server sets them and
+    ignores what is sent")."""
+    v = view(response, case)
+    if (
+        v is None
+        or not v.ok
+        or not isinstance(v.body, dict)
+        or v.info.action not in (Action.CREATE, Action.REPLACE, Action.PATCH)
+    ):
+        return True
+    problems = []
+    for name in ("createdAt", "modifiedAt"):
+        sent, got = (v.sent or {}).get(name), v.body.get(name)
+        if isinstance(sent, str) and isinstance(got, str) and same(sent, got):
+            problems.append(f"the response echoes the {name} the body sent ({sent})")
+    if v.before is not None and v.info.action is not Action.CREATE:
+        old_created, new_created = v.before.body.get("createdAt"), v.body.get("createdAt")
+        if (
+            isinstance(old_created, str)
+            and isinstance(new_created, str)
+            and not same(old_created, new_created)
+        ):
+            problems.append(f"createdAt changed from {old_created} to {new_created}")
+        old, new = _instant_of(v.before.body.get("modifiedAt")), _instant_of(v.body.get("modifiedAt"))
+        if old is not None and new is not None and new < old:
+            problems.append(
+                f"modifiedAt went back from {v.before.body['modifiedAt']} to {v.body['modifiedAt']}"
+            )
+    if not problems and not (v.sent and {"createdAt", "modifiedAt"} & set(v.sent)) and v.before is None:
+        return True
+    assert not problems, "; ".join(problems)
+    return None
+
+
+def _instant_of(value: Any) -> datetime | None:
+    return _instant(value) if isinstance(value, str) else None
+
+
+@custom
+def existing_extension_conflicts(ctx: Any, response: Any, case: Any) -> bool | None:
+    """Creating a data extension that already exists is refused with 409 (update it instead). Spec:
+    createOrderDataExtension, createOrderItemDataExtension ("409 when it already exists")."""
+    v = view(response, case)
+    if v is None or v.info.action is not Action.CREATE or v.info.kind not in EXTENSIONS or v.before is None:
+        return True
+    if v.status in (401, 403, 404):
+        return True
+    assert v.status == 409, f"creating {v.own_path()} again answered {v.status}; it exists, 409 expected"
+    return None
+
+
+@custom
+def birth_date_in_past_enforced(ctx: Any, response: Any, case: Any) -> bool | None:
+    """A v2.1 contact or consumer whose dateOfBirth lies in the future is refused. Spec: info.description and the
+    contact/consumer operations ("dateOfBirth must lie in the past")."""
+    v = view(response, case)
+    if v is None or v.info.operation_id not in BIRTH_DATE_OPERATIONS or v.sent is None:
+        return True
+    born = v.sent.get("dateOfBirth")
+    if not isinstance(born, str) or past_birth_date(born) is None:
+        return True
+    assert not v.ok, (
+        f"dateOfBirth {born} lies in the future, yet the {v.info.operation_id} was accepted ({v.status})"
+    )
+    return None
+
+
+@custom
+def list_filter_rules_enforced(ctx: Any, response: Any, case: Any) -> bool | None:
+    """The order lists' cross-parameter rules hold: GET /v2/orders without referenceId and guestRef, GET
+    /v2.1/orders with both, or with sort=orderedAt but no guestRef, are refused. Spec: legacyListOrders and
+    listOrders descriptions, info.description."""
+    v = view(response, case)
+    if v is None or v.info.kind is not Kind.ORDER or v.info.action is not Action.LIST:
+        return True
+    q = v.query
+    if v.info.legacy:
+        broken = "referenceId" not in q and "guestRef" not in q
+    else:
+        broken = ("referenceId" in q and "guestRef" in q) or (
+            q.get("sort") == "orderedAt" and "guestRef" not in q
+        )
+    if not broken:
+        return True
+    assert not v.ok, f"GET {v.info.path} with {sorted(q)} breaks the documented rule, yet answered {v.status}"
+    return None

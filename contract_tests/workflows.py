@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from copy import deepcopy
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import jsonschema_rs
@@ -138,8 +138,11 @@ class Walker:
         path: dict[str, Any] | None = None,
         query: dict[str, Any] | None = None,
         body: Any = NOT_SET,
+        shape: bool = True,
     ) -> tuple[int, Any]:
-        """One step: (status, decoded JSON body); (0, None) when the spec has no such operation."""
+        """One step: (status, decoded JSON body); (0, None) when the spec has no such operation.
+
+        `shape=False` sends the request as given, so a documented rule can be broken on purpose."""
         if op_id is None or op_id not in self.run.model.operations:
             return 0, None
         operation = self.run.operation(op_id)
@@ -152,7 +155,8 @@ class Walker:
         apply_basic_auth(case, *self.run.target.auth)
         info = self.run.model.operations[op_id]
         self.steps += 1
-        response = self.run.send(case, permit=op_id if (self.permits and info.is_write) else None)
+        permit = op_id if (self.permits and info.is_write) else None
+        response = self.run.send(case, permit=permit, shape=shape)
         failure = self.run.check(case, response)
         if failure is not None:
             self.failures.append(failure)
@@ -177,6 +181,18 @@ class Walker:
         return ref if 200 <= status < 300 and isinstance(ref, str) else None
 
 
+def _accepts(w: Walker, info: OpInfo, parameter: str) -> bool:
+    """Whether an operation declares a query parameter (legacy lists have no `expand`)."""
+    op = w.run.model.document["paths"][info.path][info.method.lower()]
+    params = [w.run.model.resolve(p) for p in op.get("parameters", [])]
+    return any(p.get("name") == parameter and p.get("in") == "query" for p in params)
+
+
+SERVER_TIMESTAMP = (
+    "2001-01-01T00:00:00.000Z"  # sent where a body may carry createdAt: the server must ignore it
+)
+
+
 def _path_for(info: OpInfo, ref: str, parent: str | None = None) -> dict[str, Any]:
     params: dict[str, Any] = {}
     if info.ref_param:
@@ -187,7 +203,8 @@ def _path_for(info: OpInfo, ref: str, parent: str | None = None) -> dict[str, An
 
 
 def _replace_body(w: Walker, info: OpInfo, created: dict[str, Any]) -> dict[str, Any]:
-    """Every field varied, and the last optional one left out (a full update must then remove it)."""
+    """Every field varied, the last optional one left out (a full update must then remove it), and a createdAt
+    where the schema allows one (the server must ignore it)."""
     body = w.bodies.vary(info.operation_id, created)
     required = set((w.run.model.request_schema(info.operation_id) or {}).get("required", []))
     optional = [k for k in body if k not in required]
@@ -195,6 +212,8 @@ def _replace_body(w: Walker, info: OpInfo, created: dict[str, Any]) -> dict[str,
         trial = {k: v for k, v in body.items() if k != optional[-1]}
         if w.bodies.valid(info.operation_id, trial):
             body = trial
+    if "createdAt" in w.run.model.request_properties(info.operation_id):
+        body["createdAt"] = SERVER_TIMESTAMP
     return body
 
 
@@ -209,6 +228,8 @@ def _patch_body(w: Walker, info: OpInfo, created: dict[str, Any]) -> dict[str, A
         if varied[name] != value:
             if info.kind is Kind.ORDER and "referenceId" in created:
                 varied["referenceId"] = f"{created['referenceId']}-changed"
+            if "createdAt" in props:
+                varied["createdAt"] = SERVER_TIMESTAMP
             return varied
     return {}
 
@@ -241,6 +262,7 @@ def full_lifecycle(run: RunContext, version: str) -> Walker:
                 _extension_lifecycle(w, "v2.1", ext_kind, owner)
         if second is not None:
             _update_steps(w, version, Kind.ORDER, second, created=order_body, parent=None)
+        _delete_consumed_item(w, version, children)
         _delete_order(w, version, first)
     return w
 
@@ -261,14 +283,31 @@ def _orders(w: Walker, version: str) -> tuple[str, str | None, dict[str, Any]] |
     first = orders[0]
     if first is None:
         return None
+    reference_id = order_body["referenceId"]
     for v in (version, _other(version)):
         retrieve = w.op(v, Action.RETRIEVE, Kind.ORDER)
         if retrieve:
             w.send(retrieve.operation_id, path={"orderRef": first})
         listing = w.op(v, Action.LIST, Kind.ORDER)
         if listing:
-            w.send(listing.operation_id, query={"referenceId": order_body["referenceId"], "limit": 1})
+            w.send(listing.operation_id, query={"referenceId": reference_id, "limit": 1})
+            if _accepts(w, listing, "expand"):
+                w.send(listing.operation_id, query={"referenceId": reference_id, "expand": "true"})
+    _broken_list_rules(w, version, reference_id)
     return first, orders[1], order_body
+
+
+def _broken_list_rules(w: Walker, version: str, reference_id: str) -> None:
+    """Requests that break the order lists' cross-parameter rules on purpose: each must be refused."""
+    listing = w.op(version, Action.LIST, Kind.ORDER)
+    if listing is None:
+        return
+    if listing.legacy:
+        w.send(listing.operation_id, query={"limit": 1}, shape=False)
+        return
+    guest = "f7aabbca-1c1b-4fc2-be72-3e16294a4f03"
+    w.send(listing.operation_id, query={"referenceId": reference_id, "guestRef": guest}, shape=False)
+    w.send(listing.operation_id, query={"referenceId": reference_id, "sort": "orderedAt"}, shape=False)
 
 
 def _related_reads(w: Walker, version: str, order: str, children: dict[Kind, list[str | None]]) -> None:
@@ -279,6 +318,19 @@ def _related_reads(w: Walker, version: str, order: str, children: dict[Kind, lis
     consumer = (children.get(Kind.CONSUMER) or [None])[0]
     if consumer and "listOrderConsumerOrderItems" in w.run.model.operations:
         w.send("listOrderConsumerOrderItems", path={"orderConsumerRef": consumer}, query={"limit": 1})
+
+
+def _delete_consumed_item(w: Walker, version: str, children: dict[Kind, list[str | None]]) -> None:
+    """Delete an item a consumer consumes (v2.1 delete: it unlinks the item), then read the consumer again."""
+    items = [r for r in children.get(Kind.ORDER_ITEM, [])[:2] if r]
+    consumer = (children.get(Kind.CONSUMER) or [None])[0]
+    delete = w.op("v2.1", Action.DELETE, Kind.ORDER_ITEM)
+    if len(items) < 2 or consumer is None or delete is None:
+        return
+    w.send(delete.operation_id, path={"orderItemRef": items[1]})
+    retrieve = w.op(version, Action.RETRIEVE, Kind.CONSUMER)
+    if retrieve is not None:
+        w.send(retrieve.operation_id, path={"orderConsumerRef": consumer})
 
 
 def _delete_order(w: Walker, version: str, order: str) -> None:
@@ -304,7 +356,7 @@ def _child_body(w: Walker, info: OpInfo, children: dict[Kind, list[str | None]])
     items = body.get("orderItems")
     owned = [r for r in children.get(Kind.ORDER_ITEM, []) if r]
     if isinstance(items, dict) and isinstance(items.get("items"), list):
-        items["items"] = [{"href": f"{base}/{info.version}/orderItems/{ref}"} for ref in owned[:1]]
+        items["items"] = [{"href": f"{base}/{info.version}/orderItems/{ref}"} for ref in owned]
     if "referenceId" in body and isinstance(body["referenceId"], str):
         body["referenceId"] = _reference_id(w.run, body["referenceId"])
     return body
@@ -328,8 +380,13 @@ def _child_lifecycle(
     listing = w.op(version, Action.LIST, kind)
     if listing is not None:
         w.send(listing.operation_id, path={"orderRef": order}, query={"limit": 2})
+        if _accepts(w, listing, "expand"):
+            w.send(listing.operation_id, path={"orderRef": order}, query={"expand": "true"})
         if other_order is not None:
             w.send(listing.operation_id, path={"orderRef": other_order})
+    if "dateOfBirth" in body and not create.legacy:
+        future = {**body, "dateOfBirth": f"{datetime.now(UTC).year + 5}-01-01T00:00:00Z"}
+        w.send(create.operation_id, path={"orderRef": order}, body=future, shape=False)
     target = refs[0]
     if target is None:
         return refs
@@ -375,6 +432,7 @@ def _extension_lifecycle(w: Walker, version: str, kind: Kind, owner: str) -> Non
     params = _path_for(create, owner, owner)
     body = w.bodies.example(create.operation_id) or {"note": "created"}
     w.send(create.operation_id, path=params, body=body)
+    w.send(create.operation_id, path=params, body=body)  # it exists now: 409
     for action in (Action.RETRIEVE, Action.LIST):
         info = w.op(version, action, kind)
         if info is not None:

@@ -365,3 +365,109 @@ class ChildSurvivesParentDelete:
             ref = request.path.rsplit("/", 1)[-1]
             return Resp(200).with_json({"ref": ref, "href": "http://testserver" + request.path})
         return await forward(request)
+
+
+async def consumer_items_empty(request: Req, forward: Forward) -> Resp:
+    """GET /v2.1/orderConsumers/{ref}/orderItems always answers an empty page."""
+    response = await forward(request)
+    consumer_items = request.path.endswith("/orderItems") and "/orderConsumers/" in request.path
+    if request.method == "GET" and consumer_items and response.status == 200:
+        doc = response.json()
+        doc["items"] = []
+        doc.pop("next", None)
+        return response.with_json(doc)
+    return response
+
+
+class ConsumerKeepsDeletedItem:
+    """Consumers keep linking an item after it was deleted."""
+
+    def __init__(self) -> None:
+        self.deleted: list[str] = []
+
+    async def __call__(self, request: Req, forward: Forward) -> Resp:
+        response = await forward(request)
+        if request.method == "DELETE" and re.fullmatch(rf"/v2(\.1)?/orderItems/{UUID}", request.path):
+            self.deleted.append(request.path.rsplit("/", 1)[-1])
+        doc = (
+            response.json() if request.method == "GET" and response.status == 200 and response.body else None
+        )
+        if isinstance(doc, dict) and "/orderConsumers/" in str(doc.get("href")) and self.deleted:
+            block = doc.get("orderItems") or {}
+            key = "items" if "items" in block else "orderItems"
+            block.setdefault(key, []).extend(
+                {"href": f"http://testserver/v2.1/orderItems/{r}"} for r in self.deleted
+            )
+            doc["orderItems"] = block
+            return response.with_json(doc)
+        return response
+
+
+async def expand_ignored(request: Req, forward: Forward) -> Resp:
+    """expand=true on an order's item list is ignored (bare links come back)."""
+    if request.method == "GET" and re.fullmatch(rf"/v2\.1/orders/{UUID}/orderItems", request.path):
+        request = replace(request, query=[(k, v) for k, v in request.query if k != "expand"])
+    return await forward(request)
+
+
+async def created_at_taken_from_body(request: Req, forward: Forward) -> Resp:
+    """A v2.1 order PUT answers with the createdAt the body sent."""
+    response = await forward(request)
+    if (
+        request.method == "PUT"
+        and re.fullmatch(rf"/v2\.1/orders/{UUID}", request.path)
+        and response.status == 200
+    ):
+        sent = request.json() or {}
+        if "createdAt" in sent:
+            doc = response.json()
+            doc["createdAt"] = sent["createdAt"]
+            return response.with_json(doc)
+    return response
+
+
+async def extension_created_twice(request: Req, forward: Forward) -> Resp:
+    """Creating an order data extension that exists overwrites it (201) instead of answering 409."""
+    response = await forward(request)
+    if request.method == "POST" and request.path.endswith("/extensions/ext") and response.status == 409:
+        replaced = await forward(replace(request, method="PUT"))
+        replaced.status = 201 if replaced.status == 200 else replaced.status
+        return replaced
+    return response
+
+
+async def future_birth_date_accepted(request: Req, forward: Forward) -> Resp:
+    """v2.1 contacts with a future dateOfBirth are accepted (stored with the year moved back)."""
+    if request.method == "POST" and re.fullmatch(rf"/v2\.1/orders/{UUID}/contacts", request.path):
+        body = request.json() or {}
+        born = str(body.get("dateOfBirth", ""))
+        if born[:4].isdigit() and int(born[:4]) > 2030:
+            body["dateOfBirth"] = "1990" + born[4:]
+            request = replace(request, body=json.dumps(body).encode())
+    return await forward(request)
+
+
+async def unfiltered_legacy_list_accepted(request: Req, forward: Forward) -> Resp:
+    """GET /v2/orders without referenceId or guestRef answers 200 (an empty page)."""
+    if (
+        request.method == "GET"
+        and request.path == "/v2/orders"
+        and not (request.param("referenceId") or request.param("guestRef"))
+    ):
+        request = replace(request, query=[*request.query, ("referenceId", "no-such-order")])
+    return await forward(request)
+
+
+async def last_link_wrong(request: Req, forward: Forward) -> Resp:
+    """Pages of an order's contacts point `last` at the first page."""
+    response = await forward(request)
+    if (
+        request.method == "GET"
+        and re.fullmatch(rf"/v2\.1/orders/{UUID}/contacts", request.path)
+        and response.status == 200
+    ):
+        doc = response.json()
+        if isinstance(doc.get("first"), dict):
+            doc["last"] = dict(doc["first"])
+            return response.with_json(doc)
+    return response

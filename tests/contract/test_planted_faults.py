@@ -34,6 +34,14 @@ PLANTED: list[tuple[Callable[[], faults.Fault], str, tuple[str, ...]]] = [
     (lambda: faults.delete_fields_drops_all, "delete_fields_removes_named_keys", WORKFLOWS),
     (lambda: faults.pair_limit_unenforced, "extension_pair_limit", WORKFLOWS),
     (faults.ChildSurvivesParentDelete, "deleted_resource_is_gone", WORKFLOWS),
+    (lambda: faults.consumer_items_empty, "consumer_items_consistent", WORKFLOWS),
+    (faults.ConsumerKeepsDeletedItem, "deleted_resource_is_gone", WORKFLOWS),
+    (lambda: faults.expand_ignored, "expand_honoured", WORKFLOWS),
+    (lambda: faults.created_at_taken_from_body, "timestamps_server_owned", WORKFLOWS),
+    (lambda: faults.extension_created_twice, "existing_extension_conflicts", WORKFLOWS),
+    (lambda: faults.future_birth_date_accepted, "birth_date_in_past_enforced", WORKFLOWS),
+    (lambda: faults.unfiltered_legacy_list_accepted, "list_filter_rules_enforced", WORKFLOWS),
+    (lambda: faults.last_link_wrong, "pagination_is_consistent", WORKFLOWS),
 ]
 
 
