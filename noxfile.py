@@ -117,6 +117,6 @@ def conformance(session: nox.Session) -> None:
 @nox.session
 def bench(session: nox.Session) -> None:
     """Speed side by side, as ratios with their goals; writes bench/results.json (not committed)."""
-    _install_project(session, "test")
+    _install_project(session, "test", "generate")
     _install_node_tools(session)
     session.run("python", "-m", "bench.run", *session.posargs)
