@@ -36,3 +36,15 @@ def test_generated_requests_are_the_same_every_run(run_suite: RunSuite) -> None:
     first, second = (outcome.run.recorder.generated for outcome in runs if outcome.run is not None)
     assert len(first) > 100
     assert first == second
+
+
+def test_a_thorough_run_is_random_but_replays_from_its_seed(run_suite: RunSuite) -> None:
+    subset = ("createOrderItem", "listOrders")
+    fresh = run_suite(asgi(), profile="thorough", phases=("fuzzing",), operations=subset)
+    assert fresh.run is not None and fresh.run.seed is not None
+    replays = [
+        run_suite(asgi(), profile="thorough", seed=fresh.run.seed, phases=("fuzzing",), operations=subset)
+        for _ in range(2)
+    ]
+    first, second = (outcome.run.recorder.generated for outcome in replays if outcome.run is not None)
+    assert first == second == fresh.run.recorder.generated
