@@ -1,8 +1,7 @@
-"""Helpers to run the suite in-process against a (possibly faulty) sandbox."""
+"""The `run_suite` fixture: run the contract suite once, in-process, reports in a temporary directory."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -10,21 +9,8 @@ import pytest
 
 from contract_tests.context import RunOptions
 from contract_tests.runner import Outcome, execute
-from contract_tests.targets import SANDBOX_KEY, SANDBOX_TOKEN, Target, fresh_sandbox_factory
-
-RunSuite = Callable[..., Outcome]
-
-
-def asgi(factory: Callable[[], Any] | None = None, description: str = "test sandbox") -> Target:
-    """An in-process target around an app factory (the healthy sandbox by default)."""
-    return Target(
-        base_url="http://testserver",
-        client_key=SANDBOX_KEY,
-        api_token=SANDBOX_TOKEN,
-        app_factory=factory or fresh_sandbox_factory(),
-        description=description,
-        local_sandbox=True,
-    )
+from contract_tests.targets import Target
+from tests.contract.helpers import RunSuite
 
 
 @pytest.fixture
@@ -39,9 +25,3 @@ def run_suite(tmp_path: Path) -> RunSuite:
         )
 
     return run
-
-
-def reported_checks(outcome: Outcome) -> set[str]:
-    """Names of the checks that reported a deviation."""
-    assert outcome.run is not None
-    return {failure.check for failure in outcome.run.failures.values()}

@@ -8,7 +8,7 @@ import pytest
 
 from contract_tests.runner import EXIT_DEVIATIONS, EXIT_OK
 from tests.contract import faults
-from tests.contract.conftest import RunSuite, asgi, reported_checks
+from tests.contract.helpers import RunSuite, asgi, reported_checks
 
 WORKFLOWS = ("workflows",)
 

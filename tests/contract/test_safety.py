@@ -21,7 +21,7 @@ from contract_tests.model import ApiModel
 from contract_tests.runner import EXIT_OK, EXIT_UNUSABLE, execute
 from contract_tests.safety import SafetyError, SafetyGuard, generated_writes, is_live_host, make_plan
 from contract_tests.targets import SANDBOX_KEY, SANDBOX_TOKEN, fresh_sandbox_factory, url_target
-from tests.contract.conftest import reported_checks
+from tests.contract.helpers import reported_checks
 
 LIVE = "https://api-engage-eu.sitecorecloud.io"
 ENV = {"SITECORE_CDP_CLIENT_KEY": SANDBOX_KEY, "SITECORE_CDP_API_TOKEN": SANDBOX_TOKEN}

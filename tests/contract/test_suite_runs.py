@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from contract_tests.runner import EXIT_OK
-from tests.contract.conftest import RunSuite, asgi, reported_checks
+from tests.contract.helpers import RunSuite, asgi, reported_checks
 
 
 def test_quick_profile_passes_on_the_healthy_sandbox(run_suite: RunSuite, tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ import pytest
 
 from contract_tests import targets
 from contract_tests.runner import EXIT_OK, EXIT_UNUSABLE, main
-from tests.contract.conftest import RunSuite, reported_checks
+from tests.contract.helpers import RunSuite, reported_checks
 from tests.contract.tcp_proxy import tcp_proxy
 
 ENV = {"SITECORE_CDP_CLIENT_KEY": targets.SANDBOX_KEY, "SITECORE_CDP_API_TOKEN": targets.SANDBOX_TOKEN}

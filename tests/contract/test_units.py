@@ -16,7 +16,7 @@ from contract_tests.model import Action, ApiModel, Kind, with_overlay
 from contract_tests.runner import EXIT_DEVIATIONS
 from contract_tests.transport import Redactor
 from tests.contract import faults
-from tests.contract.conftest import RunSuite, asgi
+from tests.contract.helpers import RunSuite, asgi
 
 
 @pytest.fixture(scope="module")
