@@ -289,7 +289,7 @@ class RunContext:
     def check(self, case: Any, response: Any, *, recorder: Any | None = None) -> FailureGroup | None:
         """Run every enabled check on a response, then remember it; the deviations, if any."""
         try:
-            with self.recorder.role("check"):
+            with self.recorder.role("probe", "schemathesis built-in check"):
                 case.validate_response(response, transport_kwargs=self.call_kwargs(), recorder=recorder)
         except FailureGroup as failures:
             return failures
