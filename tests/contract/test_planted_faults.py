@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -61,3 +62,12 @@ def test_planted_fault_is_reported_by_its_check(
 def test_the_same_phases_pass_on_the_healthy_sandbox(run_suite: RunSuite) -> None:
     outcome = run_suite(asgi(), phases=("examples", *WORKFLOWS))
     assert outcome.exit_code == EXIT_OK, sorted(reported_checks(outcome))
+
+
+def test_a_stateful_failure_replays_as_the_bug_not_as_flakiness(run_suite: RunSuite, tmp_path: Path) -> None:
+    """Each scenario starts from a fresh sandbox, so Hypothesis' replay sees the same state and reports the bug."""
+    outcome = run_suite(asgi(faults.planted(lambda: faults.delete_does_not_delete)), phases=("stateful",))
+    assert outcome.exit_code == EXIT_DEVIATIONS
+    assert "deleted_resource_is_gone" in reported_checks(outcome)
+    junit = (tmp_path / "reports" / "conformance-junit.xml").read_text()
+    assert "Flaky" not in junit
