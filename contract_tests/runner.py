@@ -129,15 +129,18 @@ def execute(options: RunOptions, *, keyword: str | None = None, quiet: bool = Fa
     finally:
         context.install(None)
         _forget_suite_modules()
-    if code == pytest.ExitCode.OK:
-        verdict = EXIT_INCOMPLETE if plugin.incomplete and run.plan.profile.name != "thorough" else EXIT_OK
-    elif code == pytest.ExitCode.TESTS_FAILED:
+    message = ""
+    if run.failures:
         verdict = EXIT_DEVIATIONS
+    elif code == pytest.ExitCode.OK:
+        verdict = EXIT_INCOMPLETE if plugin.incomplete and run.plan.profile.name != "thorough" else EXIT_OK
     else:
         verdict = EXIT_INCOMPLETE
-    if verdict == EXIT_OK and run.failures:
-        verdict = EXIT_DEVIATIONS
-    return Outcome(verdict, run, plugin)
+        message = (
+            "Tests failed without a recorded deviation (the target stopped answering, a request was refused by "
+            f"the safety guard, or the suite erred); see {options.reports_dir / 'conformance-junit.xml'}."
+        )
+    return Outcome(verdict, run, plugin, message)
 
 
 def _forget_suite_modules() -> None:
