@@ -11,7 +11,7 @@ import binascii
 import hmac
 import logging
 import re
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -297,8 +297,17 @@ def create_app(
     db: str | Path | None = None,
     client_key: str = DEFAULT_CLIENT_KEY,
     api_token: str = DEFAULT_API_TOKEN,
+    faults: Sequence[str] = (),
 ) -> SandboxApp:
-    """Build the sandbox: compile the spec once and open the store (in memory unless `db` is a file)."""
+    """Build the sandbox: compile the spec once and open the store (in memory unless `db` is a file).
+
+    `faults` names entries of `cdp_sandbox.faults.CATALOG` to switch on (deliberate deviations from the spec,
+    for measuring what a contract suite catches); an unknown name raises ValueError listing the catalog.
+    """
     spec = compile_spec(load_document(Path(spec_path) if spec_path else default_spec_path()))
+    if faults:
+        from .faults import build  # noqa: PLC0415 - the fault layer imports this module
+
+        return build(spec, db, client_key, api_token, faults)
     store = Store(str(db) if db else None)
     return SandboxApp(spec, store, client_key, api_token)

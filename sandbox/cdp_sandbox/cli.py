@@ -13,6 +13,7 @@ from socket import socket
 import uvicorn
 
 from .app import DEFAULT_API_TOKEN, DEFAULT_CLIENT_KEY, create_app
+from .faults import describe_catalog
 
 
 class _Server(uvicorn.Server):
@@ -34,7 +35,7 @@ class _Server(uvicorn.Server):
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    """Flags win over CDP_SANDBOX_* environment variables, which win over the defaults."""
+    """Flags win over CDP_SANDBOX_* environment variables (CDP_SANDBOX_FAULTS: comma-separated), then defaults."""
     env = os.environ
     parser = argparse.ArgumentParser(
         prog="cdp-sandbox",
@@ -48,20 +49,42 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--api-token", default=env.get("CDP_SANDBOX_API_TOKEN", DEFAULT_API_TOKEN))
     parser.add_argument("--spec", default=env.get("CDP_SANDBOX_SPEC"), help="OpenAPI document to serve")
     parser.add_argument("--log-level", default="warning", choices=["debug", "info", "warning", "error"])
-    return parser.parse_args(argv)
+    faults = [f for f in env.get("CDP_SANDBOX_FAULTS", "").split(",") if f.strip()]
+    parser.add_argument(
+        "--fault",
+        action="append",
+        dest="faults",
+        metavar="NAME",
+        help="switch on a deliberate deviation from the spec (repeatable; see --list-faults)",
+    )
+    parser.add_argument("--list-faults", action="store_true", help="print the fault catalog and exit")
+    args = parser.parse_args(argv)
+    if args.faults is None:
+        args.faults = [f.strip() for f in faults]
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run until SIGTERM/SIGINT; exit 0 after a clean shutdown."""
     args = parse_args(argv)
+    if args.list_faults:
+        print(describe_catalog())
+        return 0
     logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
     try:
         app = create_app(
-            spec_path=args.spec, db=args.db, client_key=args.client_key, api_token=args.api_token
+            spec_path=args.spec,
+            db=args.db,
+            client_key=args.client_key,
+            api_token=args.api_token,
+            faults=args.faults,
         )
     except (OSError, ValueError) as exc:
         print(f"cdp-sandbox: {exc}", file=sys.stderr)
         return 2
+    if args.faults:
+        # Said on every start: a sandbox with faults deviates from the spec on purpose.
+        print(f"cdp-sandbox: faults injected: {', '.join(args.faults)}", file=sys.stderr, flush=True)
     config = uvicorn.Config(
         app,
         host=args.host,

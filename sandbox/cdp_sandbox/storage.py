@@ -393,8 +393,7 @@ class Store:
             )
 
     def _delete(self, conn: sqlite3.Connection, seq: int, ref: str, kind: str, gone: list[str]) -> None:
-        children = conn.execute("SELECT seq, ref, kind FROM resource WHERE parent_seq = ?", (seq,)).fetchall()
-        for child_seq, child_ref, child_kind in children:
+        for child_seq, child_ref, child_kind in self._dependents(conn, seq, kind):
             self._delete(conn, child_seq, child_ref, child_kind, gone)
         if kind == ORDER_ITEM:
             self._unlink_item(conn, ref)
@@ -402,6 +401,11 @@ class Store:
             conn.execute("DELETE FROM consumer_item WHERE consumer = ?", (ref,))
         conn.execute("DELETE FROM resource WHERE seq = ?", (seq,))
         gone.append(ref)
+
+    def _dependents(self, conn: sqlite3.Connection, seq: int, kind: str) -> list[tuple[int, str, str]]:
+        """(seq, ref, kind) of the resources a delete of this one takes with it (a fault hook may narrow it)."""
+        rows = conn.execute("SELECT seq, ref, kind FROM resource WHERE parent_seq = ?", (seq,)).fetchall()
+        return [(row[0], row[1], row[2]) for row in rows]
 
     def _unlink_item(self, conn: sqlite3.Connection, item_ref: str) -> None:
         """Drop a deleted item's link from every consumer that listed it."""
