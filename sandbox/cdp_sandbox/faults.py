@@ -712,7 +712,7 @@ def _items_array() -> Injection:
 @fault(
     "json-as-text-plain",
     "headers-media",
-    "every documented response content: application/json (Content-Type of each JSON answer)",
+    "responses of every operation (e.g. retrieveOrder 200): content application/json, the only media type",
 )
 def _text_plain() -> Injection:
     """JSON answers are labelled `Content-Type: text/plain; charset=utf-8`."""
