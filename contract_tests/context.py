@@ -23,7 +23,7 @@ import schemathesis
 import yaml
 from cdp_sandbox.app import default_spec_path as sandbox_spec_path
 from schemathesis.checks import CHECKS, load_all_checks
-from schemathesis.core.failures import FailureGroup
+from schemathesis.core.failures import FailureGroup, ResponseTimeExceeded
 
 from . import checks, hooks
 from . import config as config_mod
@@ -204,11 +204,19 @@ class RunContext:
             "output": {"sanitization": {"enabled": True}},
             "suppress-health-check": ["too_slow", "filter_too_much", "data_too_large", "large_base_example"],
         }
+        result["request-timeout"] = self.request_timeout
         if self.seed is not None:
             result["seed"] = self.seed
         if operations:
             result["operations"] = operations
         return result
+
+    @property
+    def request_timeout(self) -> float:
+        """Seconds a request may wait for its answer: twice the response-time bound, so a slow answer is measured
+        and reported by max_response_time, and a hung one still ends the wait (then reported the same way)."""
+        timing = self.config.builtin["max_response_time"]
+        return 2 * timing.limit if timing.enabled and timing.limit else 30.0
 
     def _build_schema(self) -> Any:
         sconfig = schemathesis.Config.from_dict(self.schemathesis_config())
@@ -281,10 +289,46 @@ class RunContext:
         self._probe_cache.clear()
         if shape:
             shape_case(case, self)
-        if permit is not None:
-            with self.guard.permit(permit):
-                return case.call(**self.call_kwargs())
-        return case.call(**self.call_kwargs())
+        try:
+            if permit is not None:
+                with self.guard.permit(permit):
+                    return case.call(**self.call_kwargs())
+            return case.call(**self.call_kwargs())
+        except requests.Timeout:
+            raise self._unanswered(case) from None
+
+    def _unanswered(self, case: Any) -> FailureGroup:
+        """A request that got no answer within the timeout: a response-time deviation (max_response_time), recorded
+        with its exchange like any other, so a hanging target is reported rather than ending the run as an error."""
+        limit = self.request_timeout
+        info = self.info_for(case)
+        op_id = info.operation_id if info is not None else case.operation.label
+        failure = ResponseTimeExceeded(
+            operation=case.operation.label,
+            elapsed=limit,
+            deadline=self.config.builtin["max_response_time"].limit or limit,
+            message=f"No answer within {limit:.0f} s (the request timed out)",
+        )
+        self.recorder.stats[op_id].checks_failed["max_response_time"] += 1
+        self.applied[(op_id, "max_response_time")] += 1
+        exchanges = self.recorder.take()
+        self.failures[(op_id, "max_response_time", "timed out")] = FailureRecord(
+            check="max_response_time",
+            operation_id=op_id,
+            label=case.operation.label,
+            title=failure.title,
+            message=failure.message,
+            phase=self.phase,
+            test_id=self.test_id,
+            exchanges=exchanges,
+            curl=(
+                f'curl -X {exchanges[-1].method} -u "$SITECORE_CDP_CLIENT_KEY:$SITECORE_CDP_API_TOKEN" '
+                f"{_quote(exchanges[-1].url)}"
+                if exchanges
+                else case.operation.label
+            ),
+        )
+        return FailureGroup([failure], f"{case.operation.label}: {failure.message}")
 
     def check(self, case: Any, response: Any, *, recorder: Any | None = None) -> FailureGroup | None:
         """Run every enabled check on a response, then remember it; the deviations, if any."""
