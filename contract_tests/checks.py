@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+import jsonschema_rs
 import schemathesis
 
 from . import context
@@ -857,4 +858,55 @@ def list_filter_rules_enforced(ctx: Any, response: Any, case: Any) -> bool | Non
     if not broken:
         return True
     assert not v.ok, f"GET {v.info.path} with {sorted(q)} breaks the documented rule, yet answered {v.status}"
+    return None
+
+
+_BODY_VALIDATORS: dict[str, Any] = {}
+
+
+def _body_errors(run: RunContext, operation_id: str, body: Any) -> list[str]:
+    """Where a request body breaks the operation's request schema (formats included), first few."""
+    validator = _BODY_VALIDATORS.get(operation_id)
+    if validator is None:
+        schema = run.model.request_schema(operation_id)
+        if schema is None:
+            return []
+        root = {**schema, "components": run.model.document.get("components", {})}
+        root.setdefault("$schema", "https://json-schema.org/draft/2020-12/schema")
+        validator = jsonschema_rs.validator_for(root, validate_formats=True)
+        _BODY_VALIDATORS[operation_id] = validator
+    found = []
+    for error in validator.iter_errors(body):
+        where = "/".join(str(p) for p in error.instance_path) or "body"
+        found.append(f"{where}: {error.message}")
+        if len(found) >= 3:
+            break
+    return found
+
+
+@custom
+def invalid_body_rejected(ctx: Any, response: Any, case: Any) -> bool | None:
+    """A request body that breaks the operation's request schema is refused, whoever built it: schemathesis' negative
+    cases are judged by negative_data_rejection, this judges every other request (the workflows break rules on
+    purpose, e.g. a lower-case currency). Spec: info.description "Requests are strict" (required fields, enums,
+    upper-case ISO 4217 currencies `^[A-Z]{3}$`, unknown fields rejected); each operation's requestBody schema."""
+    v = view(response, case)
+    if (
+        v is None
+        or v.sent is None
+        or not v.ok
+        or v.info.action
+        not in (
+            Action.CREATE,
+            Action.REPLACE,
+            Action.PATCH,
+        )
+    ):
+        return True
+    errors = _body_errors(v.run, v.info.operation_id, v.sent)
+    if not errors:
+        return True
+    assert not errors, f"{v.info.operation_id} accepted ({v.status}) a body its schema forbids: " + "; ".join(
+        errors
+    )
     return None

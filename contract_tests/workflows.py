@@ -294,7 +294,24 @@ def _orders(w: Walker, version: str) -> tuple[str, str | None, dict[str, Any]] |
             if _accepts(w, listing, "expand"):
                 w.send(listing.operation_id, query={"referenceId": reference_id, "expand": "true"})
     _broken_list_rules(w, version, reference_id)
+    _broken_body_rules(w, create_order, order_body)
     return first, orders[1], order_body
+
+
+def _broken_body_rules(w: Walker, create: OpInfo, body: dict[str, Any]) -> None:
+    """Order creates that break the strict request rules on purpose (info.description "Requests are strict"): a
+    lower-case currency, a required field left out, a price of the wrong type. Each must be refused
+    (invalid_body_rejected); the generated negative cases seldom hit a lower-case currency by chance."""
+    required = list((w.run.model.request_schema(create.operation_id) or {}).get("required", []))
+    broken: list[dict[str, Any]] = []
+    if isinstance(body.get("currencyCode"), str):
+        broken.append({**body, "currencyCode": body["currencyCode"].lower()})
+    if required:
+        broken.append({k: v for k, v in body.items() if k != required[-1]})
+    if "price" in body:
+        broken.append({**body, "price": str(body["price"])})
+    for payload in broken:
+        w.send(create.operation_id, body=payload, shape=False)
 
 
 def _broken_list_rules(w: Walker, version: str, reference_id: str) -> None:
