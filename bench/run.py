@@ -23,7 +23,7 @@ from typing import Any
 
 import httpx
 
-from bench import client, regen, targets
+from bench import client, conformance, regen, targets
 from bench.load import LoadResult, Request, run_load
 
 AUTH = httpx.BasicAuth("sandbox-client-key", "sandbox-api-token")
@@ -171,6 +171,14 @@ CLIENT_GOALS = [
     Goal("client / raw httpx, seconds per retrieve-order call", "client call", "httpx call", at_most=1.25),
     Goal("decode a 100-item expanded order-items page, ms", "decode 100-item page", None),
 ]
+CONFORMANCE_GOALS = [
+    Goal(
+        "quick profile / schemathesis CLI, seconds per request",
+        "quick profile s/request",
+        "schemathesis CLI s/request",
+        at_most=1.2,
+    ),
+]
 REGEN_GOALS = [
     Goal("scripts/regenerate, s", "regenerate", None, at_most=5.0),
     Goal("scripts/regenerate --check, s", "regenerate --check", None, at_most=5.0),
@@ -191,6 +199,23 @@ def measure_client(figures: dict[str, Figure], *, rounds: int, calls: int) -> li
             _add(figures, "decode 100-item page", "ms", client.decode_page_seconds(repeats=50) * 1e3)
     return [
         f"client vs httpx: {calls} sequential retrieve-order calls per round on one kept-alive connection"
+    ]
+
+
+def measure_conformance(figures: dict[str, Figure], *, rounds: int) -> list[str]:
+    """Our quick profile and the bare CLI, each against its own fresh counting sandbox, interleaved."""
+    for _ in range(rounds):
+        for name, run in (
+            ("quick profile", conformance.suite_run),
+            ("schemathesis CLI", conformance.cli_run),
+        ):
+            seconds, requests = run()
+            _add(figures, f"{name} wall", "s", seconds)
+            _add(figures, f"{name} requests", "requests", float(requests))
+            _add(figures, f"{name} req/s", "req/s", requests / seconds)
+            _add(figures, f"{name} s/request", "ms", seconds / max(requests, 1) * 1e3)
+    return [
+        "conformance: requests counted by the sandbox; the CLI runs the same phases and example budget, all checks"
     ]
 
 
@@ -247,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--calls", type=int, default=1000, help="sequential calls per client round")
     parser.add_argument(
-        "--only", choices=["servers", "client", "regen"], action="append", help="run a subset"
+        "--only", choices=["servers", "conformance", "client", "regen"], action="append", help="run a subset"
     )
     args = parser.parse_args(argv)
     started = time.perf_counter()
@@ -261,6 +286,9 @@ def main(argv: list[str] | None = None) -> int:
                 figures, rounds=args.rounds, seconds=args.seconds, concurrency=args.concurrency
             )
             goals += SERVER_GOALS
+        if not args.only or "conformance" in args.only:
+            notes += measure_conformance(figures, rounds=args.rounds)
+            goals += CONFORMANCE_GOALS
         if not args.only or "client" in args.only:
             notes += measure_client(figures, rounds=args.rounds, calls=args.calls)
             goals += CLIENT_GOALS

@@ -39,7 +39,7 @@ def _wait_until_serving(process: subprocess.Popen[bytes], base_url: str) -> None
 
 
 @contextlib.contextmanager
-def _serving(command: list[str], base_url: str) -> Iterator[str]:
+def serving(command: list[str], base_url: str) -> Iterator[str]:
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
     try:
         _wait_until_serving(process, base_url)
@@ -56,7 +56,7 @@ def _serving(command: list[str], base_url: str) -> Iterator[str]:
 def sandbox() -> contextlib.AbstractContextManager[str]:
     port = free_port()
     command = [sys.executable, "-m", "cdp_sandbox", "--host", "127.0.0.1", "--port", str(port)]
-    return _serving(command, f"http://127.0.0.1:{port}")
+    return serving(command, f"http://127.0.0.1:{port}")
 
 
 def bare() -> contextlib.AbstractContextManager[str]:
@@ -67,7 +67,7 @@ def bare() -> contextlib.AbstractContextManager[str]:
         "--loop", "uvloop", "--http", "httptools", "--lifespan", "off", "--no-access-log",
         "--no-server-header", "--no-date-header", "--log-level", "warning",
     ]  # fmt: skip
-    return _serving(command, f"http://127.0.0.1:{port}")
+    return serving(command, f"http://127.0.0.1:{port}")
 
 
 def prism() -> contextlib.AbstractContextManager[str]:
@@ -75,7 +75,7 @@ def prism() -> contextlib.AbstractContextManager[str]:
         raise RuntimeError("Prism is not installed: run `npm ci --prefix tools/npm` (nox -s bench does)")
     port = free_port()
     command = [str(PRISM), "mock", str(SPEC), "--host", "127.0.0.1", "--port", str(port), "--errors", "false"]
-    return _serving(command, f"http://127.0.0.1:{port}")
+    return serving(command, f"http://127.0.0.1:{port}")
 
 
 def prism_version() -> str:
