@@ -2,59 +2,64 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from cdp_sandbox.faults import app_factory
 
 from contract_tests.runner import EXIT_DEVIATIONS, EXIT_OK
-from tests.contract import faults
+from contract_tests.targets import Target
 from tests.contract.helpers import RunSuite, asgi, reported_checks
 
 WORKFLOWS = ("workflows",)
 
-# (fault, check that must report it, phases to run). The first four are the issue's required deviations.
-PLANTED: list[tuple[Callable[[], faults.Fault], str, tuple[str, ...]]] = [
-    (lambda: faults.wrong_status_on_create, "status_code_conformance", ("examples", *WORKFLOWS)),
-    (lambda: faults.missing_required_field, "response_schema_conformance", ("examples", *WORKFLOWS)),
-    (lambda: faults.ignored_auth, "ignored_auth", ("examples", *WORKFLOWS)),
-    (lambda: faults.delete_does_not_delete, "deleted_resource_is_gone", WORKFLOWS),
-    (lambda: faults.href_not_self, "href_points_to_self", WORKFLOWS),
-    (lambda: faults.create_ref_differs, "create_then_retrieve", WORKFLOWS),
-    (faults.RetrieveLagsCreate, "create_then_retrieve", WORKFLOWS),
-    (lambda: faults.put_not_applied, "write_is_persisted", WORKFLOWS),
-    (lambda: faults.patch_clobbers, "patch_keeps_unsent_fields", WORKFLOWS),
-    (lambda: faults.put_keeps_unsent, "put_removes_unsent_fields", WORKFLOWS),
-    (lambda: faults.immutable_changed, "immutable_order_fields", WORKFLOWS),
-    (lambda: faults.new_child_not_listed, "created_appears_in_list", WORKFLOWS),
-    (lambda: faults.next_link_missing, "pagination_is_consistent", WORKFLOWS),
-    (lambda: faults.offset_ignored, "pagination_is_consistent", WORKFLOWS),
-    (lambda: faults.limit_ignored, "pagination_is_consistent", WORKFLOWS),
-    (lambda: faults.child_links_other_order, "links_point_to_parent", WORKFLOWS),
-    (lambda: faults.filter_ignored, "list_filter_honoured", WORKFLOWS),
-    (lambda: faults.delete_fields_drops_all, "delete_fields_removes_named_keys", WORKFLOWS),
-    (lambda: faults.pair_limit_unenforced, "extension_pair_limit", WORKFLOWS),
-    (faults.ChildSurvivesParentDelete, "deleted_resource_is_gone", WORKFLOWS),
-    (lambda: faults.consumer_items_empty, "consumer_items_consistent", WORKFLOWS),
-    (faults.ConsumerKeepsDeletedItem, "deleted_resource_is_gone", WORKFLOWS),
-    (lambda: faults.expand_ignored, "expand_honoured", WORKFLOWS),
-    (lambda: faults.created_at_taken_from_body, "timestamps_server_owned", WORKFLOWS),
-    (lambda: faults.extension_created_twice, "existing_extension_conflicts", WORKFLOWS),
-    (lambda: faults.future_birth_date_accepted, "birth_date_in_past_enforced", WORKFLOWS),
-    (lambda: faults.unfiltered_legacy_list_accepted, "list_filter_rules_enforced", WORKFLOWS),
-    (lambda: faults.last_link_wrong, "pagination_is_consistent", WORKFLOWS),
+# (fault of the sandbox's catalog, check that must report it, phases to run). The first four are the issue's
+# required deviations: a wrong status, a missing required response field, ignored auth, a delete that does not
+# delete. `nox -s mutation` runs the whole catalog against a real server; these stay in-process and fast.
+PLANTED: list[tuple[str, str, tuple[str, ...]]] = [
+    ("create-answers-200", "status_code_conformance", ("examples", *WORKFLOWS)),
+    ("order-ref-missing", "response_schema_conformance", ("examples", *WORKFLOWS)),
+    ("no-credentials-accepted", "ignored_auth", ("examples", *WORKFLOWS)),
+    ("wrong-credentials-accepted", "ignored_auth", ("examples", *WORKFLOWS)),
+    ("delete-keeps-order", "deleted_resource_is_gone", WORKFLOWS),
+    ("href-points-elsewhere", "href_points_to_self", WORKFLOWS),
+    ("ref-differs-create-retrieve", "create_then_retrieve", WORKFLOWS),
+    ("read-lags-create", "create_then_retrieve", WORKFLOWS),
+    ("update-not-persisted", "write_is_persisted", WORKFLOWS),
+    ("patch-wipes-unset", "patch_keeps_unsent_fields", WORKFLOWS),
+    ("put-keeps-unsent", "put_removes_unsent_fields", WORKFLOWS),
+    ("immutable-reference-changed", "immutable_order_fields", WORKFLOWS),
+    ("list-omits-newest", "created_appears_in_list", WORKFLOWS),
+    ("next-link-missing", "pagination_is_consistent", WORKFLOWS),
+    ("offset-ignored", "pagination_is_consistent", WORKFLOWS),
+    ("limit-ignored", "pagination_is_consistent", WORKFLOWS),
+    ("child-links-other-order", "links_point_to_parent", WORKFLOWS),
+    ("reference-filter-ignored", "list_filter_honoured", WORKFLOWS),
+    ("delete-fields-drops-all", "delete_fields_removes_named_keys", WORKFLOWS),
+    ("pair-limit-unenforced", "extension_pair_limit", WORKFLOWS),
+    ("children-survive-order-delete", "deleted_resource_is_gone", WORKFLOWS),
+    ("consumer-items-empty", "consumer_items_consistent", WORKFLOWS),
+    ("consumer-keeps-deleted-item", "deleted_resource_is_gone", WORKFLOWS),
+    ("expand-ignored", "expand_honoured", WORKFLOWS),
+    ("created-at-from-body", "timestamps_server_owned", WORKFLOWS),
+    ("extension-create-overwrites", "existing_extension_conflicts", WORKFLOWS),
+    ("future-birth-date-accepted", "birth_date_in_past_enforced", WORKFLOWS),
+    ("unfiltered-legacy-list-accepted", "list_filter_rules_enforced", WORKFLOWS),
+    ("last-link-wrong", "pagination_is_consistent", WORKFLOWS),
+    ("lowercase-currency-accepted", "invalid_body_rejected", WORKFLOWS),
 ]
 
 
-@pytest.mark.parametrize(
-    ("make_fault", "expected", "phases"),
-    PLANTED,
-    ids=[m.__name__ if isinstance(m, type) else m().__name__ for m, _, _ in PLANTED],
-)
+def faulty(name: str) -> Target:
+    """An in-process target: fresh sandboxes with one fault of the catalog switched on."""
+    return asgi(app_factory([name]), f"sandbox with fault {name}")
+
+
+@pytest.mark.parametrize(("fault", "expected", "phases"), PLANTED, ids=[f for f, _, _ in PLANTED])
 def test_planted_fault_is_reported_by_its_check(
-    run_suite: RunSuite, make_fault: Callable[[], faults.Fault], expected: str, phases: tuple[str, ...]
+    run_suite: RunSuite, fault: str, expected: str, phases: tuple[str, ...]
 ) -> None:
-    outcome = run_suite(asgi(faults.planted(make_fault), "faulty sandbox"), phases=phases)
+    outcome = run_suite(faulty(fault), phases=phases)
     assert outcome.exit_code == EXIT_DEVIATIONS, outcome.message
     assert expected in reported_checks(outcome), sorted(reported_checks(outcome))
 
@@ -66,7 +71,7 @@ def test_the_same_phases_pass_on_the_healthy_sandbox(run_suite: RunSuite) -> Non
 
 def test_a_stateful_failure_replays_as_the_bug_not_as_flakiness(run_suite: RunSuite, tmp_path: Path) -> None:
     """Each scenario starts from a fresh sandbox, so Hypothesis' replay sees the same state and reports the bug."""
-    outcome = run_suite(asgi(faults.planted(lambda: faults.delete_does_not_delete)), phases=("stateful",))
+    outcome = run_suite(faulty("delete-keeps-order"), phases=("stateful",))
     assert outcome.exit_code == EXIT_DEVIATIONS
     assert "deleted_resource_is_gone" in reported_checks(outcome)
     junit = (tmp_path / "reports" / "conformance-junit.xml").read_text()

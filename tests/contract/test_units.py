@@ -9,13 +9,13 @@ from typing import Any
 
 import pytest
 import yaml
+from cdp_sandbox.faults import app_factory
 
 from contract_tests import checks, config, hooks
 from contract_tests.context import check_names, default_spec_path
 from contract_tests.model import Action, ApiModel, Kind, with_overlay
 from contract_tests.runner import EXIT_DEVIATIONS
 from contract_tests.transport import Redactor
-from tests.contract import faults
 from tests.contract.helpers import RunSuite, asgi
 
 
@@ -181,7 +181,7 @@ def test_credentials_never_reach_the_written_record() -> None:
 def test_a_failure_report_names_the_check_shows_the_exchange_and_how_to_reproduce(
     run_suite: RunSuite, tmp_path: Path
 ) -> None:
-    outcome = run_suite(asgi(faults.planted(lambda: faults.wrong_status_on_create)), phases=("examples",))
+    outcome = run_suite(asgi(app_factory(["create-answers-200"])), phases=("examples",))
     assert outcome.exit_code == EXIT_DEVIATIONS
     report = (tmp_path / "reports" / "conformance-report.md").read_text()
     assert "[status_code_conformance] createOrder `POST /v2.1/orders`" in report
