@@ -1,0 +1,1 @@
+"""Tests of the mutation runner (contract_tests/mutation.py)."""

@@ -1,0 +1,137 @@
+"""The mutation runner: verdicts, timings, reports and exit codes, then one short real run end to end."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from cdp_sandbox.faults import CATALOG
+
+from contract_tests import mutation as M
+
+
+def stage(
+    code: int, checks: tuple[str, ...] = (), first: str | None = None, seconds: float = 5.0
+) -> M.StageResult:
+    return M.StageResult(("workflows",), code, seconds, list(checks), first)
+
+
+def result(name: str, verdict: str, category: str = "status") -> M.FaultResult:
+    return M.FaultResult(name, category, "d.", "b", verdict, [], "", None, 1.0)
+
+
+def test_a_fault_is_caught_at_the_first_stage_that_reports_deviations() -> None:
+    stages = [stage(0), stage(1, ("status_code_conformance",)), stage(0)]
+    verdict, where = M.classify(stages)
+    assert verdict == M.CAUGHT and where is stages[1]
+
+
+def test_a_fault_no_stage_reports_survives() -> None:
+    assert M.classify([stage(0), stage(0)]) == (M.SURVIVED, None)
+    assert M.classify([]) == (M.SURVIVED, None)
+
+
+def test_a_stage_that_cannot_finish_is_an_error_not_a_catch() -> None:
+    for code in (2, 3, -1):
+        verdict, where = M.classify([stage(0), stage(code)])
+        assert verdict == M.ERROR and where is not None and where.exit_code == code
+    # exit 1 without any recorded check is not a catch either
+    assert M.classify([stage(1)])[0] == M.ERROR
+
+
+def test_only_a_clean_stage_leads_to_the_next() -> None:
+    assert M.should_continue(stage(0))
+    assert not M.should_continue(stage(1, ("x",)))
+    assert not M.should_continue(stage(3))
+
+
+def test_failing_checks_are_read_from_the_runner_summary() -> None:
+    summary = {"failures": [{"check": "b"}, {"check": "a"}, {"check": "b"}, {"nope": 1}, "junk"]}
+    assert M.failing_checks(summary) == ["a", "b"]
+    assert M.failing_checks({}) == []
+
+
+def test_first_exchange_is_the_earliest_valid_timestamp() -> None:
+    har = {
+        "log": {
+            "entries": [
+                {"startedDateTime": "2026-01-01T00:00:05.000+00:00"},
+                {"startedDateTime": "not a time"},
+                {"startedDateTime": "2026-01-01T00:00:02.500+00:00"},
+            ]
+        }
+    }
+    assert M.first_exchange(har) == "2026-01-01T00:00:02.500+00:00"
+    assert M.first_exchange({}) is None
+
+
+def test_detection_time_runs_from_the_start_to_the_first_failing_exchange() -> None:
+    started = datetime(2026, 1, 1, tzinfo=UTC)
+    caught = stage(1, ("x",), (started + timedelta(seconds=2.5)).isoformat())
+    assert M.detection_seconds(started, caught, 0.0) == pytest.approx(2.5)
+    # without a timestamp: the stages before plus the catching stage
+    assert M.detection_seconds(started, stage(1, ("x",), None, seconds=4.0), 10.0) == pytest.approx(14.0)
+    assert M.detection_seconds(started, None, 0.0) is None
+
+
+def test_exit_code_needs_a_clean_healthy_run_and_every_fault_caught() -> None:
+    healthy = result("healthy", M.SURVIVED)
+    caught = [result("a", M.CAUGHT), result("b", M.CAUGHT)]
+    assert M.verdict_exit(healthy, caught) == 0
+    assert M.verdict_exit(healthy, [*caught, result("c", M.SURVIVED)]) == 1
+    assert M.verdict_exit(healthy, [*caught, result("c", M.ERROR)]) == 1
+    assert M.verdict_exit(result("healthy", M.CAUGHT), caught) == 1  # a false positive
+    assert M.verdict_exit(None, caught) == 1
+
+
+def test_summary_counts_per_category_and_kill_rate() -> None:
+    results = [
+        result("a", M.CAUGHT, "status"),
+        result("b", M.SURVIVED, "status"),
+        result("c", M.CAUGHT, "auth"),
+        result("d", M.ERROR, "auth"),
+    ]
+    s = M.summary(results)
+    assert (s["faults"], s["caught"], s["survived"], s["errors"], s["kill_rate"]) == (4, 2, 1, 1, 0.5)
+    assert s["by_category"] == {"status": {"faults": 2, "caught": 1}, "auth": {"faults": 2, "caught": 1}}
+
+
+def test_stage_groups_parse_and_default_to_the_quick_profile_cheapest_first() -> None:
+    assert M.parse_stages(None) == M.STAGES
+    assert M.parse_stages("workflows;examples,coverage;") == (("workflows",), ("examples", "coverage"))
+    phases = [p for group in M.STAGES for p in group]
+    assert sorted(phases) == sorted(["examples", "coverage", "fuzzing", "stateful", "workflows"])
+    assert M.STAGES[0] == ("workflows",)
+
+
+def test_unknown_fault_names_are_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    assert M.main(["--faults", "no-such-fault"]) == 2
+    assert "unknown fault 'no-such-fault'" in capsys.readouterr().err
+
+
+def test_table_shows_verdict_checks_phase_and_time() -> None:
+    caught = M.FaultResult("x", "status", "d.", "b", M.CAUGHT, ["c1", "c2"], "workflows", 1.25, 3.0)
+    broken = M.FaultResult("y", "auth", "d.", "b", M.ERROR, [], "coverage", None, 3.0, "runner exit 3")
+    text = M.table([caught, broken])
+    assert "| `x` | status | caught | c1, c2 | workflows | 1.2 |" in text
+    assert "| `y` | auth | ERROR (runner exit 3) | - | coverage | - |" in text
+
+
+def test_a_short_real_run_end_to_end(tmp_path: Path) -> None:
+    """Healthy sandbox then two faults, workflows only: one is caught there, one is not (exit 1), reports written."""
+    caught, missed = "create-answers-200", "no-allow-on-405"
+    assert caught in CATALOG and missed in CATALOG
+    code = M.main(["--faults", f"{caught},{missed}", "--stages", "workflows", "--reports", str(tmp_path)])
+    assert code == 1
+    report = json.loads((tmp_path / "mutation.json").read_text())
+    assert report["healthy"]["verdict"] == M.SURVIVED
+    verdicts = {f["name"]: f for f in report["faults"]}
+    assert verdicts[caught]["verdict"] == M.CAUGHT
+    assert "status_code_conformance" in verdicts[caught]["checks"]
+    assert verdicts[caught]["detection_seconds"] > 0
+    assert verdicts[missed]["verdict"] == M.SURVIVED
+    assert report["summary"]["kill_rate"] == 0.5
+    markdown = (tmp_path / "mutation.md").read_text()
+    assert "## Kill table" in markdown and f"`{caught}`" in markdown and "no false positive" in markdown
