@@ -115,6 +115,16 @@ def conformance(session: nox.Session) -> None:
 
 
 @nox.session
+def mutation(session: nox.Session) -> None:
+    """What the contract suite catches: its quick profile against a healthy sandbox (a false positive fails), then
+    against one sandbox per injected fault (`cdp-sandbox --list-faults`); fails if a fault survives. Writes
+    reports/mutation.json and reports/mutation.md. `-- --faults a,b` for a subset, `-- --jobs N` for parallelism."""
+    _install_project(session, "test")
+    REPORTS.mkdir(exist_ok=True)
+    session.run("python", "-m", "contract_tests.mutation", "--reports", str(REPORTS), *session.posargs)
+
+
+@nox.session
 def bench(session: nox.Session) -> None:
     """Speed side by side, as ratios with their goals; writes bench/results.json (not committed)."""
     _install_project(session, "test", "generate")
