@@ -267,8 +267,10 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
             process.wait(timeout=10)
 
 
-def run_stage(url: str, phases: tuple[str, ...], directory: Path, env: dict[str, str]) -> StageResult:
-    """One runner invocation (the suite's own CLI) against a running sandbox, bounded by STAGE_TIMEOUT."""
+def run_stage(
+    url: str, phases: tuple[str, ...], directory: Path, env: dict[str, str], timeout: float = STAGE_TIMEOUT
+) -> StageResult:
+    """One runner invocation (the suite's own CLI) against a running sandbox, killed after `timeout` seconds."""
     directory.mkdir(parents=True, exist_ok=True)
     command = [sys.executable, "-m", "contract_tests", "run", "--base-url", url, "--profile", PROFILE]
     command += ["--phases", ",".join(phases), "--reports", str(directory), "-q"]
@@ -276,7 +278,7 @@ def run_stage(url: str, phases: tuple[str, ...], directory: Path, env: dict[str,
     with (directory / "runner.log").open("wb") as log:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
         try:
-            code = process.wait(timeout=STAGE_TIMEOUT)
+            code = process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=10)
@@ -317,19 +319,26 @@ def run_one(
     env: dict[str, str],
     *,
     stop_at_first: bool = True,
+    deadline: float | None = None,
 ) -> FaultResult:
-    """All stages against one sandbox (healthy when `name` is None), stopping at the first that reports."""
+    """All stages against one sandbox (healthy when `name` is None), stopping at the first that reports; a stage
+    that would start after `deadline` (time.monotonic) is not run, and the fault is then an error."""
     entry = CATALOG[name] if name is not None else None
     started_wall = datetime.now(UTC)
     started = time.monotonic()
     done: list[StageResult] = []
     message = ""
     try:
+        if deadline is not None and time.monotonic() >= deadline:
+            raise RuntimeError("not run: the time budget was spent")
         with sandbox([name] if name else [], directory / "sandbox.log", env) as url:
             started_wall = datetime.now(UTC)
             started = time.monotonic()
             for phases in stages:
-                result = run_stage(url, phases, directory / "+".join(phases), env)
+                left = STAGE_TIMEOUT if deadline is None else min(STAGE_TIMEOUT, deadline - time.monotonic())
+                if left <= 0:
+                    raise RuntimeError(f"the time budget was spent before the {'+'.join(phases)} phase")
+                result = run_stage(url, phases, directory / "+".join(phases), env, left)
                 done.append(result)
                 if stop_at_first and not should_continue(result):
                     break
@@ -364,23 +373,29 @@ def run_all(
     stages: Sequence[tuple[str, ...]],
     reports: Path,
     jobs: int,
+    *,
     progress: Callable[[str], None] = print,
+    max_seconds: float | None = None,
 ) -> tuple[FaultResult, list[FaultResult], dict[str, Any]]:
-    """The healthy run, then every fault (in parallel); returns (healthy, results, the JSON report)."""
+    """The healthy run, then every fault (in parallel); returns (healthy, results, the JSON report). With
+    `max_seconds`, nothing starts after that budget: what did not finish counts as an error."""
     started = time.monotonic()
+    deadline = started + max_seconds if max_seconds else None
     root = reports / "mutation"
     shutil.rmtree(root, ignore_errors=True)
     root.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="mutation-hypothesis-") as scratch:
         env = _clean_env(Path(scratch))
         progress(f"mutation: healthy sandbox, {PROFILE} profile ({' -> '.join('+'.join(s) for s in stages)})")
-        healthy = run_one(None, stages, root / "healthy", env, stop_at_first=False)
+        healthy = run_one(None, stages, root / "healthy", env, stop_at_first=False, deadline=deadline)
         healthy.checks = sorted({c for s in healthy.stages for c in s.checks})
         progress(f"mutation: healthy sandbox: {_healthy_line(healthy)} ({healthy.run_seconds:.0f} s)")
         results: list[FaultResult] = []
         if healthy.verdict == SURVIVED:
             with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-                futures = [pool.submit(run_one, name, stages, root / name, env) for name in names]
+                futures = [
+                    pool.submit(run_one, name, stages, root / name, env, deadline=deadline) for name in names
+                ]
                 for index, future in enumerate(futures, 1):
                     result = future.result()
                     results.append(result)
@@ -402,6 +417,7 @@ def run_all(
         "profile": PROFILE,
         "stages": [list(s) for s in stages],
         "jobs": jobs,
+        "max_seconds": max_seconds,
         "wall_seconds": round(wall, 1),
         "finished": datetime.now(UTC).isoformat(timespec="seconds"),
         "healthy": _as_json(healthy),
@@ -453,6 +469,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--jobs", type=int, default=2, help="faults tested at once (default 2, for 2 cores)")
     parser.add_argument("--reports", type=Path, default=Path("reports"), help="where mutation.json/.md go")
     parser.add_argument(
+        "--max-seconds",
+        type=float,
+        help="time budget: no phase starts after it, what did not finish counts as not caught (CI uses one)",
+    )
+    parser.add_argument(
         "--stages",
         help="phase groups in order, ';' between groups, ',' inside one (default: the quick profile, "
         + "; ".join(",".join(s) for s in STAGES)
@@ -474,7 +495,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"mutation: {exc}", file=sys.stderr)
         return 2
     stages = parse_stages(args.stages)
-    healthy, results, report = run_all(names, stages, args.reports, args.jobs)
+    healthy, results, report = run_all(names, stages, args.reports, args.jobs, max_seconds=args.max_seconds)
     write(report, results, healthy, args.reports)
     print()
     print(table(results) if results else "(no fault was run)")

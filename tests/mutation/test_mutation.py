@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -135,3 +136,9 @@ def test_a_short_real_run_end_to_end(tmp_path: Path) -> None:
     assert report["summary"]["kill_rate"] == 0.5
     markdown = (tmp_path / "mutation.md").read_text()
     assert "## Kill table" in markdown and f"`{caught}`" in markdown and "no false positive" in markdown
+
+
+def test_nothing_starts_after_the_time_budget(tmp_path: Path) -> None:
+    late = M.run_one("create-answers-200", M.STAGES, tmp_path, {}, deadline=time.monotonic() - 1)
+    assert late.verdict == M.ERROR and "time budget" in late.message and late.stages == []
+    assert M.verdict_exit(result("healthy", M.SURVIVED), [late]) == 1
