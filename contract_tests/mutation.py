@@ -49,6 +49,8 @@ _LISTENING = "cdp-sandbox listening on "
 EXIT_OK, EXIT_DEVIATIONS = 0, 1
 
 CAUGHT, SURVIVED, ERROR = "caught", "survived", "error"
+CLEAN, FALSE_POSITIVE = "clean", "false-positive"
+"""The healthy run's verdicts: no deviation, or a deviation the suite reported on a sandbox without faults."""
 
 
 @dataclass(slots=True)
@@ -134,7 +136,7 @@ def detection_seconds(started: datetime, stage: StageResult | None, elapsed_befo
 
 def verdict_exit(healthy: FaultResult | None, results: Sequence[FaultResult]) -> int:
     """0 only when the healthy run was clean and every fault was caught."""
-    if healthy is None or healthy.verdict != SURVIVED:
+    if healthy is None or healthy.verdict != CLEAN:
         return 1
     return 0 if all(r.verdict == CAUGHT for r in results) else 1
 
@@ -185,7 +187,7 @@ def table(results: Sequence[FaultResult]) -> str:
 def markdown(report: dict[str, Any], results: Sequence[FaultResult], healthy: FaultResult | None) -> str:
     """reports/mutation.md: the verdict, the per-category counts, the kill table and what each fault breaks."""
     s = report["summary"]
-    clean = healthy is not None and healthy.verdict == SURVIVED
+    clean = healthy is not None and healthy.verdict == CLEAN
     lines = [
         "# Mutation report: what the contract suite catches",
         "",
@@ -389,9 +391,10 @@ def run_all(
         progress(f"mutation: healthy sandbox, {PROFILE} profile ({' -> '.join('+'.join(s) for s in stages)})")
         healthy = run_one(None, stages, root / "healthy", env, stop_at_first=False, deadline=deadline)
         healthy.checks = sorted({c for s in healthy.stages for c in s.checks})
+        healthy.verdict = {SURVIVED: CLEAN, CAUGHT: FALSE_POSITIVE}.get(healthy.verdict, healthy.verdict)
         progress(f"mutation: healthy sandbox: {_healthy_line(healthy)} ({healthy.run_seconds:.0f} s)")
         results: list[FaultResult] = []
-        if healthy.verdict == SURVIVED:
+        if healthy.verdict == CLEAN:
             with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
                 futures = [
                     pool.submit(run_one, name, stages, root / name, env, deadline=deadline) for name in names
@@ -428,7 +431,7 @@ def run_all(
 
 
 def _healthy_line(healthy: FaultResult) -> str:
-    if healthy.verdict == SURVIVED:
+    if healthy.verdict == CLEAN:
         return "no deviation"
     failed = [s for s in healthy.stages if s.exit_code != EXIT_OK]
     detail = "; ".join(f"{'+'.join(s.phases)}: {', '.join(s.checks) or s.message}" for s in failed)

@@ -78,12 +78,12 @@ def test_detection_time_runs_from_the_start_to_the_first_failing_exchange() -> N
 
 
 def test_exit_code_needs_a_clean_healthy_run_and_every_fault_caught() -> None:
-    healthy = result("healthy", M.SURVIVED)
+    healthy = result("healthy", M.CLEAN)
     caught = [result("a", M.CAUGHT), result("b", M.CAUGHT)]
     assert M.verdict_exit(healthy, caught) == 0
     assert M.verdict_exit(healthy, [*caught, result("c", M.SURVIVED)]) == 1
     assert M.verdict_exit(healthy, [*caught, result("c", M.ERROR)]) == 1
-    assert M.verdict_exit(result("healthy", M.CAUGHT), caught) == 1  # a false positive
+    assert M.verdict_exit(result("healthy", M.FALSE_POSITIVE), caught) == 1
     assert M.verdict_exit(None, caught) == 1
 
 
@@ -127,7 +127,7 @@ def test_a_short_real_run_end_to_end(tmp_path: Path) -> None:
     code = M.main(["--faults", f"{caught},{missed}", "--stages", "workflows", "--reports", str(tmp_path)])
     assert code == 1
     report = json.loads((tmp_path / "mutation.json").read_text())
-    assert report["healthy"]["verdict"] == M.SURVIVED
+    assert report["healthy"]["verdict"] == M.CLEAN
     verdicts = {f["name"]: f for f in report["faults"]}
     assert verdicts[caught]["verdict"] == M.CAUGHT
     assert "status_code_conformance" in verdicts[caught]["checks"]
@@ -141,4 +141,4 @@ def test_a_short_real_run_end_to_end(tmp_path: Path) -> None:
 def test_nothing_starts_after_the_time_budget(tmp_path: Path) -> None:
     late = M.run_one("create-answers-200", M.STAGES, tmp_path, {}, deadline=time.monotonic() - 1)
     assert late.verdict == M.ERROR and "time budget" in late.message and late.stages == []
-    assert M.verdict_exit(result("healthy", M.SURVIVED), [late]) == 1
+    assert M.verdict_exit(result("healthy", M.CLEAN), [late]) == 1
