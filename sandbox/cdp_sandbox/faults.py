@@ -388,7 +388,8 @@ class FaultyApp(SandboxApp):
         return self._expected_header
 
     def forward(self, request: Request) -> Response:
-        """The healthy sandbox's answer (faults use it to look around, e.g. read the current state)."""
+        """The sandbox's own answer, without the request/response transformers (storage hooks still apply);
+        faults use it to look around, e.g. to read the current state."""
         return SandboxApp.handle(self, request)
 
     def handle(self, request: Request) -> Response:
