@@ -16,7 +16,6 @@ import argparse
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -32,6 +31,8 @@ from typing import Any
 
 from cdp_sandbox.faults import CATALOG, CATEGORIES, UnknownFault, lookup
 
+from .targets import sandbox_server
+
 # The quick profile's phases, in the order faults are looked for: cheap deterministic workflows first, the
 # expensive generated phases last. Together they are exactly the profile CI runs.
 STAGES: tuple[tuple[str, ...], ...] = (
@@ -45,7 +46,6 @@ PROFILE = "quick"
 STARTUP_SECONDS = 30.0
 STAGE_TIMEOUT = 300.0
 """A runner stage that takes longer than this is killed and the fault counts as not caught."""
-_LISTENING = "cdp-sandbox listening on "
 EXIT_OK, EXIT_DEVIATIONS = 0, 1
 
 CAUGHT, SURVIVED, ERROR = "caught", "survived", "error"
@@ -224,49 +224,17 @@ def _clean_env(hypothesis_dir: Path) -> dict[str, str]:
     return env
 
 
-def _sandbox_command() -> list[str]:
-    script = shutil.which("cdp-sandbox", path=os.path.dirname(sys.executable))
-    return [script] if script else [sys.executable, "-m", "cdp_sandbox"]
-
-
 @contextmanager
 def sandbox(faults: Sequence[str], log_path: Path, env: dict[str, str]) -> Iterator[str]:
-    """A sandbox process on a free 127.0.0.1 port with these faults; yields its base URL; always stopped."""
-    command = [*_sandbox_command(), "--host", "127.0.0.1", "--port", "0", "--log-level", "warning"]
-    for name in faults:
-        command += ["--fault", name]
-    log_path.parent.mkdir(parents=True, exist_ok=True)
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
-        try:
-            yield _wait_for_url(process, log_path)
-        finally:
-            _stop(process)
+    """A sandbox process on a free 127.0.0.1 port with these faults; yields its base URL; always stopped.
 
-
-def _wait_for_url(process: subprocess.Popen[bytes], log_path: Path) -> str:
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        text = log_path.read_text(encoding="utf-8", errors="replace")
-        for line in text.splitlines():
-            if line.startswith(_LISTENING):
-                return line[len(_LISTENING) :].strip()
-        if process.poll() is not None:
-            break
-        time.sleep(0.05)
-    tail = log_path.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-3:]
-    raise RuntimeError(f"the sandbox did not start: {'; '.join(tail) or f'exit {process.poll()}'}")
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    """SIGTERM, then SIGKILL after 10 s: no sandbox outlives its run."""
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+    No readiness probe: a fault may break it, and judging the sandbox is the suite run's job.
+    """
+    flags = [flag for name in faults for flag in ("--fault", name)]
+    with sandbox_server(
+        STARTUP_SECONDS, extra_args=flags, log_path=log_path, env=env, probe_ready=False
+    ) as target:
+        yield target.base_url
 
 
 def run_stage(

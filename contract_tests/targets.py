@@ -14,9 +14,11 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -141,48 +143,71 @@ def _sandbox_command() -> list[str]:
 
 
 @contextlib.contextmanager
-def sandbox_server(timeout: float = STARTUP_SECONDS) -> Iterator[Target]:
-    """Start `cdp-sandbox` on a free 127.0.0.1 port, wait until it answers, stop it afterwards, even on failure."""
+def sandbox_server(
+    timeout: float = STARTUP_SECONDS,
+    *,
+    extra_args: Sequence[str] = (),
+    log_path: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    probe_ready: bool = True,
+) -> Iterator[Target]:
+    """Start `cdp-sandbox` on a free 127.0.0.1 port, wait until it answers, stop it afterwards, even on failure.
+
+    Its output goes to a log file (a temporary one unless `log_path` is given), never to a pipe nobody
+    drains: a sandbox that logs a lot (a faulty one logging its errors) must not stall on a full pipe.
+    `extra_args` adds flags such as `--fault NAME`; `probe_ready=False` skips the authenticated probe,
+    for sandboxes whose faults may make it fail (the suite's own run judges them).
+    """
     command = [*_sandbox_command(), "--host", "127.0.0.1", "--port", "0"]
-    command += ["--client-key", SANDBOX_KEY, "--api-token", SANDBOX_TOKEN, "--log-level", "warning"]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CDP_SANDBOX_")}
-    try:
-        process = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env
-        )
-    except OSError as exc:
-        raise TargetError(f"Cannot start the sandbox ({' '.join(command)}): {exc}.") from None
-    try:
-        url = _wait_for_url(process, timeout)
-        target = Target(
-            base_url=url,
-            client_key=SANDBOX_KEY,
-            api_token=SANDBOX_TOKEN,
-            description=f"sandbox started at {url} (pid {process.pid})",
-            local_sandbox=True,
-        )
-        wait_until_ready(target, deadline=time.monotonic() + timeout)
-        yield target
-    finally:
-        stop(process)
+    command += [
+        "--client-key",
+        SANDBOX_KEY,
+        "--api-token",
+        SANDBOX_TOKEN,
+        "--log-level",
+        "warning",
+        *extra_args,
+    ]
+    if env is None:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("CDP_SANDBOX_")}
+    with contextlib.ExitStack() as stack:
+        if log_path is None:
+            log_path = Path(stack.enter_context(tempfile.TemporaryDirectory())) / "sandbox.log"
+        log_path.parent.mkdir(parents=True, exist_ok=True)
+        log = stack.enter_context(log_path.open("wb"))
+        try:
+            process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=dict(env))
+        except OSError as exc:
+            raise TargetError(f"Cannot start the sandbox ({' '.join(command)}): {exc}.") from None
+        try:
+            url = _wait_for_url(process, log_path, timeout)
+            target = Target(
+                base_url=url,
+                client_key=SANDBOX_KEY,
+                api_token=SANDBOX_TOKEN,
+                description=f"sandbox started at {url} (pid {process.pid})",
+                local_sandbox=True,
+            )
+            if probe_ready:
+                wait_until_ready(target, deadline=time.monotonic() + timeout)
+            yield target
+        finally:
+            stop(process)
 
 
-def _wait_for_url(process: subprocess.Popen[str], timeout: float) -> str:
-    """Read the sandbox's announcement line (bounded by time and by lines)."""
-    assert process.stdout is not None
+def _wait_for_url(process: subprocess.Popen[bytes], log_path: Path, timeout: float) -> str:
+    """Poll the sandbox's log for its announcement line (bounded by time)."""
     deadline = time.monotonic() + timeout
-    lines: list[str] = []
-    for _ in range(200):
-        if time.monotonic() > deadline:
-            break
-        line = process.stdout.readline()
-        if not line:
-            break
-        lines.append(line.strip())
-        found = _LISTENING.search(line)
+    text = ""
+    while time.monotonic() < deadline:
+        text = log_path.read_text(encoding="utf-8", errors="replace")
+        found = _LISTENING.search(text)
         if found:
             return found.group(1)
-    tail = "; ".join(lines[-3:]) or f"exit code {process.poll()}"
+        if process.poll() is not None:
+            break
+        time.sleep(0.05)
+    tail = "; ".join(text.strip().splitlines()[-3:]) or f"exit code {process.poll()}"
     raise TargetError(f"The sandbox did not start: {tail}.")
 
 
@@ -199,7 +224,7 @@ def wait_until_ready(target: Target, *, deadline: float) -> None:
     raise TargetError(str(last) if last else "The sandbox did not become ready in time.")
 
 
-def stop(process: subprocess.Popen[str]) -> None:
+def stop(process: subprocess.Popen[bytes]) -> None:
     """SIGTERM, wait, then SIGKILL: the sandbox never outlives the run."""
     if process.poll() is None:
         process.send_signal(signal.SIGTERM)
@@ -208,8 +233,6 @@ def stop(process: subprocess.Popen[str]) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=10)
-    if process.stdout is not None:
-        process.stdout.close()
 
 
 @dataclass(frozen=True, slots=True)
