@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import re
 import socket
 import subprocess
 import sys
@@ -81,9 +80,3 @@ def prism() -> contextlib.AbstractContextManager[str]:
 def prism_version() -> str:
     output = subprocess.run([str(PRISM), "--version"], capture_output=True, text=True, check=True, timeout=60)
     return output.stdout.strip()
-
-
-def sandbox_uses_uvloop() -> bool:
-    """The sandbox CLI asks uvicorn for uvloop + httptools; the bare ceiling must run the same."""
-    source = (ROOT / "sandbox" / "cdp_sandbox" / "cli.py").read_text(encoding="utf-8")
-    return bool(re.search(r'loop="uvloop"', source) and re.search(r'http="httptools"', source))

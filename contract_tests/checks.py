@@ -22,7 +22,7 @@ import schemathesis
 
 from . import context
 from .hooks import BIRTH_DATE_OPERATIONS, is_positive, past_birth_date
-from .model import EXT_PARENT, EXTENSIONS, Action, Kind, OpInfo, collection_path, resource_path
+from .model import EXTENSIONS, Action, Kind, OpInfo, collection_path, resource_path
 from .state import Key, Seen, parent_key, resource_key
 
 if TYPE_CHECKING:
@@ -700,10 +700,6 @@ def extension_pair_limit(ctx: Any, response: Any, case: Any) -> bool | None:
     else:
         return True
     return None
-
-
-def _ext_parent_kind(kind: Kind) -> Kind:
-    return EXT_PARENT[kind]
 
 
 @custom

@@ -7,7 +7,6 @@ suite modules, hooks and checks reach it through `current()`. Run the suite modu
 
 from __future__ import annotations
 
-import base64
 import json
 import os
 import secrets
@@ -81,11 +80,6 @@ class ProbeResult:
     status: int
     body: Any
     url: str
-
-
-def basic_header(key: str, token: str) -> str:
-    """The Authorization header value for HTTP Basic."""
-    return "Basic " + base64.b64encode(f"{key}:{token}".encode()).decode()
 
 
 def default_spec_path() -> Path:

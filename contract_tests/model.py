@@ -12,7 +12,6 @@ import copy
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -176,11 +175,6 @@ class ApiModel:
             if info.version == version and info.action is action and info.kind is kind:
                 return info
         return None
-
-    @cached_property
-    def labels(self) -> list[str]:
-        """Every operation label, in spec order."""
-        return list(self._by_label)
 
     # -- schemas -------------------------------------------------------------------------------
 
