@@ -2,8 +2,10 @@
 
 Two layers, so one mistake cannot reach a customer's tenant: `make_plan` leaves every write operation out of
 the generated (stateless, stateful) phases and keeps only the budgeted workflow; `SafetyGuard` sits in the
-HTTP adapter and refuses any non-read request to a live host unless the safe workflow holds a permit for
-exactly that operation, within the budget. Both are pure and unit-tested without network.
+HTTP adapter and refuses, on every request, any non-read request whose own host is live unless the safe
+workflow holds a permit for exactly that operation, within the budget. Both read a host with `request_host`,
+so no spelling of a live host (escapes, case, trailing dots, userinfo, Unicode, punycode) passes for another.
+Both are pure and unit-tested without network.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from fnmatch import fnmatchcase
 from urllib.parse import urlsplit
 
 from .config import STATELESS_PHASES, Profile, SuiteConfig
+from .hosts import HostError, canonical_host, canonical_origin
 from .model import ApiModel
 
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
@@ -26,10 +29,40 @@ class SafetyError(Exception):
     """A request or a profile that the live-tenant rules forbid; the message is one sentence."""
 
 
-def is_live_host(base_url: str, patterns: tuple[str, ...]) -> bool:
-    """Whether the target's host matches a live-tenant pattern such as `*.sitecorecloud.io`."""
-    host = (urlsplit(base_url).hostname or "").lower().rstrip(".")
-    return any(fnmatchcase(host, pattern.lower()) for pattern in patterns)
+def request_host(url: str) -> str:
+    """The host a request to `url` goes to, one spelling per host; SafetyError when it cannot be decided."""
+    try:
+        return canonical_host(url)
+    except HostError as exc:
+        raise SafetyError(str(exc)) from None
+
+
+def request_origin(url: str) -> tuple[str, str, int]:
+    """(scheme, host, port) of a request, read like `request_host`; SafetyError when it cannot be decided."""
+    try:
+        return canonical_origin(url)
+    except HostError as exc:
+        raise SafetyError(str(exc)) from None
+
+
+def host_is_live(host: str, patterns: tuple[str, ...]) -> bool:
+    """Whether a host from `request_host` matches a live-tenant pattern such as `*.sitecorecloud.io`."""
+    return any(fnmatchcase(host, pattern.lower().rstrip(".")) for pattern in patterns)
+
+
+def is_live_host(url: str, patterns: tuple[str, ...]) -> bool:
+    """Whether the URL's host, however spelled, matches a live-tenant pattern (SafetyError if undecidable)."""
+    return host_is_live(request_host(url), patterns)
+
+
+def may_follow_redirect(method: str, from_url: str, to_url: str) -> bool:
+    """Writes never follow a redirect (the 3xx is the answer judged); reads only within scheme, host and port."""
+    if method.upper() not in READ_METHODS:
+        return False
+    try:
+        return request_origin(from_url) == request_origin(to_url)
+    except SafetyError:
+        return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +77,7 @@ class Plan:
     stateful: bool
     workflows: str
     unexpected_methods: tuple[str, ...] | None
+    live_hosts: tuple[str, ...]
     write_budget: dict[str, int] = field(default_factory=dict)
     checks_off_on_writes: dict[str, str] = field(default_factory=dict)
 
@@ -93,6 +127,7 @@ def make_plan(
             stateful=False,
             workflows="safe" if workflows != "none" else "none",
             unexpected_methods=SAFE_UNEXPECTED_METHODS,
+            live_hosts=config.safe.live_hosts,
             write_budget=dict(config.safe.budget),
             checks_off_on_writes=dict(config.safe.checks_off_on_writes),
         )
@@ -105,6 +140,7 @@ def make_plan(
         stateful="stateful" in chosen and profile.stateful_max_examples > 0,
         workflows=workflows,
         unexpected_methods=None,
+        live_hosts=config.safe.live_hosts,
     )
 
 
@@ -142,13 +178,18 @@ class SafetyGuard:
             self._permit = None
 
     def authorize(self, method: str, url: str) -> None:
-        """Return if the request may go out; raise SafetyError otherwise (nothing is sent)."""
+        """Return if the request may go out; raise SafetyError otherwise (nothing is sent).
+
+        Judged on the host this very request goes to, not the run's base URL: a write that ends up at a live
+        host (a redirect, an href, a spelling the plan did not foresee) is held to the budget all the same.
+        """
+        host = request_host(url)  # an undecidable host is refused whatever the method
         method = method.upper()
         if method in READ_METHODS:
             return
         info = self.model.match(method, url)
         name = info.operation_id if info is not None else f"{method} {urlsplit(url).path}"
-        if not self.plan.guarded:
+        if self.plan.allow_writes or not host_is_live(host, self.plan.live_hosts):
             self.sent_writes.append(name)
             return
         if info is not None and self._permit == info.operation_id and self.remaining[info.operation_id] > 0:
@@ -157,6 +198,6 @@ class SafetyGuard:
             self.sent_writes.append(name)
             return
         raise SafetyError(
-            f"Refused to send {method} {urlsplit(url).path} to a live tenant: it is outside the safe profile's "
-            "write budget (--allow-writes permits it)."
+            f"Refused to send {method} {urlsplit(url).path} to the live tenant {host}: it is outside the safe "
+            "profile's write budget (--allow-writes permits it)."
         )
