@@ -15,14 +15,16 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urljoin, urlparse, urlsplit, urlunsplit
 
 import requests
 import requests.adapters
+import requests.sessions
+import requests.utils
 from schemathesis.python import asgi
 
 from .model import ApiModel
-from .safety import SafetyGuard
+from .safety import SafetyGuard, may_follow_redirect
 
 REDACTED = "[redacted]"
 _ROLE: ContextVar[tuple[str, str]] = ContextVar("contract_role", default=("request", ""))
@@ -170,7 +172,8 @@ def intercept(guard: SafetyGuard, recorder: Recorder) -> Iterator[None]:
     Schemathesis' own probes (ignored_auth re-sends a request without credentials) open their own sessions, so a
     guarded adapter on our session alone would miss them: instead the two adapters every `requests` session ends
     in (the network one and schemathesis' in-process ASGI one) are wrapped for the duration of the run and
-    restored afterwards. This is the single choke point the live-tenant guard relies on.
+    restored afterwards. This is the single choke point the live-tenant guard relies on. Redirects are held
+    back there too (`hold_redirects`), and every hop that is followed passes the guard like any request.
     """
     classes: list[type[Any]] = [requests.adapters.HTTPAdapter, asgi._ASGIAdapter]
     originals = {cls: cls.send for cls in classes}
@@ -200,10 +203,54 @@ def intercept(guard: SafetyGuard, recorder: Recorder) -> Iterator[None]:
     for cls, original in originals.items():
         cls.send = wrap(original)
     try:
-        yield
+        with hold_redirects():
+            yield
     finally:
         for cls, original in originals.items():
             cls.send = original
+
+
+@contextlib.contextmanager
+def hold_redirects() -> Iterator[None]:
+    """While the block runs, no `requests` session follows a redirect of a write, or to another origin.
+
+    Every session (ours, schemathesis' SameHostRedirectsSession, its ASGI client) asks `get_redirect_target`
+    where to go next; answering None hands the 3xx back to the caller, where the checks judge it as is.
+    """
+    mixin: type[Any] = requests.sessions.SessionRedirectMixin
+    original = mixin.get_redirect_target
+
+    def get_redirect_target(self: Any, resp: requests.Response) -> str | None:
+        location: str | None = original(self, resp)
+        if location is None:
+            return None
+        sent = resp.request
+        from_url = str(resp.url or (sent.url if sent is not None else "") or "")
+        method = str(sent.method if sent is not None else "")
+        return location if may_follow_redirect(method, from_url, redirect_url(from_url, location)) else None
+
+    mixin.get_redirect_target = get_redirect_target
+    try:
+        yield
+    finally:
+        mixin.get_redirect_target = original
+
+
+def redirect_url(from_url: str, location: str) -> str:
+    """The URL `requests` would send the next hop to (as `Session.resolve_redirects` builds it)."""
+    url = location
+    if url.startswith("//"):
+        url = f"{urlparse(from_url).scheme}:{url}"
+    try:
+        parsed = urlparse(url)
+        url = parsed.geturl()
+        return (
+            urljoin(from_url, requests.utils.requote_uri(url))
+            if not parsed.netloc
+            else requests.utils.requote_uri(url)
+        )
+    except (ValueError, requests.RequestException):
+        return location
 
 
 class SwappableApp:
