@@ -55,6 +55,21 @@ CHILD_SEGMENT = {Kind.ORDER_ITEM: "orderItems", Kind.CONTACT: "contacts", Kind.C
 _SEGMENT_KIND = {segment: kind for kind, segment in RESOURCE_SEGMENT.items()}
 _CHILD_KIND = {segment: kind for kind, segment in CHILD_SEGMENT.items()}
 _PARAM = re.compile(r"\{[^}/]+\}")
+DOC_STATUSES = ("documented", "partial", "inferred")
+"""Values of an operation's `x-doc-status`: how much of its documentation page could be read (spec info)."""
+
+
+class SpecError(ValueError):
+    """The spec's own extensions (x-doc-status, x-doc-unconfirmed) are malformed; the message is one sentence."""
+
+
+@dataclass(frozen=True, slots=True)
+class Unconfirmed:
+    """One `x-doc-unconfirmed` entry: a rule of the operation not confirmed by its page, and the checks whose
+    failures on that operation are evidence about it."""
+
+    rule: str
+    checks: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +87,10 @@ class OpInfo:
     ref_param: str | None
     documented: frozenset[str]
     secured: bool
+    doc_status: str = "documented"
+    doc_source: str = ""
+    doc_notes: str = ""
+    unconfirmed: tuple[Unconfirmed, ...] = ()
 
     @property
     def label(self) -> str:
@@ -118,6 +137,42 @@ def _classify(method: str, path: str) -> tuple[Action, Kind, Kind | None, str | 
     return (Action.CREATE if method == "POST" else Action.LIST), child, top, params[0], None
 
 
+def _doc_fields(op: dict[str, Any], method: str, path: str) -> dict[str, Any]:
+    """Where the operation's rules came from: x-doc-status, x-doc-source, x-doc-notes and x-doc-unconfirmed.
+
+    A spec without these extensions (another `--spec`) is taken at its word: every operation `documented`.
+    """
+    where = f"{method} {path}"
+    status = op.get("x-doc-status", "documented")
+    if status not in DOC_STATUSES:
+        raise SpecError(f"{where}: x-doc-status must be one of {', '.join(DOC_STATUSES)}, not {status!r}.")
+    raw = op.get("x-doc-unconfirmed", [])
+    if not isinstance(raw, list):
+        raise SpecError(f"{where}: x-doc-unconfirmed must be a list of {{rule, checks}} objects.")
+    entries = []
+    for entry in raw:
+        rule = entry.get("rule") if isinstance(entry, dict) else None
+        names = entry.get("checks") if isinstance(entry, dict) else None
+        if (
+            not isinstance(rule, str)
+            or not rule.strip()
+            or not isinstance(names, list)
+            or not names
+            or not all(isinstance(n, str) and n for n in names)
+        ):
+            raise SpecError(
+                f"{where}: each x-doc-unconfirmed entry needs `rule` (one line of text) and `checks` (a non-empty "
+                "list of check names)."
+            )
+        entries.append(Unconfirmed(" ".join(rule.split()), frozenset(names)))
+    return {
+        "doc_status": status,
+        "doc_source": str(op.get("x-doc-source", "")),
+        "doc_notes": " ".join(str(op.get("x-doc-notes", "")).split()),
+        "unconfirmed": tuple(entries),
+    }
+
+
 def _path_pattern(template: str) -> re.Pattern[str]:
     """A regex matching concrete paths of a template; path parameters match one segment."""
     literals = _PARAM.split(template)
@@ -152,6 +207,7 @@ class ApiModel:
                     ref_param=ref_param,
                     documented=frozenset(str(code) for code in op.get("responses", {})),
                     secured=secured,
+                    **_doc_fields(op, method.upper(), path),
                 )
                 self.operations[info.operation_id] = info
                 self._by_label[info.label] = info
