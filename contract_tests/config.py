@@ -107,6 +107,9 @@ class SuiteConfig:
     narrowed: tuple[Narrowing, ...]
     profiles: dict[str, Profile]
     safe: SafeSettings
+    api_wide: dict[str, str] = field(default_factory=dict)
+    """Checks whose rule holds for the whole API (or any HTTP server), with the reason: their deviations are
+    judged against a documented rule whatever page the operation came from (contract_tests/provenance.py)."""
 
     @property
     def checks(self) -> dict[str, CheckSetting]:
@@ -132,6 +135,19 @@ def _checks(table: dict[str, Any], section: str) -> dict[str, CheckSetting]:
         if name == "max_response_time" and enabled and not isinstance(limit, int | float):
             raise ConfigError("[checks.builtin] max_response_time: needs a numeric `limit` (seconds)")
         result[name] = CheckSetting(name, enabled, reason, float(limit) if limit is not None else None)
+    return result
+
+
+def _api_wide(raw: Any, known: set[str]) -> dict[str, str]:
+    if not isinstance(raw, dict):
+        raise ConfigError("[checks.api-wide]: a table of check name = reason")
+    result: dict[str, str] = {}
+    for name, why in raw.items():
+        if name not in known:
+            raise ConfigError(f"[checks.api-wide] {name}: no such check")
+        if not isinstance(why, str) or not why.strip():
+            raise ConfigError(f"[checks.api-wide] {name}: a written reason is required")
+        result[name] = why.strip()
     return result
 
 
@@ -245,6 +261,7 @@ def load(
         narrowed=_narrowed(raw.get("narrowed", []), set(builtin), narrowing_names),
         profiles=profiles,
         safe=_safe(raw.get("safe", {}), known),
+        api_wide=_api_wide(checks.get("api-wide", {}), known),
     )
 
 
