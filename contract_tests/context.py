@@ -27,7 +27,8 @@ from schemathesis.core.failures import FailureGroup, ResponseTimeExceeded
 from . import checks, hooks
 from . import config as config_mod
 from .hooks import shape_case
-from .model import ApiModel, OpInfo, norm_path, with_overlay
+from .model import ApiModel, OpInfo, SpecError, norm_path, with_overlay
+from .provenance import TargetKind, Verdict, classify, resolve_target_kind, vet_unconfirmed
 from .safety import Plan, SafetyGuard, make_plan
 from .state import ResourceState, parent_key, resource_key
 from .targets import ASGI_BASE_URL, Target, target_from_env
@@ -56,6 +57,8 @@ class RunOptions:
     spec_path: Path | None = None
     run_id: str = ""
     rerun_args: tuple[str, ...] = ()
+    target_kind: str | None = None
+    """`sandbox` or `real`; None: a sandbox when the runner launched it or runs it in-process, else real."""
 
 
 @dataclass(slots=True)
@@ -116,7 +119,13 @@ class RunContext:
         self.document = with_overlay(
             raw, [(list(g.operations), list(g.add_statuses)) for g in self.config.spec_gaps]
         )
-        self.model = ApiModel(self.document)
+        try:
+            self.model = ApiModel(self.document)
+        except SpecError as exc:
+            raise config_mod.ConfigError(f"{spec_path}: {exc}") from None
+        problems = vet_unconfirmed(self.model, set(self.config.checks), self.config.api_wide)
+        if problems:
+            raise config_mod.ConfigError(f"{spec_path}: " + "; ".join(problems) + ".")
         self.plan: Plan = make_plan(
             base_url=self.target.base_url,
             requested_profile=options.profile,
@@ -126,6 +135,13 @@ class RunContext:
             phases=options.phases,
             operations=options.operations,
         )
+        self.target_kind: TargetKind = resolve_target_kind(
+            options.target_kind, local_sandbox=self.target.local_sandbox
+        )
+        if self.target_kind is TargetKind.SANDBOX and self.plan.live:
+            raise config_mod.ConfigError(
+                f"{self.target.base_url} is a live tenant, not a sandbox: leave out --target-kind sandbox."
+            )
         self.seed = (
             options.seed
             if options.seed is not None
@@ -384,6 +400,11 @@ class RunContext:
                 exchanges=self.recorder.take(),
                 curl=self.curl(response),
             )
+
+    def verdict(self, failure: FailureRecord) -> Verdict:
+        """Where the rule a failure broke came from, and whether it is a target bug or evidence about the spec."""
+        info = self.model.operations.get(failure.operation_id)
+        return classify(info, failure.check, self.target_kind, self.config.api_wide)
 
     def curl(self, response: Any) -> str:
         """A one-line curl that replays the request, credentials read from the environment."""

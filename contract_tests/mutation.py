@@ -243,6 +243,7 @@ def run_stage(
     """One runner invocation (the suite's own CLI) against a running sandbox, killed after `timeout` seconds."""
     directory.mkdir(parents=True, exist_ok=True)
     command = [sys.executable, "-m", "contract_tests", "run", "--base-url", url, "--profile", PROFILE]
+    command += ["--target-kind", "sandbox"]  # a sandbox at a 127.0.0.1 URL: every deviation is a caught fault
     command += ["--phases", ",".join(phases), "--reports", str(directory), "-q"]
     started = time.monotonic()
     with (directory / "runner.log").open("wb") as log:

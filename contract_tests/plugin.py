@@ -11,6 +11,7 @@ import pytest
 
 from . import report
 from .context import RunContext
+from .provenance import message_prefix
 from .transport import intercept
 
 
@@ -72,6 +73,20 @@ class ConformancePlugin:
             )
             pytest.skip(self.incomplete)
 
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+        """Start a failed test's message (the JUnit failure message) with the kind and provenance of the deviations
+        it recorded: `[target deviation: documented rule]`, `[SPEC EVIDENCE: inferred rule]`."""
+        outcome = yield
+        test_report: pytest.TestReport = outcome.get_result()
+        if not test_report.failed:
+            return
+        prefix = message_prefix(
+            self.run.verdict(f) for f in self.run.failures.values() if f.test_id == item.nodeid
+        )
+        if prefix:
+            _prefix_message(test_report, prefix)
+
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         """Progress on long runs: requests so far after each test."""
         if report.when == "call" and report.duration > 5:
@@ -100,7 +115,7 @@ class ConformancePlugin:
             return
         terminalreporter.write_sep("=", "conformance report")
         terminalreporter.write_line(report.table(self.run))
-        terminalreporter.write_sep("-", f"deviations: {len(self.run.failures)}")
+        terminalreporter.write_sep("-", f"deviations: {self.summary.deviations_line()}")
         terminalreporter.write_line(report.failures_text(self.run))
         s = self.summary
         terminalreporter.write_sep("-", "summary")
@@ -109,7 +124,17 @@ class ConformancePlugin:
             f"operations exercised: {s.operations_exercised}/{s.operations}; "
             f"operation x check pairs: {s.cells_exercised}/{s.operations * s.checks_enabled}"
         )
+        terminalreporter.write_line(f"target kind: {s.target_kind.value}; deviations: {s.deviations_line()}")
         if self.incomplete:
             terminalreporter.write_line(f"INCOMPLETE: {self.incomplete}", red=True)
         for name, path in self.paths.items():
             terminalreporter.write_line(f"{name}: {path}")
+
+
+def _prefix_message(test_report: pytest.TestReport, prefix: str) -> None:
+    """Put `prefix` before the failure's one-line message (what JUnit's failure `message` attribute shows)."""
+    crash = getattr(test_report.longrepr, "reprcrash", None)
+    if crash is not None and isinstance(getattr(crash, "message", None), str):
+        crash.message = prefix + crash.message
+    elif isinstance(test_report.longrepr, str):
+        test_report.longrepr = prefix + test_report.longrepr

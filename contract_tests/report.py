@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .context import FailureRecord, RunContext
+from .provenance import DeviationKind, Provenance, TargetKind, Verdict, heading
 from .transport import Exchange
 
 MAX_BODY_SHOWN = 1200
@@ -30,12 +31,31 @@ class Summary:
     checks_enabled: int
     cells_exercised: int
     failures: int
+    target_kind: TargetKind = TargetKind.SANDBOX
+    target_deviations: int = 0
+    spec_evidence: int = 0
+    by_provenance: dict[str, int] | None = None
+
+    def deviations_line(self) -> str:
+        """`3 (target: 2; spec evidence: 1; by provenance: documented 2, inferred 1)`."""
+        counts = ", ".join(f"{name} {n}" for name, n in (self.by_provenance or {}).items() if n)
+        return (
+            f"{self.failures} (target: {self.target_deviations}; spec evidence: {self.spec_evidence}"
+            + (f"; by provenance: {counts}" if counts else "")
+            + ")"
+        )
+
+
+def verdicts(run: RunContext) -> list[tuple[FailureRecord, Verdict]]:
+    """Every failure with its verdict, in the order they were found."""
+    return [(failure, run.verdict(failure)) for failure in run.failures.values()]
 
 
 def summarize(run: RunContext, wall_seconds: float) -> Summary:
     """Totals over the run."""
     enabled = [name for name, setting in run.config.checks.items() if setting.enabled]
     stats = run.recorder.stats
+    judged = verdicts(run)
     return Summary(
         requests=run.recorder.total,
         probes=sum(s.probes for s in stats.values()) + run.recorder.undeclared.probes,
@@ -47,6 +67,10 @@ def summarize(run: RunContext, wall_seconds: float) -> Summary:
             {cell for cell in run.applied if cell[0] in run.model.operations and cell[1] in enabled}
         ),
         failures=len(run.failures),
+        target_kind=run.target_kind,
+        target_deviations=sum(1 for _, v in judged if v.kind is DeviationKind.TARGET),
+        spec_evidence=sum(1 for _, v in judged if v.kind is DeviationKind.SPEC_EVIDENCE),
+        by_provenance={p.value: sum(1 for _, v in judged if v.provenance is p) for p in Provenance},
     )
 
 
@@ -127,6 +151,8 @@ def rerun_command(run: RunContext, failure: FailureRecord) -> str:
     ]
     if run.seed is not None:
         args += ["--seed", str(run.seed)]
+    if run.options.target_kind:
+        args += ["--target-kind", run.options.target_kind]
     if failure.phase.startswith("stateless"):
         args += ["--phases", ",".join(run.plan.stateless_phases), "--operations", failure.operation_id]
     elif failure.phase.startswith("workflow"):
@@ -137,19 +163,37 @@ def rerun_command(run: RunContext, failure: FailureRecord) -> str:
 
 
 def failures_text(run: RunContext) -> str:
-    """Every failure: check, operation, message, the exchanges, and how to reproduce it."""
+    """Every failure, grouped by kind (target bug, evidence about the spec): check, operation, the rule and where
+    it came from, message, the exchanges, and how to reproduce it."""
     if not run.failures:
         return "No deviations found."
-    parts = []
-    for number, failure in enumerate(run.failures.values(), 1):
-        message = textwrap.indent(failure.message.strip()[:3000], "    ")
-        exchanges = "\n".join(textwrap.indent(_exchange(e), "    ") for e in failure.exchanges[:12])
-        parts.append(
-            f"{number}. [{failure.check}] {failure.operation_id} `{failure.label}` ({failure.phase}): {failure.title}\n"
-            f"{message}\n  Exchanges (credentials redacted):\n{exchanges}\n"
-            f"  Reproduce: {failure.curl}\n  Re-run:    {rerun_command(run, failure)}"
-        )
-    return "\n\n".join(parts)
+    judged = verdicts(run)
+    sections = []
+    number = 0
+    for kind in DeviationKind:
+        group = [(f, v) for f, v in judged if v.kind is kind]
+        if not group:
+            continue
+        parts = [f"### {heading(kind, run.target_kind)} ({len(group)})"]
+        for failure, verdict in group:
+            number += 1
+            message = textwrap.indent(failure.message.strip()[:3000], "    ")
+            exchanges = "\n".join(textwrap.indent(_exchange(e), "    ") for e in failure.exchanges[:12])
+            parts.append(
+                f"{number}. [{failure.check}] {failure.operation_id} `{failure.label}` ({failure.phase}): {failure.title}\n"
+                f"  {verdict.describe()}\n"
+                + (f"  Source: {verdict.source}\n" if verdict.source else "")
+                + f"{message}\n  Exchanges (credentials redacted):\n{exchanges}\n"
+                f"  Reproduce: {failure.curl}\n  Re-run:    {rerun_command(run, failure)}"
+            )
+        sections.append("\n\n".join(parts))
+    return "\n\n".join(sections)
+
+
+_TARGET_KIND_MEANING = {
+    TargetKind.SANDBOX: "built from the spec: every deviation is a target bug",
+    TargetKind.REAL: "a deviation from an inferred or unconfirmed rule is evidence for fixing the spec",
+}
 
 
 def markdown(run: RunContext, summary: Summary, incomplete: str) -> str:
@@ -172,7 +216,8 @@ def markdown(run: RunContext, summary: Summary, incomplete: str) -> str:
         f"wall time: {summary.wall_seconds:.1f} s",
         f"- Operations exercised: {summary.operations_exercised} of {summary.operations}; "
         f"operation x check pairs exercised: {summary.cells_exercised} of {summary.operations} x {summary.checks_enabled}",
-        f"- Deviations: {summary.failures}",
+        f"- Target kind: {summary.target_kind.value} ({_TARGET_KIND_MEANING[summary.target_kind]})",
+        f"- Deviations: {summary.deviations_line()}",
     ]
     if plan.guarded:
         header.append(
@@ -275,6 +320,13 @@ def write(run: RunContext, summary: Summary, incomplete: str, directory: Path) -
                 "checks_enabled": summary.checks_enabled,
                 "cells_exercised": summary.cells_exercised,
                 "incomplete": incomplete,
+                "target_kind": summary.target_kind.value,
+                "deviations": {
+                    "total": summary.failures,
+                    "target": summary.target_deviations,
+                    "spec_evidence": summary.spec_evidence,
+                    "by_provenance": summary.by_provenance or {},
+                },
                 "failures": [
                     {
                         "check": f.check,
@@ -282,8 +334,13 @@ def write(run: RunContext, summary: Summary, incomplete: str, directory: Path) -
                         "title": f.title,
                         "message": f.message[:2000],
                         "phase": f.phase,
+                        "provenance": v.provenance.value,
+                        "kind": v.kind.value,
+                        "scope": v.scope.value,
+                        "rule": v.rule,
+                        "source": v.source,
                     }
-                    for f in run.failures.values()
+                    for f, v in verdicts(run)
                 ],
                 "coverage": coverage,
             },

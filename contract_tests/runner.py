@@ -62,6 +62,13 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["quick", "thorough", "safe"],
         help="default: safe on *.sitecorecloud.io, quick elsewhere",
     )
+    run.add_argument(
+        "--target-kind",
+        choices=["sandbox", "real"],
+        help="sandbox: built from the spec, every deviation is a target bug; real: a deviation from an inferred or "
+        "unconfirmed rule is reported as evidence for fixing the spec (default: sandbox when the runner starts it "
+        "or runs it in-process with --asgi, real otherwise)",
+    )
     run.add_argument("--seed", type=int, help="replay a randomized (thorough) run")
     run.add_argument(
         "--allow-writes",
@@ -167,6 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 reports_dir=args.reports,
                 spec_path=args.spec,
                 rerun_args=rerun_args,
+                target_kind=args.target_kind,
             )
             outcome = execute(options, keyword=args.keyword, quiet=args.quiet)
     except targets.TargetError as exc:
