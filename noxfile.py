@@ -1,4 +1,4 @@
-"""The sessions people run: lint, tests, generate, build, sandbox, conformance, mutation, bench.
+"""The sessions people run: lint, tests, generate, build, sandbox, conformance, mutation, bench, upstream.
 
 Every tool that affects output or verdicts is pinned in pyproject.toml's dependency groups
 (Python) or tools/npm/package-lock.json (Node), and installed by the session that needs it.
@@ -130,3 +130,12 @@ def bench(session: nox.Session) -> None:
     _install_project(session, "test", "generate")
     _install_node_tools(session)
     session.run("python", "-m", "bench.run", *session.posargs)
+
+
+@nox.session
+def upstream(session: nox.Session) -> None:
+    """Compare spec/openapi.yaml with Sitecore's own description: `-- --official PATH_OR_URL`, an OpenAPI document
+    (file or URL) or a folder of saved API reference pages. Prints the differences, each with the place in the spec
+    to edit; exit 0 agree, 1 differ, 2 unusable input. `-- --help` lists `--json FILE`, `--only-shared`, ..."""
+    session.install(*_groups("upstream"))
+    session.run("python", "scripts/upstream.py", *session.posargs)
