@@ -189,6 +189,8 @@ class _Operation:
     request: tuple[str, dict[str, Field]] | None
     response: tuple[str, dict[str, Field]] | None
     statuses: tuple[str, ...]
+    query_rules: frozenset[str] = frozenset()
+    request_closed: bool | None = None
 
 
 def _operations(doc: Mapping[str, Any]) -> dict[str, _Operation]:
@@ -213,12 +215,15 @@ def _operations(doc: Mapping[str, Any]) -> dict[str, _Operation]:
                         _type_of(schema, resolver), bool(param.get("required")), _enum_of(schema, resolver)
                     )
             request = None
+            closed = None
             body, _ = resolver.deref(op.get("requestBody"))
             if isinstance(body, Mapping):
                 media = (body.get("content") or {}).get("application/json")
                 if isinstance(media, Mapping) and "schema" in media:
-                    _, name = resolver.deref(media["schema"])
+                    schema, name = resolver.deref(media["schema"])
                     request = (name or f"{key} request", _fields(media["schema"], resolver))
+                    closed = isinstance(schema, Mapping) and schema.get("additionalProperties") is False
+            rules = frozenset(_rule_text(rule) for rule in op.get("x-query-rules") or ())
             statuses: list[str] = []
             names: list[str] = []
             fields: dict[str, Field] = {}
@@ -236,8 +241,34 @@ def _operations(doc: Mapping[str, Any]) -> dict[str, _Operation]:
                     names.append("no body")
             response_part = (" | ".join(sorted(set(names))), fields) if statuses else None
             label = f"{key} ({method.upper()} {path})"
-            result[key] = _Operation(key, label, params, request, response_part, tuple(statuses))
+            result[key] = _Operation(
+                key, label, params, request, response_part, tuple(statuses), rules, closed
+            )
     return result
+
+
+def _rule_text(rule: Any) -> str:
+    """One `x-query-rules` entry in words (rules the client checks before sending)."""
+    if not isinstance(rule, Mapping):
+        return json.dumps(rule, sort_keys=True)
+    kind = rule.get("rule")
+    if kind in ("exactly-one", "at-least-one"):
+        return f"{kind.replace('-', ' ')} of {', '.join(map(str, rule.get('params') or ()))}"
+    if kind == "requires":
+        return f"{rule.get('param')}={rule.get('value')} requires {rule.get('requires')}"
+    return json.dumps(dict(rule), sort_keys=True)
+
+
+def _compare_rules(before: _Operation, after: _Operation) -> Iterator[Change]:
+    """A new query rule refuses calls that used to be sent (breaking); a dropped one refuses fewer."""
+    for text in sorted(after.query_rules - before.query_rules):
+        yield Change(True, after.label, f"query rule added: {text}")
+    for text in sorted(before.query_rules - after.query_rules):
+        yield Change(False, after.label, f"query rule removed: {text}")
+    if before.request_closed is True and after.request_closed is False:
+        yield Change(False, after.label, "request body now accepts unknown fields")
+    if before.request_closed is False and after.request_closed is True:
+        yield Change(True, after.label, "request body now refuses unknown fields")
 
 
 def _compare_fields(
@@ -313,6 +344,7 @@ def compare(old_doc: Mapping[str, Any], new_doc: Mapping[str, Any]) -> Report:
         if before.label != after.label:
             changes.append(Change(True, where, f"method or path changed (was {before.label})"))
         changes.extend(_compare_params(key, before.params, after.params))
+        changes.extend(_compare_rules(before, after))
         if before.statuses != after.statuses:
             changes.append(
                 Change(

@@ -22,6 +22,7 @@ __all__ = [
     "ConfigurationError",
     "ConflictError",
     "ErrorBody",
+    "InvalidRequestError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -40,6 +41,10 @@ class SitecoreCDPError(Exception):
 
 class ConfigurationError(SitecoreCDPError, ValueError):
     """The client was constructed with missing or invalid settings."""
+
+
+class InvalidRequestError(SitecoreCDPError, ValueError):
+    """A call the API documents as invalid (e.g. a list without its required filter); refused before sending."""
 
 
 @dataclass(frozen=True, slots=True)

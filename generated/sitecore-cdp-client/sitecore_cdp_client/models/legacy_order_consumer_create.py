@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..models.gender import Gender
 from ..types import UNSET, Unset
@@ -21,22 +22,24 @@ T = TypeVar("T", bound="LegacyOrderConsumerCreate")
 @_attrs_define
 class LegacyOrderConsumerCreate:
     """Body of a legacy order consumer create or update: the person who consumes order items (for flights, the passenger).
-    Update replaces the whole consumer.
+    Update replaces the whole consumer. Unknown fields are allowed: no page read lists the v2 consumer's fields in full.
 
         Attributes:
             first_name (str): First name; title case recommended. Example: John.
             last_name (str): Last name; title case recommended. Example: Doe.
             title (str | Unset): Title, title case (Mr, Mrs, Ms, Dr, ...). Example: Mr.
             gender (Gender | Unset): Gender, lower case.
-            date_of_birth (datetime.datetime | Unset): ISO 8601 date and time in UTC; Sitecore writes milliseconds and a `Z`
-                suffix. Example: 2025-12-19T12:07:18.149Z.
+            date_of_birth (datetime.datetime | str | Unset): A date of the legacy contact and consumer APIs (date of birth,
+                passport expiry): ISO 8601 in UTC, with or without seconds. The docs' own example (order contact v2 data model
+                page) has no seconds, a form RFC 3339 `date-time` alone would refuse. Example: 1985-12-24T00:00Z.
             emails (list[str] | Unset):  Example: ['john.doe@example.com'].
             phone_numbers (list[str] | Unset):  Example: ['+353161123345'].
             nationality (str | Unset):  Example: Irish.
             country (str | Unset): ISO 3166-1 alpha-2, upper case. Example: IE.
             passport_number (str | Unset):  Example: PZ4A9565.
-            passport_expiry (datetime.datetime | Unset): ISO 8601 date and time in UTC; Sitecore writes milliseconds and a
-                `Z` suffix. Example: 2025-12-19T12:07:18.149Z.
+            passport_expiry (datetime.datetime | str | Unset): A date of the legacy contact and consumer APIs (date of
+                birth, passport expiry): ISO 8601 in UTC, with or without seconds. The docs' own example (order contact v2 data
+                model page) has no seconds, a form RFC 3339 `date-time` alone would refuse. Example: 1985-12-24T00:00Z.
             identifiers (list[Identifier] | Unset):
             guest (Link | Unset): A link to another resource or page.
             order_items (LinkPage | Unset): A page of links. The ref of each linked resource is the last path segment of its
@@ -47,16 +50,17 @@ class LegacyOrderConsumerCreate:
     last_name: str
     title: str | Unset = UNSET
     gender: Gender | Unset = UNSET
-    date_of_birth: datetime.datetime | Unset = UNSET
+    date_of_birth: datetime.datetime | str | Unset = UNSET
     emails: list[str] | Unset = UNSET
     phone_numbers: list[str] | Unset = UNSET
     nationality: str | Unset = UNSET
     country: str | Unset = UNSET
     passport_number: str | Unset = UNSET
-    passport_expiry: datetime.datetime | Unset = UNSET
+    passport_expiry: datetime.datetime | str | Unset = UNSET
     identifiers: list[Identifier] | Unset = UNSET
     guest: Link | Unset = UNSET
     order_items: LinkPage | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         first_name = self.first_name
@@ -69,9 +73,13 @@ class LegacyOrderConsumerCreate:
         if not isinstance(self.gender, Unset):
             gender = self.gender.value
 
-        date_of_birth: str | Unset = UNSET
-        if not isinstance(self.date_of_birth, Unset):
+        date_of_birth: str | Unset
+        if isinstance(self.date_of_birth, Unset):
+            date_of_birth = UNSET
+        elif isinstance(self.date_of_birth, datetime.datetime):
             date_of_birth = self.date_of_birth.isoformat()
+        else:
+            date_of_birth = self.date_of_birth
 
         emails: list[str] | Unset = UNSET
         if not isinstance(self.emails, Unset):
@@ -87,9 +95,13 @@ class LegacyOrderConsumerCreate:
 
         passport_number = self.passport_number
 
-        passport_expiry: str | Unset = UNSET
-        if not isinstance(self.passport_expiry, Unset):
+        passport_expiry: str | Unset
+        if isinstance(self.passport_expiry, Unset):
+            passport_expiry = UNSET
+        elif isinstance(self.passport_expiry, datetime.datetime):
             passport_expiry = self.passport_expiry.isoformat()
+        else:
+            passport_expiry = self.passport_expiry
 
         identifiers: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.identifiers, Unset):
@@ -107,7 +119,7 @@ class LegacyOrderConsumerCreate:
             order_items = self.order_items.to_dict()
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "firstName": first_name,
@@ -161,12 +173,20 @@ class LegacyOrderConsumerCreate:
         else:
             gender = Gender(_gender)
 
-        _date_of_birth = d.pop("dateOfBirth", UNSET)
-        date_of_birth: datetime.datetime | Unset
-        if isinstance(_date_of_birth, Unset):
-            date_of_birth = UNSET
-        else:
-            date_of_birth = datetime.datetime.fromisoformat(_date_of_birth)
+        def _parse_date_of_birth(data: object) -> datetime.datetime | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_legacy_date_type_0 = datetime.datetime.fromisoformat(data)
+
+                return componentsschemas_legacy_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | str | Unset, data)
+
+        date_of_birth = _parse_date_of_birth(d.pop("dateOfBirth", UNSET))
 
         emails = cast(list[str], d.pop("emails", UNSET))
 
@@ -178,12 +198,20 @@ class LegacyOrderConsumerCreate:
 
         passport_number = d.pop("passportNumber", UNSET)
 
-        _passport_expiry = d.pop("passportExpiry", UNSET)
-        passport_expiry: datetime.datetime | Unset
-        if isinstance(_passport_expiry, Unset):
-            passport_expiry = UNSET
-        else:
-            passport_expiry = datetime.datetime.fromisoformat(_passport_expiry)
+        def _parse_passport_expiry(data: object) -> datetime.datetime | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_legacy_date_type_0 = datetime.datetime.fromisoformat(data)
+
+                return componentsschemas_legacy_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | str | Unset, data)
+
+        passport_expiry = _parse_passport_expiry(d.pop("passportExpiry", UNSET))
 
         _identifiers = d.pop("identifiers", UNSET)
         identifiers: list[Identifier] | Unset = UNSET
@@ -225,4 +253,21 @@ class LegacyOrderConsumerCreate:
             order_items=order_items,
         )
 
+        legacy_order_consumer_create.additional_properties = d
         return legacy_order_consumer_create
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

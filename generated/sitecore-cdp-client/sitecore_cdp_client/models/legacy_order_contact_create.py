@@ -26,15 +26,17 @@ class LegacyOrderContactCreate:
         last_name (str): Last name; title case recommended. Example: Doe.
         title (str | Unset): Title, title case (Mr, Mrs, Ms, Dr, ...). Example: Mr.
         gender (Gender | Unset): Gender, lower case.
-        date_of_birth (datetime.datetime | Unset): ISO 8601 date and time in UTC; Sitecore writes milliseconds and a `Z`
-            suffix. Example: 2025-12-19T12:07:18.149Z.
+        date_of_birth (datetime.datetime | str | Unset): A date of the legacy contact and consumer APIs (date of birth,
+            passport expiry): ISO 8601 in UTC, with or without seconds. The docs' own example (order contact v2 data model
+            page) has no seconds, a form RFC 3339 `date-time` alone would refuse. Example: 1985-12-24T00:00Z.
         emails (list[str] | Unset):  Example: ['john.doe@example.com'].
         phone_numbers (list[str] | Unset):  Example: ['+353161123345'].
         nationality (str | Unset):  Example: Irish.
         country (str | Unset): ISO 3166-1 alpha-2, upper case. Example: IE.
         passport_number (str | Unset):  Example: PZ4A9565.
-        passport_expiry (datetime.datetime | Unset): ISO 8601 date and time in UTC; Sitecore writes milliseconds and a
-            `Z` suffix. Example: 2025-12-19T12:07:18.149Z.
+        passport_expiry (datetime.datetime | str | Unset): A date of the legacy contact and consumer APIs (date of
+            birth, passport expiry): ISO 8601 in UTC, with or without seconds. The docs' own example (order contact v2 data
+            model page) has no seconds, a form RFC 3339 `date-time` alone would refuse. Example: 1985-12-24T00:00Z.
         identifiers (list[Identifier] | Unset):
         guest (Link | Unset): A link to another resource or page.
     """
@@ -43,13 +45,13 @@ class LegacyOrderContactCreate:
     last_name: str
     title: str | Unset = UNSET
     gender: Gender | Unset = UNSET
-    date_of_birth: datetime.datetime | Unset = UNSET
+    date_of_birth: datetime.datetime | str | Unset = UNSET
     emails: list[str] | Unset = UNSET
     phone_numbers: list[str] | Unset = UNSET
     nationality: str | Unset = UNSET
     country: str | Unset = UNSET
     passport_number: str | Unset = UNSET
-    passport_expiry: datetime.datetime | Unset = UNSET
+    passport_expiry: datetime.datetime | str | Unset = UNSET
     identifiers: list[Identifier] | Unset = UNSET
     guest: Link | Unset = UNSET
 
@@ -64,9 +66,13 @@ class LegacyOrderContactCreate:
         if not isinstance(self.gender, Unset):
             gender = self.gender.value
 
-        date_of_birth: str | Unset = UNSET
-        if not isinstance(self.date_of_birth, Unset):
+        date_of_birth: str | Unset
+        if isinstance(self.date_of_birth, Unset):
+            date_of_birth = UNSET
+        elif isinstance(self.date_of_birth, datetime.datetime):
             date_of_birth = self.date_of_birth.isoformat()
+        else:
+            date_of_birth = self.date_of_birth
 
         emails: list[str] | Unset = UNSET
         if not isinstance(self.emails, Unset):
@@ -82,9 +88,13 @@ class LegacyOrderContactCreate:
 
         passport_number = self.passport_number
 
-        passport_expiry: str | Unset = UNSET
-        if not isinstance(self.passport_expiry, Unset):
+        passport_expiry: str | Unset
+        if isinstance(self.passport_expiry, Unset):
+            passport_expiry = UNSET
+        elif isinstance(self.passport_expiry, datetime.datetime):
             passport_expiry = self.passport_expiry.isoformat()
+        else:
+            passport_expiry = self.passport_expiry
 
         identifiers: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.identifiers, Unset):
@@ -149,12 +159,20 @@ class LegacyOrderContactCreate:
         else:
             gender = Gender(_gender)
 
-        _date_of_birth = d.pop("dateOfBirth", UNSET)
-        date_of_birth: datetime.datetime | Unset
-        if isinstance(_date_of_birth, Unset):
-            date_of_birth = UNSET
-        else:
-            date_of_birth = datetime.datetime.fromisoformat(_date_of_birth)
+        def _parse_date_of_birth(data: object) -> datetime.datetime | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_legacy_date_type_0 = datetime.datetime.fromisoformat(data)
+
+                return componentsschemas_legacy_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | str | Unset, data)
+
+        date_of_birth = _parse_date_of_birth(d.pop("dateOfBirth", UNSET))
 
         emails = cast(list[str], d.pop("emails", UNSET))
 
@@ -166,12 +184,20 @@ class LegacyOrderContactCreate:
 
         passport_number = d.pop("passportNumber", UNSET)
 
-        _passport_expiry = d.pop("passportExpiry", UNSET)
-        passport_expiry: datetime.datetime | Unset
-        if isinstance(_passport_expiry, Unset):
-            passport_expiry = UNSET
-        else:
-            passport_expiry = datetime.datetime.fromisoformat(_passport_expiry)
+        def _parse_passport_expiry(data: object) -> datetime.datetime | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_legacy_date_type_0 = datetime.datetime.fromisoformat(data)
+
+                return componentsschemas_legacy_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | str | Unset, data)
+
+        passport_expiry = _parse_passport_expiry(d.pop("passportExpiry", UNSET))
 
         _identifiers = d.pop("identifiers", UNSET)
         identifiers: list[Identifier] | Unset = UNSET

@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..models.legacy_order_status import LegacyOrderStatus
 from ..models.order_channel import OrderChannel
@@ -15,20 +16,22 @@ T = TypeVar("T", bound="LegacyOrderCreate")
 
 @_attrs_define
 class LegacyOrderCreate:
-    """Body of a legacy order create or update. Update replaces the whole order.
+    """Body of a legacy order create or update. Update replaces the whole order. Unknown fields are allowed: the create
+    page lists only the required fields, and the v2 order data model page (which also names contacts, consumers and
+    orderItems) was not read whole.
 
-    Attributes:
-        reference_id (str): Your own order ID; for flights, often the PNR. Example: B94TXY-1.
-        point_of_sale (str): Point of sale the order was made on (defined by your organization). Example: spinair.com.
-        ordered_at (datetime.datetime): ISO 8601 date and time in UTC; Sitecore writes milliseconds and a `Z` suffix.
-            Example: 2025-12-19T12:07:18.149Z.
-        currency_code (str): Three-letter ISO 4217 currency code, upper case. Example: EUR.
-        price (float): Amount paid for the order. Example: 30.6.
-        channel (OrderChannel | Unset): Channel the order was made on.
-        status (LegacyOrderStatus | Unset): Order status in the legacy API. "PARTIALY" is Sitecore's literal spelling.
-        payment_type (str | Unset): Payment type, title case recommended (Card, Paypal, Voucher, ATM, Cash, Other).
-            Example: Card.
-        card_type (str | Unset): Card type, title case (Mastercard, Visa, Diners, American Express). Example: Visa.
+        Attributes:
+            reference_id (str): Your own order ID; for flights, often the PNR. Example: B94TXY-1.
+            point_of_sale (str): Point of sale the order was made on (defined by your organization). Example: spinair.com.
+            ordered_at (datetime.datetime): ISO 8601 date and time in UTC; Sitecore writes milliseconds and a `Z` suffix.
+                Example: 2025-12-19T12:07:18.149Z.
+            currency_code (str): Three-letter ISO 4217 currency code, upper case. Example: EUR.
+            price (float): Amount paid for the order. Example: 30.6.
+            channel (OrderChannel | Unset): Channel the order was made on.
+            status (LegacyOrderStatus | Unset): Order status in the legacy API. "PARTIALY" is Sitecore's literal spelling.
+            payment_type (str | Unset): Payment type, title case recommended (Card, Paypal, Voucher, ATM, Cash, Other).
+                Example: Card.
+            card_type (str | Unset): Card type, title case (Mastercard, Visa, Diners, American Express). Example: Visa.
     """
 
     reference_id: str
@@ -40,6 +43,7 @@ class LegacyOrderCreate:
     status: LegacyOrderStatus | Unset = UNSET
     payment_type: str | Unset = UNSET
     card_type: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         reference_id = self.reference_id
@@ -65,7 +69,7 @@ class LegacyOrderCreate:
         card_type = self.card_type
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "referenceId": reference_id,
@@ -129,4 +133,21 @@ class LegacyOrderCreate:
             card_type=card_type,
         )
 
+        legacy_order_create.additional_properties = d
         return legacy_order_create
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..models.gender import Gender
 from ..types import UNSET, Unset
@@ -19,7 +20,9 @@ T = TypeVar("T", bound="OrderContactCreate")
 @_attrs_define
 class OrderContactCreate:
     """Body of a v2.1 order contact create or full update (PUT). Give enough `identifiers` for your organization's identity
-    rules: they resolve the guest the contact belongs to. `dateOfBirth` must lie in the past.
+    rules: they resolve the guest the contact belongs to. `dateOfBirth` must lie in the past. Unknown fields are
+    allowed: the create page is cut after `dateOfBirth`, so its field list is not whole and may name fields this schema
+    does not.
 
         Attributes:
             title (str | Unset):  Example: Mr.
@@ -53,6 +56,7 @@ class OrderContactCreate:
     city: str | Unset = UNSET
     state: str | Unset = UNSET
     identifiers: list[Identifier] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         title = self.title
@@ -99,7 +103,7 @@ class OrderContactCreate:
                 identifiers.append(identifiers_item)
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if title is not UNSET:
             field_dict["title"] = title
@@ -199,4 +203,21 @@ class OrderContactCreate:
             identifiers=identifiers,
         )
 
+        order_contact_create.additional_properties = d
         return order_contact_create
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -17,27 +18,28 @@ T = TypeVar("T", bound="OrderItemCreate")
 
 @_attrs_define
 class OrderItemCreate:
-    """Body of a v2.1 order item create and full update (PUT).
+    """Body of a v2.1 order item create and full update (PUT). Unknown fields are allowed: the update page is cut at
+    `channel`, so its field list is not whole and may name fields this schema does not.
 
-    Attributes:
-        name (str):  Example: Mobile AZ10.
-        type_ (str): Free-form item type (e.g. "MOBILE", "Flight Item"). The types FLIGHT, HOTEL, MORTGAGE,
-            MORTGAGE_APPLICATION, LOAN_APPLICATION, PERSONAL_LOAN and RAIL are reserved and rejected. Example: MOBILE.
-        status (str): Free-form status (examples use CONFIRMED and Accepted). Example: CONFIRMED.
-        price (float):  Example: 105.
-        currency_code (str): Three-letter ISO 4217 currency code, upper case. Example: EUR.
-        description (str | Unset):  Example: Mobile AZ10 description.
-        product_id (str | Unset):  Example: 1233-44.
-        quantity (int | Unset):  Example: 1.
-        original_price (float | Unset):  Example: 110.
-        original_currency_code (str | Unset): Three-letter ISO 4217 currency code, upper case. Example: EUR.
-        reference_id (str | Unset):  Example: AAAAA-134.
-        vendor (str | Unset):  Example: Vendor XYZ.
-        language (str | Unset):  Example: EN.
-        channel (str | Unset):  Example: WEB.
-        ordered_at (datetime.datetime | Unset): ISO 8601 date and time in UTC; Sitecore writes milliseconds and a `Z`
-            suffix. Example: 2025-12-19T12:07:18.149Z.
-        flight_segments (list[FlightSegment] | Unset):
+        Attributes:
+            name (str):  Example: Mobile AZ10.
+            type_ (str): Free-form item type (e.g. "MOBILE", "Flight Item"). The types FLIGHT, HOTEL, MORTGAGE,
+                MORTGAGE_APPLICATION, LOAN_APPLICATION, PERSONAL_LOAN and RAIL are reserved and rejected. Example: MOBILE.
+            status (str): Free-form status (examples use CONFIRMED and Accepted). Example: CONFIRMED.
+            price (float):  Example: 105.
+            currency_code (str): Three-letter ISO 4217 currency code, upper case. Example: EUR.
+            description (str | Unset):  Example: Mobile AZ10 description.
+            product_id (str | Unset):  Example: 1233-44.
+            quantity (int | Unset):  Example: 1.
+            original_price (float | Unset):  Example: 110.
+            original_currency_code (str | Unset): Three-letter ISO 4217 currency code, upper case. Example: EUR.
+            reference_id (str | Unset):  Example: AAAAA-134.
+            vendor (str | Unset):  Example: Vendor XYZ.
+            language (str | Unset):  Example: EN.
+            channel (str | Unset):  Example: WEB.
+            ordered_at (datetime.datetime | Unset): ISO 8601 date and time in UTC; Sitecore writes milliseconds and a `Z`
+                suffix. Example: 2025-12-19T12:07:18.149Z.
+            flight_segments (list[FlightSegment] | Unset):
     """
 
     name: str
@@ -56,6 +58,7 @@ class OrderItemCreate:
     channel: str | Unset = UNSET
     ordered_at: datetime.datetime | Unset = UNSET
     flight_segments: list[FlightSegment] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -98,7 +101,7 @@ class OrderItemCreate:
                 flight_segments.append(flight_segments_item)
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "name": name,
@@ -201,4 +204,21 @@ class OrderItemCreate:
             flight_segments=flight_segments,
         )
 
+        order_item_create.additional_properties = d
         return order_item_create
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -17,30 +18,31 @@ T = TypeVar("T", bound="OrderItemPatch")
 
 @_attrs_define
 class OrderItemPatch:
-    """Body of a v2.1 partial order item update; fields not sent are left alone.
+    """Body of a v2.1 partial order item update; fields not sent are left alone. Unknown fields are allowed, as in
+    OrderItemCreate (its page is cut).
 
-    Example:
-        {'quantity': 2}
+        Example:
+            {'quantity': 2}
 
-    Attributes:
-        name (str | Unset):
-        type_ (str | Unset): Free-form item type (e.g. "MOBILE", "Flight Item"). The types FLIGHT, HOTEL, MORTGAGE,
-            MORTGAGE_APPLICATION, LOAN_APPLICATION, PERSONAL_LOAN and RAIL are reserved and rejected. Example: MOBILE.
-        status (str | Unset):
-        price (float | Unset):
-        currency_code (str | Unset): Three-letter ISO 4217 currency code, upper case. Example: EUR.
-        description (str | Unset):
-        product_id (str | Unset):
-        quantity (int | Unset):
-        original_price (float | Unset):
-        original_currency_code (str | Unset): Three-letter ISO 4217 currency code, upper case. Example: EUR.
-        reference_id (str | Unset):
-        vendor (str | Unset):
-        language (str | Unset):
-        channel (str | Unset):
-        ordered_at (datetime.datetime | Unset): ISO 8601 date and time in UTC; Sitecore writes milliseconds and a `Z`
-            suffix. Example: 2025-12-19T12:07:18.149Z.
-        flight_segments (list[FlightSegment] | Unset):
+        Attributes:
+            name (str | Unset):
+            type_ (str | Unset): Free-form item type (e.g. "MOBILE", "Flight Item"). The types FLIGHT, HOTEL, MORTGAGE,
+                MORTGAGE_APPLICATION, LOAN_APPLICATION, PERSONAL_LOAN and RAIL are reserved and rejected. Example: MOBILE.
+            status (str | Unset):
+            price (float | Unset):
+            currency_code (str | Unset): Three-letter ISO 4217 currency code, upper case. Example: EUR.
+            description (str | Unset):
+            product_id (str | Unset):
+            quantity (int | Unset):
+            original_price (float | Unset):
+            original_currency_code (str | Unset): Three-letter ISO 4217 currency code, upper case. Example: EUR.
+            reference_id (str | Unset):
+            vendor (str | Unset):
+            language (str | Unset):
+            channel (str | Unset):
+            ordered_at (datetime.datetime | Unset): ISO 8601 date and time in UTC; Sitecore writes milliseconds and a `Z`
+                suffix. Example: 2025-12-19T12:07:18.149Z.
+            flight_segments (list[FlightSegment] | Unset):
     """
 
     name: str | Unset = UNSET
@@ -59,6 +61,7 @@ class OrderItemPatch:
     channel: str | Unset = UNSET
     ordered_at: datetime.datetime | Unset = UNSET
     flight_segments: list[FlightSegment] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -101,7 +104,7 @@ class OrderItemPatch:
                 flight_segments.append(flight_segments_item)
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if name is not UNSET:
             field_dict["name"] = name
@@ -206,4 +209,21 @@ class OrderItemPatch:
             flight_segments=flight_segments,
         )
 
+        order_item_patch.additional_properties = d
         return order_item_patch
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

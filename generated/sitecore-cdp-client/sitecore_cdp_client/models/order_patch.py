@@ -15,19 +15,20 @@ T = TypeVar("T", bound="OrderPatch")
 
 @_attrs_define
 class OrderPatch:
-    """Body of a v2.1 partial order update: fields sent replace stored ones, fields not sent are left alone. The docs flag
-    `referenceId` and `orderedAt` as required here while also saying they cannot be updated; this spec makes them
-    optional and, like PUT, keeps the stored values.
+    """Body of a v2.1 partial order update: fields sent replace stored ones, fields not sent are left alone. The docs mark
+    `currencyCode`, `orderedAt`, `price` and `referenceId` required here, as on create, while also saying `referenceId`
+    and `orderedAt` cannot be updated: send the stored values; like PUT, the server keeps them.
 
         Example:
-            {'status': 'CANCELLED'}
+            {'referenceId': 'B94TXY-1', 'orderedAt': '2024-01-01T16:17:16Z', 'currencyCode': 'EUR', 'price': 50, 'status':
+                'CANCELLED'}
 
         Attributes:
-            reference_id (str | Unset):
-            ordered_at (datetime.datetime | Unset): ISO 8601 date and time in UTC; Sitecore writes milliseconds and a `Z`
-                suffix. Example: 2025-12-19T12:07:18.149Z.
-            currency_code (str | Unset): Three-letter ISO 4217 currency code, upper case. Example: EUR.
-            price (float | Unset):
+            reference_id (str):
+            ordered_at (datetime.datetime): ISO 8601 date and time in UTC; Sitecore writes milliseconds and a `Z` suffix.
+                Example: 2025-12-19T12:07:18.149Z.
+            currency_code (str): Three-letter ISO 4217 currency code, upper case. Example: EUR.
+            price (float):
             point_of_sale (str | Unset):
             channel (OrderChannel | Unset): Channel the order was made on.
             status (OrderStatus | Unset): Order status. "PARTIALY" is Sitecore's literal spelling.
@@ -39,10 +40,10 @@ class OrderPatch:
                 suffix. Example: 2025-12-19T12:07:18.149Z.
     """
 
-    reference_id: str | Unset = UNSET
-    ordered_at: datetime.datetime | Unset = UNSET
-    currency_code: str | Unset = UNSET
-    price: float | Unset = UNSET
+    reference_id: str
+    ordered_at: datetime.datetime
+    currency_code: str
+    price: float
     point_of_sale: str | Unset = UNSET
     channel: OrderChannel | Unset = UNSET
     status: OrderStatus | Unset = UNSET
@@ -54,9 +55,7 @@ class OrderPatch:
     def to_dict(self) -> dict[str, Any]:
         reference_id = self.reference_id
 
-        ordered_at: str | Unset = UNSET
-        if not isinstance(self.ordered_at, Unset):
-            ordered_at = self.ordered_at.isoformat()
+        ordered_at = self.ordered_at.isoformat()
 
         currency_code = self.currency_code
 
@@ -86,15 +85,14 @@ class OrderPatch:
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({})
-        if reference_id is not UNSET:
-            field_dict["referenceId"] = reference_id
-        if ordered_at is not UNSET:
-            field_dict["orderedAt"] = ordered_at
-        if currency_code is not UNSET:
-            field_dict["currencyCode"] = currency_code
-        if price is not UNSET:
-            field_dict["price"] = price
+        field_dict.update(
+            {
+                "referenceId": reference_id,
+                "orderedAt": ordered_at,
+                "currencyCode": currency_code,
+                "price": price,
+            }
+        )
         if point_of_sale is not UNSET:
             field_dict["pointOfSale"] = point_of_sale
         if channel is not UNSET:
@@ -115,18 +113,13 @@ class OrderPatch:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        reference_id = d.pop("referenceId", UNSET)
+        reference_id = d.pop("referenceId")
 
-        _ordered_at = d.pop("orderedAt", UNSET)
-        ordered_at: datetime.datetime | Unset
-        if isinstance(_ordered_at, Unset):
-            ordered_at = UNSET
-        else:
-            ordered_at = datetime.datetime.fromisoformat(_ordered_at)
+        ordered_at = datetime.datetime.fromisoformat(d.pop("orderedAt"))
 
-        currency_code = d.pop("currencyCode", UNSET)
+        currency_code = d.pop("currencyCode")
 
-        price = d.pop("price", UNSET)
+        price = d.pop("price")
 
         point_of_sale = d.pop("pointOfSale", UNSET)
 

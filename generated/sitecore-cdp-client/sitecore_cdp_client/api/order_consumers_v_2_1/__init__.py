@@ -115,7 +115,7 @@ class OrderConsumersV21:
     def delete_order_consumer(
         self,
         order_consumer_ref: str,
-    ) -> DeleteResult:
+    ) -> DeleteResult | None:
         """Delete an order consumer (`DELETE /v2.1/orderConsumers/{order_consumer_ref}`)."""
         return _delete_order_consumer.sync(
             client=self._client,
@@ -264,7 +264,7 @@ class AsyncOrderConsumersV21:
     async def delete_order_consumer(
         self,
         order_consumer_ref: str,
-    ) -> DeleteResult:
+    ) -> DeleteResult | None:
         """Delete an order consumer (`DELETE /v2.1/orderConsumers/{order_consumer_ref}`)."""
         return await _delete_order_consumer.asyncio(
             client=self._client,

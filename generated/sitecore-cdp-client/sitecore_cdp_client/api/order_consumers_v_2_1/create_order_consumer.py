@@ -42,11 +42,6 @@ def _parse_response(
 
         return response_200
 
-    if response.status_code == 201:
-        response_201 = OrderConsumer.from_dict(response.json())
-
-        return response_201
-
     if response.status_code == 400:
         response_400 = Error.from_dict(response.json())
 
@@ -78,11 +73,6 @@ def _parse_success(response: httpx.Response) -> OrderConsumer:
         response_200 = OrderConsumer.from_dict(response.json())
 
         return response_200
-
-    if response.status_code == 201:
-        response_201 = OrderConsumer.from_dict(response.json())
-
-        return response_201
 
     raise errors.APIError.from_response(response)
 

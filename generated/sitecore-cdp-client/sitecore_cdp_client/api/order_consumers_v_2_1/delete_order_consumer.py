@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -27,11 +27,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DeleteResult | Error | None:
+) -> Any | DeleteResult | Error | None:
     if response.status_code == 200:
         response_200 = DeleteResult.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
 
     if response.status_code == 401:
         response_401 = Error.from_dict(response.json())
@@ -49,18 +53,20 @@ def _parse_response(
         return None
 
 
-def _parse_success(response: httpx.Response) -> DeleteResult:
+def _parse_success(response: httpx.Response) -> DeleteResult | None:
     if response.status_code == 200:
         response_200 = DeleteResult.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 204:
+        return None
     raise errors.APIError.from_response(response)
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DeleteResult | Error]:
+) -> Response[Any | DeleteResult | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -73,7 +79,7 @@ def sync_detailed(
     order_consumer_ref: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[DeleteResult | Error]:
+) -> Response[Any | DeleteResult | Error]:
     """Delete an order consumer
 
      Removes the consumer from the order.
@@ -87,7 +93,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeleteResult | Error]
+        Response[Any | DeleteResult | Error]
     """
 
     kwargs = _get_kwargs(
@@ -105,7 +111,7 @@ def sync(
     order_consumer_ref: str,
     *,
     client: AuthenticatedClient | Client,
-) -> DeleteResult:
+) -> DeleteResult | None:
     """Delete an order consumer
 
      Removes the consumer from the order.
@@ -120,7 +126,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than the client's timeout.
 
     Returns:
-        DeleteResult
+        DeleteResult | None
     """
 
     kwargs = _get_kwargs(
@@ -138,7 +144,7 @@ async def asyncio_detailed(
     order_consumer_ref: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[DeleteResult | Error]:
+) -> Response[Any | DeleteResult | Error]:
     """Delete an order consumer
 
      Removes the consumer from the order.
@@ -152,7 +158,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeleteResult | Error]
+        Response[Any | DeleteResult | Error]
     """
 
     kwargs = _get_kwargs(
@@ -168,7 +174,7 @@ async def asyncio(
     order_consumer_ref: str,
     *,
     client: AuthenticatedClient | Client,
-) -> DeleteResult:
+) -> DeleteResult | None:
     """Delete an order consumer
 
      Removes the consumer from the order.
@@ -183,7 +189,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than the client's timeout.
 
     Returns:
-        DeleteResult
+        DeleteResult | None
     """
 
     kwargs = _get_kwargs(

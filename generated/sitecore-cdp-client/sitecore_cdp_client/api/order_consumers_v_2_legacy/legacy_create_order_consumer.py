@@ -104,7 +104,7 @@ def sync_detailed(
             lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
         body (LegacyOrderConsumerCreate): Body of a legacy order consumer create or update: the
             person who consumes order items (for flights, the passenger). Update replaces the whole
-            consumer.
+            consumer. Unknown fields are allowed: no page read lists the v2 consumer's fields in full.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,7 +142,7 @@ def sync(
             lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
         body (LegacyOrderConsumerCreate): Body of a legacy order consumer create or update: the
             person who consumes order items (for flights, the passenger). Update replaces the whole
-            consumer.
+            consumer. Unknown fields are allowed: no page read lists the v2 consumer's fields in full.
 
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
@@ -181,7 +181,7 @@ async def asyncio_detailed(
             lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
         body (LegacyOrderConsumerCreate): Body of a legacy order consumer create or update: the
             person who consumes order items (for flights, the passenger). Update replaces the whole
-            consumer.
+            consumer. Unknown fields are allowed: no page read lists the v2 consumer's fields in full.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -217,7 +217,7 @@ async def asyncio(
             lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
         body (LegacyOrderConsumerCreate): Body of a legacy order consumer create or update: the
             person who consumes order items (for flights, the passenger). Update replaces the whole
-            consumer.
+            consumer. Unknown fields are allowed: no page read lists the v2 consumer's fields in full.
 
     Raises:
         errors.APIError: If the server answers with any status other than the documented success

@@ -6,7 +6,6 @@ from typing import cast
 from ... import errors
 from ..._pagination import DEFAULT_PAGE_SIZE, next_offset
 from ...client import AuthenticatedClient
-from ...models.delete_result import DeleteResult
 from ...models.error import Error
 from ...models.link import Link
 from ...models.order_contact import OrderContact
@@ -113,7 +112,7 @@ class OrderContactsV21:
     def delete_order_contact(
         self,
         order_contact_ref: str,
-    ) -> DeleteResult | None:
+    ) -> None:
         """Delete an order contact (`DELETE /v2.1/orderContacts/{order_contact_ref}`)."""
         return _delete_order_contact.sync(
             client=self._client,
@@ -224,7 +223,7 @@ class AsyncOrderContactsV21:
     async def delete_order_contact(
         self,
         order_contact_ref: str,
-    ) -> DeleteResult | None:
+    ) -> None:
         """Delete an order contact (`DELETE /v2.1/orderContacts/{order_contact_ref}`)."""
         return await _delete_order_contact.asyncio(
             client=self._client,

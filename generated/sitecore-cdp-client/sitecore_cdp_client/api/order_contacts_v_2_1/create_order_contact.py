@@ -37,6 +37,11 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Error | OrderContact | None:
+    if response.status_code == 200:
+        response_200 = OrderContact.from_dict(response.json())
+
+        return response_200
+
     if response.status_code == 201:
         response_201 = OrderContact.from_dict(response.json())
 
@@ -69,6 +74,11 @@ def _parse_response(
 
 
 def _parse_success(response: httpx.Response) -> OrderContact:
+    if response.status_code == 200:
+        response_200 = OrderContact.from_dict(response.json())
+
+        return response_200
+
     if response.status_code == 201:
         response_201 = OrderContact.from_dict(response.json())
 
@@ -105,7 +115,9 @@ def sync_detailed(
             lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
         body (OrderContactCreate): Body of a v2.1 order contact create or full update (PUT). Give
             enough `identifiers` for your organization's identity rules: they resolve the guest the
-            contact belongs to. `dateOfBirth` must lie in the past.
+            contact belongs to. `dateOfBirth` must lie in the past. Unknown fields are allowed: the
+            create page is cut after `dateOfBirth`, so its field list is not whole and may name fields
+            this schema does not.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -144,7 +156,9 @@ def sync(
             lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
         body (OrderContactCreate): Body of a v2.1 order contact create or full update (PUT). Give
             enough `identifiers` for your organization's identity rules: they resolve the guest the
-            contact belongs to. `dateOfBirth` must lie in the past.
+            contact belongs to. `dateOfBirth` must lie in the past. Unknown fields are allowed: the
+            create page is cut after `dateOfBirth`, so its field list is not whole and may name fields
+            this schema does not.
 
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
@@ -184,7 +198,9 @@ async def asyncio_detailed(
             lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
         body (OrderContactCreate): Body of a v2.1 order contact create or full update (PUT). Give
             enough `identifiers` for your organization's identity rules: they resolve the guest the
-            contact belongs to. `dateOfBirth` must lie in the past.
+            contact belongs to. `dateOfBirth` must lie in the past. Unknown fields are allowed: the
+            create page is cut after `dateOfBirth`, so its field list is not whole and may name fields
+            this schema does not.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -221,7 +237,9 @@ async def asyncio(
             lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
         body (OrderContactCreate): Body of a v2.1 order contact create or full update (PUT). Give
             enough `identifiers` for your organization's identity rules: they resolve the guest the
-            contact belongs to. `dateOfBirth` must lie in the past.
+            contact belongs to. `dateOfBirth` must lie in the past. Unknown fields are allowed: the
+            create page is cut after `dateOfBirth`, so its field list is not whole and may name fields
+            this schema does not.
 
     Raises:
         errors.APIError: If the server answers with any status other than the documented success

@@ -6,7 +6,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.delete_result import DeleteResult
 from ...models.error import Error
 from ...types import Response
 
@@ -25,14 +24,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | DeleteResult | Error | None:
-    if response.status_code == 200:
-        response_200 = DeleteResult.from_dict(response.json())
-
-        return response_200
-
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
     if response.status_code == 204:
         response_204 = cast(Any, None)
         return response_204
@@ -58,12 +50,7 @@ def _parse_response(
         return None
 
 
-def _parse_success(response: httpx.Response) -> DeleteResult | None:
-    if response.status_code == 200:
-        response_200 = DeleteResult.from_dict(response.json())
-
-        return response_200
-
+def _parse_success(response: httpx.Response) -> None:
     if response.status_code == 204:
         return None
     raise errors.APIError.from_response(response)
@@ -71,7 +58,7 @@ def _parse_success(response: httpx.Response) -> DeleteResult | None:
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | DeleteResult | Error]:
+) -> Response[Any | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,11 +71,10 @@ def sync_detailed(
     order_contact_ref: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | DeleteResult | Error]:
+) -> Response[Any | Error]:
     """Delete an order contact
 
-     Removes the contact from the order. The page documents an empty 204; the rest of the v2.1 family
-    answers 200 with a JSON body, so both are accepted.
+     Removes the contact from the order. Answers 204 with no body, as the page documents.
 
     Args:
         order_contact_ref (str): Resource reference, a UUID. Sitecore's examples use both upper-
@@ -99,7 +85,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | DeleteResult | Error]
+        Response[Any | Error]
     """
 
     kwargs = _get_kwargs(
@@ -117,11 +103,10 @@ def sync(
     order_contact_ref: str,
     *,
     client: AuthenticatedClient | Client,
-) -> DeleteResult | None:
+) -> None:
     """Delete an order contact
 
-     Removes the contact from the order. The page documents an empty 204; the rest of the v2.1 family
-    answers 200 with a JSON body, so both are accepted.
+     Removes the contact from the order. Answers 204 with no body, as the page documents.
 
     Args:
         order_contact_ref (str): Resource reference, a UUID. Sitecore's examples use both upper-
@@ -133,7 +118,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than the client's timeout.
 
     Returns:
-        DeleteResult | None
+        None
     """
 
     kwargs = _get_kwargs(
@@ -151,11 +136,10 @@ async def asyncio_detailed(
     order_contact_ref: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | DeleteResult | Error]:
+) -> Response[Any | Error]:
     """Delete an order contact
 
-     Removes the contact from the order. The page documents an empty 204; the rest of the v2.1 family
-    answers 200 with a JSON body, so both are accepted.
+     Removes the contact from the order. Answers 204 with no body, as the page documents.
 
     Args:
         order_contact_ref (str): Resource reference, a UUID. Sitecore's examples use both upper-
@@ -166,7 +150,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | DeleteResult | Error]
+        Response[Any | Error]
     """
 
     kwargs = _get_kwargs(
@@ -182,11 +166,10 @@ async def asyncio(
     order_contact_ref: str,
     *,
     client: AuthenticatedClient | Client,
-) -> DeleteResult | None:
+) -> None:
     """Delete an order contact
 
-     Removes the contact from the order. The page documents an empty 204; the rest of the v2.1 family
-    answers 200 with a JSON body, so both are accepted.
+     Removes the contact from the order. Answers 204 with no body, as the page documents.
 
     Args:
         order_contact_ref (str): Resource reference, a UUID. Sitecore's examples use both upper-
@@ -198,7 +181,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than the client's timeout.
 
     Returns:
-        DeleteResult | None
+        None
     """
 
     kwargs = _get_kwargs(

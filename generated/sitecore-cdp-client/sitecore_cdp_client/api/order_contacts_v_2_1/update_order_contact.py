@@ -103,7 +103,9 @@ def sync_detailed(
             and lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
         body (OrderContactCreate): Body of a v2.1 order contact create or full update (PUT). Give
             enough `identifiers` for your organization's identity rules: they resolve the guest the
-            contact belongs to. `dateOfBirth` must lie in the past.
+            contact belongs to. `dateOfBirth` must lie in the past. Unknown fields are allowed: the
+            create page is cut after `dateOfBirth`, so its field list is not whole and may name fields
+            this schema does not.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,7 +142,9 @@ def sync(
             and lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
         body (OrderContactCreate): Body of a v2.1 order contact create or full update (PUT). Give
             enough `identifiers` for your organization's identity rules: they resolve the guest the
-            contact belongs to. `dateOfBirth` must lie in the past.
+            contact belongs to. `dateOfBirth` must lie in the past. Unknown fields are allowed: the
+            create page is cut after `dateOfBirth`, so its field list is not whole and may name fields
+            this schema does not.
 
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
@@ -178,7 +182,9 @@ async def asyncio_detailed(
             and lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
         body (OrderContactCreate): Body of a v2.1 order contact create or full update (PUT). Give
             enough `identifiers` for your organization's identity rules: they resolve the guest the
-            contact belongs to. `dateOfBirth` must lie in the past.
+            contact belongs to. `dateOfBirth` must lie in the past. Unknown fields are allowed: the
+            create page is cut after `dateOfBirth`, so its field list is not whole and may name fields
+            this schema does not.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -213,7 +219,9 @@ async def asyncio(
             and lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
         body (OrderContactCreate): Body of a v2.1 order contact create or full update (PUT). Give
             enough `identifiers` for your organization's identity rules: they resolve the guest the
-            contact belongs to. `dateOfBirth` must lie in the past.
+            contact belongs to. `dateOfBirth` must lie in the past. Unknown fields are allowed: the
+            create page is cut after `dateOfBirth`, so its field list is not whole and may name fields
+            this schema does not.
 
     Raises:
         errors.APIError: If the server answers with any status other than the documented success

@@ -4,7 +4,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ... import errors
+from ... import _query_rules, errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.link_page import LinkPage
@@ -25,6 +25,8 @@ def _get_kwargs(
     params["limit"] = limit
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _query_rules.check("legacy_list_order_contacts", params)
 
     _kwargs: dict[str, Any] = {
         "method": "get",

@@ -122,7 +122,7 @@ class OrderDataExtensionsV21:
         self,
         order_ref: str,
         data_extension_name: DataExtensionName,
-    ) -> DeleteResult:
+    ) -> DeleteResult | None:
         """Delete an order data extension (`DELETE /v2.1/orders/{order_ref}/extensions/{data_extension_name}`)."""
         return _delete_order_data_extension.sync(
             client=self._client,
@@ -258,7 +258,7 @@ class AsyncOrderDataExtensionsV21:
         self,
         order_ref: str,
         data_extension_name: DataExtensionName,
-    ) -> DeleteResult:
+    ) -> DeleteResult | None:
         """Delete an order data extension (`DELETE /v2.1/orders/{order_ref}/extensions/{data_extension_name}`)."""
         return await _delete_order_data_extension.asyncio(
             client=self._client,

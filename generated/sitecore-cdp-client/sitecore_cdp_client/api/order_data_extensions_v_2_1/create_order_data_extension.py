@@ -40,6 +40,11 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Error | OrderDataExtension | None:
+    if response.status_code == 200:
+        response_200 = OrderDataExtension.from_dict(response.json())
+
+        return response_200
+
     if response.status_code == 201:
         response_201 = OrderDataExtension.from_dict(response.json())
 
@@ -77,6 +82,11 @@ def _parse_response(
 
 
 def _parse_success(response: httpx.Response) -> OrderDataExtension:
+    if response.status_code == 200:
+        response_200 = OrderDataExtension.from_dict(response.json())
+
+        return response_200
+
     if response.status_code == 201:
         response_201 = OrderDataExtension.from_dict(response.json())
 

@@ -4,7 +4,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ... import errors
+from ... import _query_rules, errors
 from ...client import AuthenticatedClient, Client
 from ...models.data_extension_name import DataExtensionName
 from ...models.error import Error
@@ -24,6 +24,8 @@ def _get_kwargs(
     params["name"] = name
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _query_rules.check("delete_order_data_extension_fields", params)
 
     _kwargs: dict[str, Any] = {
         "method": "delete",

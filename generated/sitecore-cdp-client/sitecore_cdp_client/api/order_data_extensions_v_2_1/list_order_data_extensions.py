@@ -4,7 +4,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ... import errors
+from ... import _query_rules, errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.order_data_extension_page import OrderDataExtensionPage
@@ -28,6 +28,8 @@ def _get_kwargs(
     params["expand"] = expand
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _query_rules.check("list_order_data_extensions", params)
 
     _kwargs: dict[str, Any] = {
         "method": "get",

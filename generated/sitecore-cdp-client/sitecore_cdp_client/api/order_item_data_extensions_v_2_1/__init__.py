@@ -122,7 +122,7 @@ class OrderItemDataExtensionsV21:
         self,
         order_item_ref: str,
         data_extension_name: DataExtensionName,
-    ) -> DeleteResult:
+    ) -> DeleteResult | None:
         """Delete an order item data extension (`DELETE /v2.1/orderItems/{order_item_ref}/extensions/{data_extension_name}`)."""
         return _delete_order_item_data_extension.sync(
             client=self._client,
@@ -258,7 +258,7 @@ class AsyncOrderItemDataExtensionsV21:
         self,
         order_item_ref: str,
         data_extension_name: DataExtensionName,
-    ) -> DeleteResult:
+    ) -> DeleteResult | None:
         """Delete an order item data extension (`DELETE /v2.1/orderItems/{order_item_ref}/extensions/{data_extension_name}`)."""
         return await _delete_order_item_data_extension.asyncio(
             client=self._client,

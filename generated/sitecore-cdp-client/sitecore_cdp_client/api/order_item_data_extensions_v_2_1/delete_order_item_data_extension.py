@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -30,11 +30,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DeleteResult | Error | None:
+) -> Any | DeleteResult | Error | None:
     if response.status_code == 200:
         response_200 = DeleteResult.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
 
     if response.status_code == 401:
         response_401 = Error.from_dict(response.json())
@@ -52,18 +56,20 @@ def _parse_response(
         return None
 
 
-def _parse_success(response: httpx.Response) -> DeleteResult:
+def _parse_success(response: httpx.Response) -> DeleteResult | None:
     if response.status_code == 200:
         response_200 = DeleteResult.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 204:
+        return None
     raise errors.APIError.from_response(response)
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DeleteResult | Error]:
+) -> Response[Any | DeleteResult | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -77,7 +83,7 @@ def sync_detailed(
     data_extension_name: DataExtensionName,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[DeleteResult | Error]:
+) -> Response[Any | DeleteResult | Error]:
     """Delete an order item data extension
 
      Deletes the data extension with all its key-value pairs.
@@ -93,7 +99,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeleteResult | Error]
+        Response[Any | DeleteResult | Error]
     """
 
     kwargs = _get_kwargs(
@@ -113,7 +119,7 @@ def sync(
     data_extension_name: DataExtensionName,
     *,
     client: AuthenticatedClient | Client,
-) -> DeleteResult:
+) -> DeleteResult | None:
     """Delete an order item data extension
 
      Deletes the data extension with all its key-value pairs.
@@ -130,7 +136,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than the client's timeout.
 
     Returns:
-        DeleteResult
+        DeleteResult | None
     """
 
     kwargs = _get_kwargs(
@@ -150,7 +156,7 @@ async def asyncio_detailed(
     data_extension_name: DataExtensionName,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[DeleteResult | Error]:
+) -> Response[Any | DeleteResult | Error]:
     """Delete an order item data extension
 
      Deletes the data extension with all its key-value pairs.
@@ -166,7 +172,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeleteResult | Error]
+        Response[Any | DeleteResult | Error]
     """
 
     kwargs = _get_kwargs(
@@ -184,7 +190,7 @@ async def asyncio(
     data_extension_name: DataExtensionName,
     *,
     client: AuthenticatedClient | Client,
-) -> DeleteResult:
+) -> DeleteResult | None:
     """Delete an order item data extension
 
      Deletes the data extension with all its key-value pairs.
@@ -201,7 +207,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than the client's timeout.
 
     Returns:
-        DeleteResult
+        DeleteResult | None
     """
 
     kwargs = _get_kwargs(

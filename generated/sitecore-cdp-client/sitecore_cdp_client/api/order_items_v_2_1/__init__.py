@@ -112,7 +112,7 @@ class OrderItemsV21:
     def delete_order_item(
         self,
         order_item_ref: str,
-    ) -> DeleteResult:
+    ) -> DeleteResult | None:
         """Delete an order item (`DELETE /v2.1/orderItems/{order_item_ref}`)."""
         return _delete_order_item.sync(
             client=self._client,
@@ -221,7 +221,7 @@ class AsyncOrderItemsV21:
     async def delete_order_item(
         self,
         order_item_ref: str,
-    ) -> DeleteResult:
+    ) -> DeleteResult | None:
         """Delete an order item (`DELETE /v2.1/orderItems/{order_item_ref}`)."""
         return await _delete_order_item.asyncio(
             client=self._client,

@@ -37,6 +37,11 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Error | OrderItem | None:
+    if response.status_code == 200:
+        response_200 = OrderItem.from_dict(response.json())
+
+        return response_200
+
     if response.status_code == 201:
         response_201 = OrderItem.from_dict(response.json())
 
@@ -69,6 +74,11 @@ def _parse_response(
 
 
 def _parse_success(response: httpx.Response) -> OrderItem:
+    if response.status_code == 200:
+        response_200 = OrderItem.from_dict(response.json())
+
+        return response_200
+
     if response.status_code == 201:
         response_201 = OrderItem.from_dict(response.json())
 
@@ -101,7 +111,9 @@ def sync_detailed(
     Args:
         order_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
             lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
-        body (OrderItemCreate): Body of a v2.1 order item create and full update (PUT).
+        body (OrderItemCreate): Body of a v2.1 order item create and full update (PUT). Unknown
+            fields are allowed: the update page is cut at `channel`, so its field list is not whole
+            and may name fields this schema does not.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -136,7 +148,9 @@ def sync(
     Args:
         order_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
             lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
-        body (OrderItemCreate): Body of a v2.1 order item create and full update (PUT).
+        body (OrderItemCreate): Body of a v2.1 order item create and full update (PUT). Unknown
+            fields are allowed: the update page is cut at `channel`, so its field list is not whole
+            and may name fields this schema does not.
 
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
@@ -172,7 +186,9 @@ async def asyncio_detailed(
     Args:
         order_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
             lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
-        body (OrderItemCreate): Body of a v2.1 order item create and full update (PUT).
+        body (OrderItemCreate): Body of a v2.1 order item create and full update (PUT). Unknown
+            fields are allowed: the update page is cut at `channel`, so its field list is not whole
+            and may name fields this schema does not.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,7 +221,9 @@ async def asyncio(
     Args:
         order_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
             lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
-        body (OrderItemCreate): Body of a v2.1 order item create and full update (PUT).
+        body (OrderItemCreate): Body of a v2.1 order item create and full update (PUT). Unknown
+            fields are allowed: the update page is cut at `channel`, so its field list is not whole
+            and may name fields this schema does not.
 
     Raises:
         errors.APIError: If the server answers with any status other than the documented success

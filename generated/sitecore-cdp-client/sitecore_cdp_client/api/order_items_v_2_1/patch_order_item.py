@@ -102,7 +102,8 @@ def sync_detailed(
         order_item_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
             lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
         body (OrderItemPatch): Body of a v2.1 partial order item update; fields not sent are left
-            alone. Example: {'quantity': 2}.
+            alone. Unknown fields are allowed, as in OrderItemCreate (its page is cut). Example:
+            {'quantity': 2}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -138,7 +139,8 @@ def sync(
         order_item_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
             lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
         body (OrderItemPatch): Body of a v2.1 partial order item update; fields not sent are left
-            alone. Example: {'quantity': 2}.
+            alone. Unknown fields are allowed, as in OrderItemCreate (its page is cut). Example:
+            {'quantity': 2}.
 
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
@@ -175,7 +177,8 @@ async def asyncio_detailed(
         order_item_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
             lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
         body (OrderItemPatch): Body of a v2.1 partial order item update; fields not sent are left
-            alone. Example: {'quantity': 2}.
+            alone. Unknown fields are allowed, as in OrderItemCreate (its page is cut). Example:
+            {'quantity': 2}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -209,7 +212,8 @@ async def asyncio(
         order_item_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
             lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
         body (OrderItemPatch): Body of a v2.1 partial order item update; fields not sent are left
-            alone. Example: {'quantity': 2}.
+            alone. Unknown fields are allowed, as in OrderItemCreate (its page is cut). Example:
+            {'quantity': 2}.
 
     Raises:
         errors.APIError: If the server answers with any status other than the documented success

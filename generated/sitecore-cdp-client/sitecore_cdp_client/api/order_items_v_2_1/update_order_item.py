@@ -102,7 +102,9 @@ def sync_detailed(
     Args:
         order_item_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
             lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
-        body (OrderItemCreate): Body of a v2.1 order item create and full update (PUT).
+        body (OrderItemCreate): Body of a v2.1 order item create and full update (PUT). Unknown
+            fields are allowed: the update page is cut at `channel`, so its field list is not whole
+            and may name fields this schema does not.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -138,7 +140,9 @@ def sync(
     Args:
         order_item_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
             lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
-        body (OrderItemCreate): Body of a v2.1 order item create and full update (PUT).
+        body (OrderItemCreate): Body of a v2.1 order item create and full update (PUT). Unknown
+            fields are allowed: the update page is cut at `channel`, so its field list is not whole
+            and may name fields this schema does not.
 
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
@@ -175,7 +179,9 @@ async def asyncio_detailed(
     Args:
         order_item_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
             lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
-        body (OrderItemCreate): Body of a v2.1 order item create and full update (PUT).
+        body (OrderItemCreate): Body of a v2.1 order item create and full update (PUT). Unknown
+            fields are allowed: the update page is cut at `channel`, so its field list is not whole
+            and may name fields this schema does not.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -209,7 +215,9 @@ async def asyncio(
     Args:
         order_item_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
             lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
-        body (OrderItemCreate): Body of a v2.1 order item create and full update (PUT).
+        body (OrderItemCreate): Body of a v2.1 order item create and full update (PUT). Unknown
+            fields are allowed: the update page is cut at `channel`, so its field list is not whole
+            and may name fields this schema does not.
 
     Raises:
         errors.APIError: If the server answers with any status other than the documented success

@@ -119,7 +119,7 @@ class OrdersV21:
     def delete_order(
         self,
         order_ref: str,
-    ) -> DeleteResult:
+    ) -> DeleteResult | None:
         """Delete an order (`DELETE /v2.1/orders/{order_ref}`)."""
         return _delete_order.sync(
             client=self._client,
@@ -234,7 +234,7 @@ class AsyncOrdersV21:
     async def delete_order(
         self,
         order_ref: str,
-    ) -> DeleteResult:
+    ) -> DeleteResult | None:
         """Delete an order (`DELETE /v2.1/orders/{order_ref}`)."""
         return await _delete_order.asyncio(
             client=self._client,

@@ -3,7 +3,7 @@ from typing import Any
 
 import httpx
 
-from ... import errors
+from ... import _query_rules, errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.list_orders_sort import ListOrdersSort
@@ -40,6 +40,8 @@ def _get_kwargs(
     params["expand"] = expand
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _query_rules.check("list_orders", params)
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -106,8 +108,9 @@ def sync_detailed(
 ) -> Response[Error | OrderPage]:
     """List orders
 
-     Lists orders, optionally those with a given `referenceId` or of a given guest (`guestRef`), but not
-    both at once (400). `sort=orderedAt` is only allowed together with `guestRef` (400 otherwise).
+     Lists the orders with a given `referenceId` or of a given guest (`guestRef`). Exactly one of the two
+    is required: without either, or with both, the request is rejected with 400. `sort=orderedAt` is
+    only allowed together with `guestRef` (400 otherwise).
 
     Args:
         reference_id (str | Unset):
@@ -154,8 +157,9 @@ def sync(
 ) -> OrderPage:
     """List orders
 
-     Lists orders, optionally those with a given `referenceId` or of a given guest (`guestRef`), but not
-    both at once (400). `sort=orderedAt` is only allowed together with `guestRef` (400 otherwise).
+     Lists the orders with a given `referenceId` or of a given guest (`guestRef`). Exactly one of the two
+    is required: without either, or with both, the request is rejected with 400. `sort=orderedAt` is
+    only allowed together with `guestRef` (400 otherwise).
 
     Args:
         reference_id (str | Unset):
@@ -203,8 +207,9 @@ async def asyncio_detailed(
 ) -> Response[Error | OrderPage]:
     """List orders
 
-     Lists orders, optionally those with a given `referenceId` or of a given guest (`guestRef`), but not
-    both at once (400). `sort=orderedAt` is only allowed together with `guestRef` (400 otherwise).
+     Lists the orders with a given `referenceId` or of a given guest (`guestRef`). Exactly one of the two
+    is required: without either, or with both, the request is rejected with 400. `sort=orderedAt` is
+    only allowed together with `guestRef` (400 otherwise).
 
     Args:
         reference_id (str | Unset):
@@ -249,8 +254,9 @@ async def asyncio(
 ) -> OrderPage:
     """List orders
 
-     Lists orders, optionally those with a given `referenceId` or of a given guest (`guestRef`), but not
-    both at once (400). `sort=orderedAt` is only allowed together with `guestRef` (400 otherwise).
+     Lists the orders with a given `referenceId` or of a given guest (`guestRef`). Exactly one of the two
+    is required: without either, or with both, the request is rejected with 400. `sort=orderedAt` is
+    only allowed together with `guestRef` (400 otherwise).
 
     Args:
         reference_id (str | Unset):

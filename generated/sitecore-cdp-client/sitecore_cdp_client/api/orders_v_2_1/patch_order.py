@@ -103,9 +103,11 @@ def sync_detailed(
         order_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
             lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
         body (OrderPatch): Body of a v2.1 partial order update: fields sent replace stored ones,
-            fields not sent are left alone. The docs flag `referenceId` and `orderedAt` as required
-            here while also saying they cannot be updated; this spec makes them optional and, like
-            PUT, keeps the stored values. Example: {'status': 'CANCELLED'}.
+            fields not sent are left alone. The docs mark `currencyCode`, `orderedAt`, `price` and
+            `referenceId` required here, as on create, while also saying `referenceId` and `orderedAt`
+            cannot be updated: send the stored values; like PUT, the server keeps them. Example:
+            {'referenceId': 'B94TXY-1', 'orderedAt': '2024-01-01T16:17:16Z', 'currencyCode': 'EUR',
+            'price': 50, 'status': 'CANCELLED'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,9 +144,11 @@ def sync(
         order_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
             lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
         body (OrderPatch): Body of a v2.1 partial order update: fields sent replace stored ones,
-            fields not sent are left alone. The docs flag `referenceId` and `orderedAt` as required
-            here while also saying they cannot be updated; this spec makes them optional and, like
-            PUT, keeps the stored values. Example: {'status': 'CANCELLED'}.
+            fields not sent are left alone. The docs mark `currencyCode`, `orderedAt`, `price` and
+            `referenceId` required here, as on create, while also saying `referenceId` and `orderedAt`
+            cannot be updated: send the stored values; like PUT, the server keeps them. Example:
+            {'referenceId': 'B94TXY-1', 'orderedAt': '2024-01-01T16:17:16Z', 'currencyCode': 'EUR',
+            'price': 50, 'status': 'CANCELLED'}.
 
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
@@ -182,9 +186,11 @@ async def asyncio_detailed(
         order_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
             lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
         body (OrderPatch): Body of a v2.1 partial order update: fields sent replace stored ones,
-            fields not sent are left alone. The docs flag `referenceId` and `orderedAt` as required
-            here while also saying they cannot be updated; this spec makes them optional and, like
-            PUT, keeps the stored values. Example: {'status': 'CANCELLED'}.
+            fields not sent are left alone. The docs mark `currencyCode`, `orderedAt`, `price` and
+            `referenceId` required here, as on create, while also saying `referenceId` and `orderedAt`
+            cannot be updated: send the stored values; like PUT, the server keeps them. Example:
+            {'referenceId': 'B94TXY-1', 'orderedAt': '2024-01-01T16:17:16Z', 'currencyCode': 'EUR',
+            'price': 50, 'status': 'CANCELLED'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -219,9 +225,11 @@ async def asyncio(
         order_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
             lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
         body (OrderPatch): Body of a v2.1 partial order update: fields sent replace stored ones,
-            fields not sent are left alone. The docs flag `referenceId` and `orderedAt` as required
-            here while also saying they cannot be updated; this spec makes them optional and, like
-            PUT, keeps the stored values. Example: {'status': 'CANCELLED'}.
+            fields not sent are left alone. The docs mark `currencyCode`, `orderedAt`, `price` and
+            `referenceId` required here, as on create, while also saying `referenceId` and `orderedAt`
+            cannot be updated: send the stored values; like PUT, the server keeps them. Example:
+            {'referenceId': 'B94TXY-1', 'orderedAt': '2024-01-01T16:17:16Z', 'currencyCode': 'EUR',
+            'price': 50, 'status': 'CANCELLED'}.
 
     Raises:
         errors.APIError: If the server answers with any status other than the documented success

@@ -91,7 +91,9 @@ def sync_detailed(
 
     Args:
         body (LegacyOrderCreate): Body of a legacy order create or update. Update replaces the
-            whole order.
+            whole order. Unknown fields are allowed: the create page lists only the required fields,
+            and the v2 order data model page (which also names contacts, consumers and orderItems) was
+            not read whole.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -124,7 +126,9 @@ def sync(
 
     Args:
         body (LegacyOrderCreate): Body of a legacy order create or update. Update replaces the
-            whole order.
+            whole order. Unknown fields are allowed: the create page lists only the required fields,
+            and the v2 order data model page (which also names contacts, consumers and orderItems) was
+            not read whole.
 
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
@@ -158,7 +162,9 @@ async def asyncio_detailed(
 
     Args:
         body (LegacyOrderCreate): Body of a legacy order create or update. Update replaces the
-            whole order.
+            whole order. Unknown fields are allowed: the create page lists only the required fields,
+            and the v2 order data model page (which also names contacts, consumers and orderItems) was
+            not read whole.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -189,7 +195,9 @@ async def asyncio(
 
     Args:
         body (LegacyOrderCreate): Body of a legacy order create or update. Update replaces the
-            whole order.
+            whole order. Unknown fields are allowed: the create page lists only the required fields,
+            and the v2 order data model page (which also names contacts, consumers and orderItems) was
+            not read whole.
 
     Raises:
         errors.APIError: If the server answers with any status other than the documented success

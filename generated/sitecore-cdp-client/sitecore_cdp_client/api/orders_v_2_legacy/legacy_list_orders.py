@@ -3,7 +3,7 @@ from typing import Any
 
 import httpx
 
-from ... import errors
+from ... import _query_rules, errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.link_page import LinkPage
@@ -29,6 +29,8 @@ def _get_kwargs(
     params["limit"] = limit
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _query_rules.check("legacy_list_orders", params)
 
     _kwargs: dict[str, Any] = {
         "method": "get",

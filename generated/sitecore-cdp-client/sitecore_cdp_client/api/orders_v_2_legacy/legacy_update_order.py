@@ -114,7 +114,9 @@ def sync_detailed(
         order_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
             lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
         body (LegacyOrderCreate): Body of a legacy order create or update. Update replaces the
-            whole order.
+            whole order. Unknown fields are allowed: the create page lists only the required fields,
+            and the v2 order data model page (which also names contacts, consumers and orderItems) was
+            not read whole.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,7 +154,9 @@ def sync(
         order_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
             lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
         body (LegacyOrderCreate): Body of a legacy order create or update. Update replaces the
-            whole order.
+            whole order. Unknown fields are allowed: the create page lists only the required fields,
+            and the v2 order data model page (which also names contacts, consumers and orderItems) was
+            not read whole.
 
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
@@ -191,7 +195,9 @@ async def asyncio_detailed(
         order_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
             lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
         body (LegacyOrderCreate): Body of a legacy order create or update. Update replaces the
-            whole order.
+            whole order. Unknown fields are allowed: the create page lists only the required fields,
+            and the v2 order data model page (which also names contacts, consumers and orderItems) was
+            not read whole.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -227,7 +233,9 @@ async def asyncio(
         order_ref (str): Resource reference, a UUID. Sitecore's examples use both upper- and
             lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
         body (LegacyOrderCreate): Body of a legacy order create or update. Update replaces the
-            whole order.
+            whole order. Unknown fields are allowed: the create page lists only the required fields,
+            and the v2 order data model page (which also names contacts, consumers and orderItems) was
+            not read whole.
 
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
