@@ -559,16 +559,16 @@ def _missing_ref_500() -> Injection:
 
 
 @fault(
-    "delete-order-answers-204",
+    "delete-order-answers-202",
     "status",
-    "deleteOrder (DELETE /v2.1/orders/{orderRef}) responses: 200 with a DeleteResult body; 204 is not documented",
+    "deleteOrder (DELETE /v2.1/orders/{orderRef}) responses: 204, or 200 with a JSON body; 202 is not declared",
 )
-def _delete_204() -> Injection:
-    """DELETE /v2.1/orders/{ref} answers 204 with no body instead of 200 with a JSON body."""
+def _delete_202() -> Injection:
+    """DELETE /v2.1/orders/{ref} answers 202 Accepted (a queued delete) instead of 204 or 200."""
 
     def change(hit: Hit, response: Response, app: FaultyApp) -> Response:
-        if hit.op("deleteOrder") and response.status == 200:
-            return Response(204)
+        if hit.op("deleteOrder") and response.status == 204:
+            return Response(202)
         return response
 
     return Injection(after=change)
@@ -1378,7 +1378,7 @@ def _slow_delete() -> Injection:
     stalls = [0]
 
     def delay(hit: Hit, response: Response) -> float:
-        if hit.op("deleteOrder") and response.status == 200 and stalls[0] < MAX_HANGS:
+        if hit.op("deleteOrder") and response.status == 204 and stalls[0] < MAX_HANGS:
             stalls[0] += 1
             return HANG_SECONDS
         return 0.0
