@@ -55,12 +55,14 @@ def keep_legacy_list_filtered(query: dict[str, Any]) -> dict[str, Any]:
 
 
 def keep_list_filters_exclusive(query: dict[str, Any]) -> dict[str, Any]:
-    """GET /v2.1/orders: not both filters; sort=orderedAt only with guestRef."""
+    """GET /v2.1/orders: exactly one of the two filters; sort=orderedAt only with guestRef."""
     if query.get("sort") == "orderedAt":
         query.pop("referenceId", None)
         query.setdefault("guestRef", FILLER_GUEST_REF)
     elif "referenceId" in query and "guestRef" in query:
         query.pop("guestRef")
+    elif "referenceId" not in query and "guestRef" not in query:
+        query["referenceId"] = FILLER_REFERENCE_ID
     return query
 
 

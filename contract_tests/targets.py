@@ -25,13 +25,17 @@ from urllib.parse import urlsplit
 import requests
 from cdp_sandbox.app import create_app
 
+from .safety import SafetyError, request_host
+
 ASGI_BASE_URL = "http://testserver"
 Asgi = Callable[..., Any]
 SANDBOX_KEY = "sandbox-client-key"
 SANDBOX_TOKEN = "sandbox-api-token"  # noqa: S105 - the sandbox's documented local default
 DEFAULT_ASGI = "cdp_sandbox.app:create_app"
 PROBE_PATH = "/v2.1/orders"
-PROBE_QUERY = {"limit": 1}
+# A referenceId no real order carries: the list needs exactly one filter (page order/retrieveorders) and the
+# probe wants an empty, cheap page.
+PROBE_QUERY = {"referenceId": "cdpkit-probe", "limit": 1}
 STARTUP_SECONDS = 30.0
 _LISTENING = re.compile(r"listening on (http://\S+)")
 
@@ -74,7 +78,13 @@ def url_target(url: str, env: Mapping[str, str]) -> Target:
         raise TargetError(
             f"{url!r} is not an http(s) base URL such as https://api-engage-eu.sitecorecloud.io."
         )
-    local = parts.hostname in ("127.0.0.1", "localhost", "::1")
+    try:
+        host = request_host(url)
+    except SafetyError as exc:
+        raise TargetError(str(exc)) from None
+    # The host the HTTP library really connects to (hosts.py), not urlsplit's reading: a base URL that only
+    # looks local must not borrow the sandbox's default credentials.
+    local = host in ("127.0.0.1", "localhost", "::1", "[::1]")
     key, token = credentials(env, required=not local, url=url)
     return Target(base_url=url.rstrip("/"), client_key=key, api_token=token, description=url)
 

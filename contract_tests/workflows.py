@@ -221,11 +221,16 @@ def _patch_body(w: Walker, info: OpInfo, created: dict[str, Any]) -> dict[str, A
     """One ordinary field varied (plus, for a v2.1 order, an attempt to change the immutable referenceId)."""
     skip = {"referenceId", "orderedAt", "createdAt", "modifiedAt", "guest", "orderItems", "identifiers"}
     props = w.run.model.request_properties(info.operation_id)
+    required = (w.run.model.request_schema(info.operation_id) or {}).get("required", [])
     for name, value in created.items():
         if name in skip or (props and name not in props):
             continue
         varied = w.bodies.vary(info.operation_id, {name: value}, [name])
         if varied[name] != value:
+            # Fields the PATCH schema requires (the v2.1 order's, per its page) are sent with their stored values.
+            for field in required:
+                if field not in varied and field in created:
+                    varied[field] = created[field]
             if info.kind is Kind.ORDER and "referenceId" in created:
                 varied["referenceId"] = f"{created['referenceId']}-changed"
             if "createdAt" in props:
@@ -319,8 +324,8 @@ def _broken_list_rules(w: Walker, version: str, reference_id: str) -> None:
     listing = w.op(version, Action.LIST, Kind.ORDER)
     if listing is None:
         return
+    w.send(listing.operation_id, query={"limit": 1}, shape=False)
     if listing.legacy:
-        w.send(listing.operation_id, query={"limit": 1}, shape=False)
         return
     guest = "f7aabbca-1c1b-4fc2-be72-3e16294a4f03"
     w.send(listing.operation_id, query={"referenceId": reference_id, "guestRef": guest}, shape=False)
