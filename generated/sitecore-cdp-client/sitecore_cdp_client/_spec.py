@@ -2,8 +2,8 @@
 
 from typing import Any
 
-__version__ = "0.3.0"
-SPEC_SHA256 = "5ee4763f9e18bac593f2de65ec73bb0a0364b61aa63de2fb97ae90c1570a8b13"
+__version__ = "0.3.1"
+SPEC_SHA256 = "719d5a198f77827c9771d6432546e0ee6686e4730f78e1873bfd17ef723e9560"
 GENERATOR = "openapi-python-client 0.29.1"
 
 # x-query-rules of the spec, by function name (checked by _query_rules before a request is sent).
