@@ -270,3 +270,33 @@ def test_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "Implied bump: major" in out
     assert sc.main(["--base-file", str(old), "--spec", str(new), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["bump"] == "major"
+
+
+def _list_orders(d: dict[str, Any]) -> dict[str, Any]:
+    operation: dict[str, Any] = d["paths"]["/v2.1/orders"]["get"]
+    return operation
+
+
+def test_a_new_query_rule_is_breaking_and_a_dropped_one_compatible() -> None:
+    rule = {"rule": "exactly-one", "params": ["referenceId", "guestRef"]}
+    added = only(changed(lambda d: _list_orders(d).update({"x-query-rules": [rule]})))
+    assert added.breaking and "query rule added: exactly one of referenceId, guestRef" in added.message
+
+    old = base_spec()
+    _list_orders(old)["x-query-rules"] = [rule]
+    report = sc.compare(old, base_spec())
+    dropped = only(report)
+    assert not dropped.breaking and "query rule removed" in dropped.message
+    assert report.bump == "minor"
+
+
+def test_opening_a_request_body_is_compatible_and_closing_it_breaking() -> None:
+    opened = changed(lambda d: schemas(d)["OrderCreate"].pop("additionalProperties"))
+    change = only(opened)
+    assert not change.breaking and change.message == "request body now accepts unknown fields"
+    assert opened.bump == "minor"
+
+    old = base_spec()
+    schemas(old)["OrderCreate"].pop("additionalProperties")
+    closed = only(sc.compare(old, base_spec()))
+    assert closed.breaking and closed.message == "request body now refuses unknown fields"
