@@ -146,3 +146,24 @@ def test_wrong_ruff_version_fails_clearly(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(regen.sys, "executable", str(tmp_path / "python"))
     with pytest.raises(regen.RegenerateError, match=r"ruff 0\.16\.9, need ruff 0\.17\.0 exactly"):
         regen._find_ruff()
+
+
+def test_query_rules_come_from_the_spec_by_function_name() -> None:
+    rules = regen.query_rules(yaml.safe_load(SPEC.read_text(encoding="utf-8")))
+    assert rules["list_orders"][0] == {"rule": "exactly-one", "params": ["referenceId", "guestRef"]}
+    assert rules["legacy_list_orders"] == [{"rule": "at-least-one", "params": ["referenceId", "guestRef"]}]
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        {"rule": "one-of", "params": ["a", "b"]},  # not in the vocabulary
+        {"rule": "exactly-one"},  # its keys missing
+        {"rule": "requires", "param": "sort", "value": True, "requires": "guestRef"},  # not a string
+        "exactly-one",
+    ],
+)
+def test_a_malformed_query_rule_is_refused_naming_the_operation(rule: object) -> None:
+    doc = {"paths": {"/x": {"get": {"operationId": "listThings", "x-query-rules": [rule]}}}}
+    with pytest.raises(regen.RegenerateError, match="listThings: x-query-rules entry"):
+        regen.query_rules(doc)
