@@ -209,6 +209,8 @@ class StoreHooks:
     """delete of an order item: whether consumers stop linking it."""
     offset_shift: int = 0
     """lists: extra items skipped beyond the asked offset."""
+    ignore_reference_id: Callable[[Hit | None], bool] | None = None
+    """order lists: True lists orders as if no referenceId had been asked (the request still carried one)."""
 
 
 @dataclass(slots=True)
@@ -360,7 +362,9 @@ class FaultyStore(Store):
         offset: int,
         limit: int,
     ) -> tuple[int, list[Record]]:
-        """A page of orders, shifted when a fault says so."""
+        """A page of orders, shifted, or without the referenceId filter, when a fault says so."""
+        if any(h.ignore_reference_id is not None and h.ignore_reference_id(self.current) for h in self.hooks):
+            reference_id = None
         return super().orders(reference_id, guest_ref, by_ordered_at, offset + self._shift, limit)
 
 
@@ -952,8 +956,8 @@ def _expand_ignored() -> Injection:
     "listOrders query parameter referenceId: only orders with that referenceId are listed",
 )
 def _reference_filter_ignored() -> Injection:
-    """GET /v2.1/orders ignores `referenceId` and lists every order."""
-    return _ignore_query(lambda hit: hit.op("listOrders"), "referenceId")
+    """GET /v2.1/orders ignores `referenceId` and lists every order (the parameter is still required)."""
+    return Injection(store=StoreHooks(ignore_reference_id=lambda hit: hit is not None and hit.op("listOrders")))
 
 
 @fault(
