@@ -957,7 +957,9 @@ def _expand_ignored() -> Injection:
 )
 def _reference_filter_ignored() -> Injection:
     """GET /v2.1/orders ignores `referenceId` and lists every order (the parameter is still required)."""
-    return Injection(store=StoreHooks(ignore_reference_id=lambda hit: hit is not None and hit.op("listOrders")))
+    return Injection(
+        store=StoreHooks(ignore_reference_id=lambda hit: hit is not None and hit.op("listOrders"))
+    )
 
 
 @fault(
