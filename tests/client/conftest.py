@@ -111,7 +111,8 @@ class FakeCDP:
             version = "v2.1" if path.startswith("/v2.1/") else "v2"
             prefix = f"/{version}/order{'Contacts' if sub == 'contacts' else 'Consumers'}"
             created = self._store(sub, prefix, body, order={"href": self.resources[ref]["href"]})
-            return httpx.Response(201, json=created)
+            # The v2.1 consumer create's page documents 200; the other creates answer 201.
+            return httpx.Response(200 if (version, sub) == ("v2.1", "consumers") else 201, json=created)
         if m := re.fullmatch(r"/v2(?:\.1)?/(?:orders|orderContacts|orderConsumers)/([^/]+)", path):
             ref = m.group(1)
             if ref not in self.resources:
@@ -128,7 +129,9 @@ class FakeCDP:
             if method == "DELETE":
                 del self.resources[ref]
                 del self.kinds[ref]
-                if path.startswith("/v2/"):
+                # v2 deletes and the v2.1 contact delete are documented 204 with no body; the other v2.1
+                # deletes may answer 204 or 200 with a JSON body: the fake answers 200, the sandbox 204.
+                if path.startswith(("/v2/", "/v2.1/orderContacts/")):
                     return httpx.Response(204)
                 return httpx.Response(200, json={"ref": ref, "deleted": True})
         return error(404, f"no route {method} {path}")

@@ -59,6 +59,13 @@ def scripted(*responses: httpx.Response | Exception) -> tuple[list[httpx.Request
     return seen, handler
 
 
+# A PATCH carries the four fields its page marks required.
+PATCH_BODY = OrderPatch(
+    reference_id="R-1",
+    ordered_at=ORDER_BODY.ordered_at,
+    currency_code="EUR",
+    price=2.0,
+)
 ORDER_JSON = {"href": "https://cdp.test/v2.1/orders/o1", "ref": "o1"}
 
 
@@ -185,7 +192,7 @@ def test_post_and_patch_are_never_retried(make_cdp: Any, no_sleep: list[float], 
         assert info.value.status_code == status
         assert isinstance(info.value, RateLimitError if status == 429 else ServerError)
         with pytest.raises(APIError):
-            cdp.orders.patch_order("o1", body=OrderPatch(price=2.0))
+            cdp.orders.patch_order("o1", body=PATCH_BODY)
     assert [r.method for r in seen] == ["POST", "PATCH"]
     assert no_sleep == []
 
@@ -292,13 +299,13 @@ def test_undocumented_status_raises_api_error(make_cdp: Any) -> None:
         assert isinstance(info.value, SitecoreCDPError)
         # The detailed variant raises too (raise_on_unexpected_status defaults to True).
         with pytest.raises(APIError):
-            list_orders.sync_detailed(client=cdp)
+            list_orders.sync_detailed(client=cdp, reference_id="R-1")
 
 
 def test_detailed_variant_returns_documented_errors(make_cdp: Any) -> None:
     _, handler = scripted(httpx.Response(401, json={"status": "UNAUTHORIZED", "code": 401}))
     with make_cdp(handler) as cdp:
-        response = list_orders.sync_detailed(client=cdp)
+        response = list_orders.sync_detailed(client=cdp, reference_id="R-1")
     assert response.status_code == 401
     assert response.parsed is not None
 
@@ -340,7 +347,7 @@ def test_iteration_follows_a_server_capped_limit(make_cdp: Any, fake: Any) -> No
     fake.max_limit = 40
     fake.add_orders(95)
     with make_cdp() as cdp:
-        assert len(list(cdp.orders.iter_list_orders(page_size=100))) == 95
+        assert len(list(cdp.orders.iter_list_orders(guest_ref="g1", page_size=100))) == 95
     assert [r.url.params["offset"] for r in fake.requests] == ["0", "40", "80"]
 
 
@@ -354,7 +361,7 @@ def test_iteration_refuses_links_when_expand_was_ignored(make_cdp: Any) -> None:
     page = {"offset": 0, "limit": 10, "items": [{"href": "https://cdp.test/v2.1/orders/o1"}]}
     _, handler = scripted(httpx.Response(200, json=page))
     with make_cdp(handler) as cdp, pytest.raises(SitecoreCDPError, match="links although expand=true"):
-        list(cdp.orders.iter_list_orders())
+        list(cdp.orders.iter_list_orders(guest_ref="g1"))
 
 
 def test_legacy_iteration_yields_links(make_cdp: Any, fake: Any) -> None:
@@ -379,7 +386,7 @@ def test_async_iteration(make_cdp: Any, fake: Any) -> None:
 
     async def run() -> list[str]:
         async with make_cdp(asynchronous=True) as cdp:
-            return [o.ref async for o in cdp.orders.iter_list_orders(page_size=2)]
+            return [o.ref async for o in cdp.orders.iter_list_orders(guest_ref="g1", page_size=2)]
 
     assert len(asyncio.run(run())) == 5
     assert len(fake.requests) == 3

@@ -54,6 +54,7 @@ def test_usage_runs_against_fake_api(make_cdp: Any, fake: Any) -> None:
         seen = usage.v21_lifecycle(cdp, "g1")
         assert "404 Resource not found" in seen
         assert "CONFIRMED" in seen
+        assert "deleted ['deleted', 'ref']" in seen  # the fake's delete answers 200 with a JSON body
         legacy = usage.legacy_lifecycle(cdp, "g1")
         assert len(legacy) >= 4
     assert usage.construction()[:2] == ["https://api-engage-eu.sitecorecloud.io", "http://127.0.0.1:8000"]

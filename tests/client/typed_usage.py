@@ -73,11 +73,22 @@ def v21_lifecycle(cdp: SitecoreCDP, guest_ref: str) -> list[str]:
             price=55.0,
         ),
     )
-    patched = cdp.orders.patch_order(updated.ref, body=OrderPatch(status=OrderStatus.CONFIRMED))
+    # The patch page marks referenceId, orderedAt, currencyCode and price required: send the stored values.
+    patched = cdp.orders.patch_order(
+        updated.ref,
+        body=OrderPatch(
+            reference_id="B94TXY-1",
+            ordered_at=datetime(2025, 12, 19, 12, 7, 18, tzinfo=UTC),
+            currency_code="EUR",
+            price=55.0,
+            status=OrderStatus.CONFIRMED,
+        ),
+    )
     status: OrderStatus | Unset = patched.status
     seen.append(str(status))
-    deleted: DeleteResult = cdp.orders.delete_order(order.ref)
-    seen.extend(str(k) for k in deleted.additional_keys)
+    # 204 (no body) returns None; a 200 with a JSON body returns a DeleteResult.
+    deleted: DeleteResult | None = cdp.orders.delete_order(order.ref)
+    seen.append("deleted" if deleted is None else f"deleted {sorted(deleted.additional_keys)}")
     try:
         cdp.orders.retrieve_order(order.ref)
     except NotFoundError as err:

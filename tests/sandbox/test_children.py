@@ -17,11 +17,16 @@ FAMILIES: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
 ]
 
 
+def created_status(version: str, collection: str) -> int:
+    """The create's success status: 201, except the v2.1 consumer create, whose page documents 200."""
+    return 200 if (version, collection) == ("v2.1", "consumers") else 201
+
+
 def _create(
     client: Client, version: str, order: str, collection: str, body: dict[str, Any]
 ) -> dict[str, Any]:
     response = client.post(f"/{version}/orders/{order}/{collection}", json=body)
-    assert response.status_code == 201, response.text
+    assert response.status_code == created_status(version, collection), response.text
     return dict(response.json())
 
 
@@ -163,12 +168,12 @@ def test_v2_contact_delete_is_204(client: Client) -> None:
     assert client.get(f"/v2/orderContacts/{ref}").status_code == 404
 
 
-def test_v21_deletes_answer_200_empty_object(client: Client) -> None:
+def test_v21_deletes_answer_204_no_body(client: Client) -> None:
     order = make_order(client)["ref"]
     for collection, segment, _, body in FAMILIES:
         ref = _create(client, "v2.1", order, collection, body)["ref"]
         deleted = client.delete(f"/v2.1/{segment}/{ref}")
-        assert deleted.status_code == 200 and deleted.json() == {}
+        assert deleted.status_code == 204 and deleted.content == b"", segment
         assert client.get(f"/v2.1/{segment}/{ref}").status_code == 404
 
 
@@ -223,7 +228,7 @@ def test_deleting_an_order_removes_every_dependent(client: Client) -> None:
     assert client.post(f"/v2.1/orderItems/{item}/extensions/ext", json={"b": 2}).status_code == 201
     links = {"items": [{"href": f"http://x/v2/orderItems/{item}"}]}
     foreign = _create(client, "v2", other, "consumers", {**CONSUMER_V2, "orderItems": links})["ref"]
-    assert client.delete(f"/v2.1/orders/{order}").status_code == 200
+    assert client.delete(f"/v2.1/orders/{order}").status_code == 204
     for path in (
         f"/v2.1/orderItems/{item}",
         f"/v2.1/orderContacts/{contact}",

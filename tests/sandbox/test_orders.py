@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from httpx import Client
+from httpx import Client, Response
 
 from .conftest import ORDER_V2, ORDER_V21, STAMP, UUID, make_order
 
@@ -111,19 +111,26 @@ def test_v21_put_replaces_and_keeps_immutable_fields(client: Client) -> None:
     assert "channel" not in doc and "pointOfSale" not in doc and "status" not in doc
 
 
+# The four fields the patch page marks required (spec: OrderPatch.required).
+PATCH_REQUIRED = {k: ORDER_V21[k] for k in ("referenceId", "orderedAt", "currencyCode", "price")}
+
+
 def test_v21_patch_merges_and_keeps_immutable_fields(client: Client) -> None:
     ref = make_order(client)["ref"]
-    doc = client.patch(f"/v2.1/orders/{ref}", json={"price": 1, "referenceId": "NOPE"}).json()
+    body = {**PATCH_REQUIRED, "price": 1, "referenceId": "NOPE", "orderedAt": "2030-01-01T00:00:00Z"}
+    doc = client.patch(f"/v2.1/orders/{ref}", json=body).json()
     assert doc["price"] == 1
     assert doc["referenceId"] == ORDER_V21["referenceId"]
+    assert doc["orderedAt"] == ORDER_V21["orderedAt"]
     assert doc["channel"] == ORDER_V21["channel"] and doc["status"] == ORDER_V21["status"]
-    assert client.patch(f"/v2.1/orders/{ref}", json={}).status_code == 200
+    assert client.patch(f"/v2.1/orders/{ref}", json=PATCH_REQUIRED).status_code == 200
+    assert client.patch(f"/v2.1/orders/{ref}", json={}).status_code == 400
 
 
-def test_v21_delete_answers_200_empty_object_then_404(client: Client) -> None:
+def test_v21_delete_answers_204_no_body_then_404(client: Client) -> None:
     ref = make_order(client)["ref"]
     deleted = client.delete(f"/v2.1/orders/{ref}")
-    assert deleted.status_code == 200 and deleted.json() == {}
+    assert deleted.status_code == 204 and deleted.content == b""
     assert client.get(f"/v2.1/orders/{ref}").status_code == 404
     assert client.delete(f"/v2.1/orders/{ref}").status_code == 404
 
@@ -156,8 +163,11 @@ def test_v2_list_requires_reference_id_or_guest_ref(client: Client) -> None:
 def test_v21_list_rejects_both_filters_and_bad_sort(client: Client) -> None:
     both = client.get("/v2.1/orders", params={"referenceId": "x", "guestRef": "y"})
     assert both.status_code == 400
-    assert client.get("/v2.1/orders", params={"sort": "orderedAt"}).status_code == 400
-    assert client.get("/v2.1/orders", params={"sort": "price"}).status_code == 400
+    by_reference = client.get("/v2.1/orders", params={"referenceId": "x", "sort": "orderedAt"})
+    assert by_reference.status_code == 400 and by_reference.json()["message"].startswith("sort:")
+    guest = "567a697e-4e79-4f2c-96d1-a7249a44744f"
+    bad_sort = client.get("/v2.1/orders", params={"guestRef": guest, "sort": "price"})
+    assert bad_sort.status_code == 400 and bad_sort.json()["message"].startswith("sort:")
 
 
 def test_list_by_reference_id_pages_in_creation_order(client: Client) -> None:
@@ -183,7 +193,9 @@ def test_list_by_reference_id_pages_in_creation_order(client: Client) -> None:
 
 def test_list_expand_and_defaults(client: Client) -> None:
     make_order(client)
-    page = client.get("/v2.1/orders", params={"expand": "true"}).json()
+    page = client.get(
+        "/v2.1/orders", params={"referenceId": str(ORDER_V21["referenceId"]), "expand": "true"}
+    ).json()
     assert page["offset"] == 0 and page["limit"] == 10
     assert page["items"][0]["referenceId"] == ORDER_V21["referenceId"]
     assert page["href"].endswith("expand=true")
@@ -191,18 +203,27 @@ def test_list_expand_and_defaults(client: Client) -> None:
 
 def test_huge_limit_is_echoed_and_clamped(client: Client) -> None:
     make_order(client)
-    page = client.get("/v2.1/orders", params={"limit": 10**30, "offset": 10**30}).json()
+    reference_id = str(ORDER_V21["referenceId"])
+    page = client.get(
+        "/v2.1/orders", params={"referenceId": reference_id, "limit": 10**30, "offset": 10**30}
+    ).json()
     assert page["limit"] == 2**63 - 1 and page["items"] == []
-    big = client.get("/v2.1/orders", params={"limit": 5000}).json()
+    big = client.get("/v2.1/orders", params={"referenceId": reference_id, "limit": 5000}).json()
     assert big["limit"] == 5000 and len(big["items"]) == 1
 
 
 def test_list_paging_parameters_are_validated(client: Client) -> None:
-    assert client.get("/v2.1/orders", params={"limit": 0}).status_code == 400
-    negative = client.get("/v2.1/orders", params={"offset": -1})
-    assert negative.status_code == 400 and negative.json()["message"].startswith("offset:")
-    assert client.get("/v2.1/orders", params={"limit": "ten"}).status_code == 400
-    assert client.get("/v2.1/orders", params={"expand": "yes"}).status_code == 400
+    # With the required filter, so that each 400 is about the paging parameter named.
+    def get(**params: str | int) -> Response:
+        return client.get("/v2.1/orders", params={"referenceId": "x", **params})
+
+    assert get().status_code == 200
+    for name, value in (("limit", 0), ("offset", -1), ("limit", "ten"), ("expand", "yes")):
+        rejected = get(**{name: value})
+        assert rejected.status_code == 400 and rejected.json()["message"].startswith(f"{name}:"), (
+            name,
+            value,
+        )
 
 
 def test_unknown_query_parameters_are_ignored(client: Client) -> None:

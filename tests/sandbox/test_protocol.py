@@ -57,8 +57,10 @@ def test_every_operation_demands_credentials(app: SandboxApp, anon: Client, head
 def test_credentials_are_configurable() -> None:
     custom = create_app(spec_path=SPEC, client_key="k", api_token="t:with:colons")
     with Client(transport=ASGITransport(custom), base_url="http://testserver") as other:
-        assert other.get("/v2.1/orders", auth=("k", "t:with:colons")).status_code == 200
-        assert other.get("/v2.1/orders", auth=("sandbox-client-key", "sandbox-api-token")).status_code == 401
+        listing = {"referenceId": "B94TXY-1"}
+        assert other.get("/v2.1/orders", params=listing, auth=("k", "t:with:colons")).status_code == 200
+        default = ("sandbox-client-key", "sandbox-api-token")
+        assert other.get("/v2.1/orders", params=listing, auth=default).status_code == 401
 
 
 def test_undeclared_method_is_405_with_allow_after_auth(client: Client, anon: Client) -> None:
