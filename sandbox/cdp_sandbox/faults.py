@@ -1188,7 +1188,7 @@ def _links_other_order() -> Injection:
 @fault(
     "read-lags-create",
     "state",
-    "createOrderConsumer 201 links retrieveOrderConsumer: the new consumer can be read at once",
+    "createOrderConsumer 200 links retrieveOrderConsumer: the new consumer can be read at once",
 )
 def _read_lags() -> Injection:
     """A new v2.1 consumer is not readable at first: its first GET answers 404."""
