@@ -27,11 +27,12 @@ def _groups(*names: str) -> list[str]:
 
 
 def _install_project(session: nox.Session, *groups: str) -> None:
-    """The root project (sandbox + contract suite), the generated client when present, and tool groups."""
+    """The root project (sandbox + contract suite) at its pinned runtime versions, the generated client when
+    present, and tool groups."""
     packages = ["-e", "."]
     if (CLIENT_DIR / "pyproject.toml").exists():
         packages += ["-e", str(CLIENT_DIR)]
-    session.install(*packages, *_groups(*groups))
+    session.install(*packages, *_groups("runtime", *groups))
 
 
 def _install_node_tools(session: nox.Session) -> None:

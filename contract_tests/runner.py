@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from . import context, targets
+from . import context, kit_version, targets
 from .config import ALL_PHASES, ConfigError
 from .context import RunContext, RunOptions
 from .plugin import ConformancePlugin
@@ -37,9 +37,10 @@ class Outcome:
     message: str = ""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The CLI."""
-    parser = argparse.ArgumentParser(prog="python -m contract_tests", description=__doc__)
+def build_parser(prog: str = "python -m contract_tests") -> argparse.ArgumentParser:
+    """The CLI (`prog` names it: `cdp-conformance` when installed, see cli.py)."""
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {kit_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser(
         "run", help="run the conformance suite against a target (default: a fresh local sandbox)"
@@ -158,9 +159,9 @@ def _forget_suite_modules() -> None:
             del sys.modules[name]
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of `python -m contract_tests`."""
-    args = build_parser().parse_args(argv)
+def main(argv: Sequence[str] | None = None, *, prog: str = "python -m contract_tests") -> int:
+    """Entry point of `python -m contract_tests` (and of `cdp-conformance`, cli.py)."""
+    args = build_parser(prog).parse_args(argv)
     env = dict(os.environ)
     try:
         with resolve_target(args, env) as (target, rerun_args):
