@@ -28,6 +28,7 @@ from . import checks, hooks
 from . import config as config_mod
 from .hooks import shape_case
 from .model import ApiModel, OpInfo, SpecError, norm_path, with_overlay
+from .network import Network
 from .provenance import TargetKind, Verdict, classify, resolve_target_kind, vet_unconfirmed
 from .safety import Plan, SafetyGuard, make_plan
 from .state import ResourceState, parent_key, resource_key
@@ -59,6 +60,8 @@ class RunOptions:
     rerun_args: tuple[str, ...] = ()
     target_kind: str | None = None
     """`sandbox` or `real`; None: a sandbox when the runner launched it or runs it in-process, else real."""
+    network: Network | None = None
+    """Proxies and CA bundle for a real HTTP target; None: this process' environment (network.py)."""
 
 
 @dataclass(slots=True)
@@ -151,7 +154,16 @@ class RunContext:
         self.reference_prefix = (
             None if self.target.local_sandbox else f"{self.config.safe.reference_prefix}{self.run_id}-"
         )
-        self.recorder = Recorder(self.model, Redactor(self.target.auth))
+        # Only a real HTTP target goes over the network; an in-process app has no route to configure.
+        self.network: Network | None = (
+            None if self.target.app_factory is not None else (options.network or Network.from_process())
+        )
+        self.redactor = Redactor.for_credentials(
+            self.target.client_key,
+            self.target.api_token,
+            extra=self.network.credentials if self.network is not None else (),
+        )
+        self.recorder = Recorder(self.model, self.redactor)
         self.recorder.phase = lambda: self.phase
         self.guard = SafetyGuard(self.plan, self.model)
         self.app: SwappableApp | None = None
@@ -326,8 +338,8 @@ class RunContext:
             check="max_response_time",
             operation_id=op_id,
             label=case.operation.label,
-            title=failure.title,
-            message=failure.message,
+            title=self.redactor.text(failure.title),
+            message=self.redactor.text(failure.message),
             phase=self.phase,
             test_id=self.test_id,
             exchanges=exchanges,
@@ -393,8 +405,8 @@ class RunContext:
                 check=result.name,
                 operation_id=op_id,
                 label=case.operation.label,
-                title=failure.title,
-                message=failure.message,
+                title=self.redactor.text(failure.title or ""),
+                message=self.redactor.text(failure.message or ""),
                 phase=self.phase,
                 test_id=self.test_id,
                 exchanges=self.recorder.take(),

@@ -29,13 +29,16 @@ class ConformancePlugin:
     def pytest_report_header(self, config: pytest.Config) -> list[str]:
         """Say what is being tested, how, and with which seed."""
         run, plan = self.run, self.run.plan
-        return [
+        lines = [
             f"conformance target: {run.target.description or run.target.base_url}",
             f"profile: {plan.profile.name}; seed: {run.seed if run.seed is not None else 'derandomized'}; run id: {run.run_id}",
             f"stateless: {len(plan.stateless_operations)} operations x {', '.join(plan.stateless_phases) or 'none'}; "
             f"stateful: {'on' if plan.stateful else 'off'}; workflows: {plan.workflows}; "
             f"time budget: {plan.profile.max_seconds} s",
         ]
+        if run.network is not None:
+            lines.append(f"network: {run.network.describe(run.target.base_url)}")
+        return [run.redactor.text(line) for line in lines]
 
     def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
         """Name each stateless test after its operation (schemathesis 4.32.5 gives them all one node id), so the
@@ -51,7 +54,7 @@ class ConformancePlugin:
     def pytest_sessionstart(self, session: pytest.Session) -> None:
         """From here on every request of the process passes the safety guard and the recorder."""
         self._intercept: contextlib.AbstractContextManager[None] | None = intercept(
-            self.run.guard, self.run.recorder
+            self.run.guard, self.run.recorder, self.run.network
         )
         self._intercept.__enter__()
 
@@ -79,6 +82,9 @@ class ConformancePlugin:
         it recorded: `[target deviation: documented rule]`, `[SPEC EVIDENCE: inferred rule]`."""
         outcome = yield
         test_report: pytest.TestReport = outcome.get_result()
+        # What pytest prints and writes to JUnit (the failure, captured output) may quote an echoed credential.
+        test_report.longrepr = self.run.redactor.scrub(test_report.longrepr)
+        test_report.sections = self.run.redactor.scrub(list(test_report.sections))
         if not test_report.failed:
             return
         prefix = message_prefix(
@@ -114,9 +120,9 @@ class ConformancePlugin:
         if self.summary is None:
             return
         terminalreporter.write_sep("=", "conformance report")
-        terminalreporter.write_line(report.table(self.run))
+        terminalreporter.write_line(self.run.redactor.text(report.table(self.run)))
         terminalreporter.write_sep("-", f"deviations: {self.summary.deviations_line()}")
-        terminalreporter.write_line(report.failures_text(self.run))
+        terminalreporter.write_line(self.run.redactor.text(report.failures_text(self.run)))
         s = self.summary
         terminalreporter.write_sep("-", "summary")
         terminalreporter.write_line(

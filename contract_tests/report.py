@@ -1,6 +1,7 @@
 """The reports a person reads: the per-operation table, the failures with their exchanges, a HAR cassette.
 
-Everything written here comes from the recorder, which redacts credentials before anything is kept.
+Everything written here comes from the recorder, which redacts credentials before anything is kept; each file
+passes the run's redactor once more as it is written (redaction.py: every form of every secret).
 """
 
 from __future__ import annotations
@@ -219,6 +220,8 @@ def markdown(run: RunContext, summary: Summary, incomplete: str) -> str:
         f"- Target kind: {summary.target_kind.value} ({_TARGET_KIND_MEANING[summary.target_kind]})",
         f"- Deviations: {summary.deviations_line()}",
     ]
+    if run.network is not None:
+        header.append(f"- Network: {run.network.describe(run.target.base_url)}")
     if plan.guarded:
         header.append(
             f"- Live tenant: safe profile; writes sent: {', '.join(run.guard.sent_writes) or 'none'}"
@@ -301,50 +304,56 @@ def write(run: RunContext, summary: Summary, incomplete: str, directory: Path) -
         "cassette": directory / "conformance-failures.har",
         "summary": directory / "conformance-summary.json",
     }
-    paths["report"].write_text(markdown(run, summary, incomplete), encoding="utf-8")
-    paths["cassette"].write_text(json.dumps(har(run), indent=1), encoding="utf-8")
+    clean = run.redactor.text
+    paths["report"].write_text(clean(markdown(run, summary, incomplete)), encoding="utf-8")
+    paths["cassette"].write_text(clean(json.dumps(har(run), indent=1)), encoding="utf-8")
     coverage = sorted({f"{op} {check}" for op, check in run.applied})
     paths["summary"].write_text(
-        json.dumps(
-            {
-                "target": run.target.description or run.target.base_url,
-                "profile": run.plan.profile.name,
-                "seed": run.seed,
-                "run_id": run.run_id,
-                "requests": summary.requests,
-                "requests_by_phase": dict(run.recorder.by_phase),
-                "probes": summary.probes,
-                "wall_seconds": round(summary.wall_seconds, 2),
-                "operations": summary.operations,
-                "operations_exercised": summary.operations_exercised,
-                "checks_enabled": summary.checks_enabled,
-                "cells_exercised": summary.cells_exercised,
-                "incomplete": incomplete,
-                "target_kind": summary.target_kind.value,
-                "deviations": {
-                    "total": summary.failures,
-                    "target": summary.target_deviations,
-                    "spec_evidence": summary.spec_evidence,
-                    "by_provenance": summary.by_provenance or {},
+        clean(
+            json.dumps(
+                {
+                    "target": run.target.description or run.target.base_url,
+                    "network": run.network.describe(run.target.base_url)
+                    if run.network is not None
+                    else "in-process",
+                    "profile": run.plan.profile.name,
+                    "seed": run.seed,
+                    "run_id": run.run_id,
+                    "requests": summary.requests,
+                    "requests_by_phase": dict(run.recorder.by_phase),
+                    "probes": summary.probes,
+                    "wall_seconds": round(summary.wall_seconds, 2),
+                    "operations": summary.operations,
+                    "operations_exercised": summary.operations_exercised,
+                    "checks_enabled": summary.checks_enabled,
+                    "cells_exercised": summary.cells_exercised,
+                    "incomplete": incomplete,
+                    "target_kind": summary.target_kind.value,
+                    "deviations": {
+                        "total": summary.failures,
+                        "target": summary.target_deviations,
+                        "spec_evidence": summary.spec_evidence,
+                        "by_provenance": summary.by_provenance or {},
+                    },
+                    "failures": [
+                        {
+                            "check": f.check,
+                            "operation": f.operation_id,
+                            "title": f.title,
+                            "message": f.message[:2000],
+                            "phase": f.phase,
+                            "provenance": v.provenance.value,
+                            "kind": v.kind.value,
+                            "scope": v.scope.value,
+                            "rule": v.rule,
+                            "source": v.source,
+                        }
+                        for f, v in verdicts(run)
+                    ],
+                    "coverage": coverage,
                 },
-                "failures": [
-                    {
-                        "check": f.check,
-                        "operation": f.operation_id,
-                        "title": f.title,
-                        "message": f.message[:2000],
-                        "phase": f.phase,
-                        "provenance": v.provenance.value,
-                        "kind": v.kind.value,
-                        "scope": v.scope.value,
-                        "rule": v.rule,
-                        "source": v.source,
-                    }
-                    for f, v in verdicts(run)
-                ],
-                "coverage": coverage,
-            },
-            indent=1,
+                indent=1,
+            )
         ),
         encoding="utf-8",
     )

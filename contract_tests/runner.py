@@ -19,6 +19,7 @@ import pytest
 from . import context, kit_version, targets
 from .config import ALL_PHASES, ConfigError
 from .context import RunContext, RunOptions
+from .network import Network, NetworkError
 from .plugin import ConformancePlugin
 from .safety import SafetyError
 from .targets import Target
@@ -80,6 +81,19 @@ def build_parser(prog: str = "python -m contract_tests") -> argparse.ArgumentPar
     run.add_argument("--operations", help="comma-separated operationIds for the stateless phases")
     run.add_argument("--reports", type=Path, default=Path("reports"), help="directory for the reports")
     run.add_argument("--spec", type=Path, help="OpenAPI document (default: spec/openapi.yaml)")
+    run.add_argument(
+        "--proxy",
+        metavar="URL",
+        help="send every request through this HTTP(S) proxy, both schemes (overrides HTTPS_PROXY, HTTP_PROXY and "
+        "NO_PROXY; without it the environment's proxy settings are honoured)",
+    )
+    run.add_argument(
+        "--ca-bundle",
+        type=Path,
+        metavar="FILE",
+        help="verify TLS certificates against this CA bundle (overrides REQUESTS_CA_BUNDLE, CURL_CA_BUNDLE and "
+        "SSL_CERT_FILE, which are honoured otherwise)",
+    )
     run.add_argument("-k", dest="keyword", help="pytest -k expression to run a subset of the suite's tests")
     run.add_argument("-q", "--quiet", action="store_true", help="less progress output")
     return parser
@@ -107,12 +121,15 @@ def execute(options: RunOptions, *, keyword: str | None = None, quiet: bool = Fa
     """Build the run, probe the target, run the suite; never raises for a target or option problem."""
     try:
         run = RunContext(options)
-    except (SafetyError, ConfigError, targets.TargetError) as exc:
+    except (SafetyError, ConfigError, targets.TargetError, NetworkError) as exc:
         return Outcome(EXIT_UNUSABLE, None, None, str(exc))
     try:
-        targets.probe(run.target, session=run.session if run.app is not None else None)
+        if run.app is not None:
+            targets.probe(run.target, session=run.session)
+        else:
+            targets.probe(run.target, network=run.network)
     except targets.TargetError as exc:
-        return Outcome(EXIT_UNUSABLE, run, None, str(exc))
+        return Outcome(EXIT_UNUSABLE, run, None, run.redactor.text(str(exc)))
     plugin = ConformancePlugin(run, options.reports_dir)
     args = [str(SUITE_DIR), "-c", str(SUITE_DIR / "pytest.ini"), "--rootdir", str(SUITE_DIR)]
     args += [
@@ -137,6 +154,7 @@ def execute(options: RunOptions, *, keyword: str | None = None, quiet: bool = Fa
     finally:
         context.install(None)
         _forget_suite_modules()
+        _redact_file(options.reports_dir / "conformance-junit.xml", run)
     message = ""
     if run.failures:
         verdict = EXIT_DEVIATIONS
@@ -149,6 +167,17 @@ def execute(options: RunOptions, *, keyword: str | None = None, quiet: bool = Fa
             f"the safety guard, or the suite erred); see {options.reports_dir / 'conformance-junit.xml'}."
         )
     return Outcome(verdict, run, plugin, message)
+
+
+def _redact_file(path: Path, run: RunContext) -> None:
+    """Mask the credentials in a report pytest wrote (JUnit: failure messages and captured output quote bodies)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return
+    clean = run.redactor.text(text)
+    if clean != text:
+        path.write_text(clean, encoding="utf-8")
 
 
 def _forget_suite_modules() -> None:
@@ -164,6 +193,11 @@ def main(argv: Sequence[str] | None = None, *, prog: str = "python -m contract_t
     args = build_parser(prog).parse_args(argv)
     env = dict(os.environ)
     try:
+        network = Network.from_env(env, proxy=args.proxy, ca_bundle=args.ca_bundle)
+    except NetworkError as exc:
+        print(f"conformance: {exc}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    try:
         with resolve_target(args, env) as (target, rerun_args):
             options = RunOptions(
                 target=target,
@@ -176,6 +210,7 @@ def main(argv: Sequence[str] | None = None, *, prog: str = "python -m contract_t
                 spec_path=args.spec,
                 rerun_args=rerun_args,
                 target_kind=args.target_kind,
+                network=network,
             )
             outcome = execute(options, keyword=args.keyword, quiet=args.quiet)
     except targets.TargetError as exc:

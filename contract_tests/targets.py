@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 import requests
 from cdp_sandbox.app import create_app
 
+from .network import Network, display_url
 from .safety import SafetyError, request_host
 
 ASGI_BASE_URL = "http://testserver"
@@ -35,7 +36,7 @@ DEFAULT_ASGI = "cdp_sandbox.app:create_app"
 PROBE_PATH = "/v2.1/orders"
 # A referenceId no real order carries: the list needs exactly one filter (page order/retrieveorders) and the
 # probe wants an empty, cheap page.
-PROBE_QUERY = {"referenceId": "cdpkit-probe", "limit": 1}
+PROBE_QUERY: dict[str, str | int] = {"referenceId": "cdpkit-probe", "limit": 1}
 STARTUP_SECONDS = 30.0
 _LISTENING = re.compile(r"listening on (http://\S+)")
 
@@ -253,13 +254,35 @@ class ProbeOutcome:
     url: str
 
 
-def probe(target: Target, session: requests.Session | None = None) -> ProbeOutcome:
-    """One authenticated GET; any problem becomes a one-sentence TargetError."""
+def probe(
+    target: Target, session: requests.Session | None = None, network: Network | None = None
+) -> ProbeOutcome:
+    """One authenticated GET; any problem becomes a one-sentence TargetError.
+
+    With `network` the GET takes the run's proxies and CA bundle, as every later request will; without it (the
+    readiness poll of a sandbox the runner started on 127.0.0.1) it goes straight to the target.
+    """
     url = target.base_url.rstrip("/") + PROBE_PATH
     client = session or requests.Session()
     client.trust_env = False
+    proxies = network.proxies_for(url) if network is not None else {}
+    verify = network.verify if network is not None else True
     try:
-        response = client.get(url, params=PROBE_QUERY, auth=target.auth, timeout=15)
+        response = client.get(
+            url, params=PROBE_QUERY, auth=target.auth, timeout=15, proxies=proxies, verify=verify
+        )
+    except requests.exceptions.ProxyError:
+        proxy = requests.utils.select_proxy(url, proxies) or ""
+        raise TargetError(
+            f"Cannot reach {target.base_url} through the proxy {display_url(proxy)}: the proxy refused or "
+            "did not answer."
+        ) from None
+    except requests.exceptions.SSLError:
+        raise TargetError(
+            f"Cannot verify the TLS certificate of {target.base_url} against "
+            + (f"the CA bundle {verify}" if isinstance(verify, str) else "the default CAs")
+            + "; pass --ca-bundle FILE with the CA that signed it."
+        ) from None
     except requests.ConnectionError:
         raise TargetError(
             f"Cannot reach {target.base_url}: nothing answers there (connection refused or DNS)."

@@ -24,11 +24,33 @@ import requests.utils
 from schemathesis.python import asgi
 
 from .model import ApiModel
+from .network import Network
+from .redaction import REDACTED, Redactor
 from .safety import SafetyGuard, may_follow_redirect
 
-REDACTED = "[redacted]"
 _ROLE: ContextVar[tuple[str, str]] = ContextVar("contract_role", default=("request", ""))
 Asgi = Callable[..., Any]
+_SEND_ARGS = (
+    "stream",
+    "timeout",
+    "verify",
+    "cert",
+    "proxies",
+)  # HTTPAdapter.send's parameters after the request
+__all__ = [  # Redactor and REDACTED live in redaction.py and are re-exported for the code that imports them here
+    "REDACTED",
+    "Exchange",
+    "OperationStats",
+    "Recorder",
+    "Redactor",
+    "SwappableApp",
+    "asgi_session",
+    "hold_redirects",
+    "http_session",
+    "intercept",
+    "rebase",
+    "redirect_url",
+]
 
 
 @dataclass(slots=True)
@@ -59,28 +81,6 @@ class OperationStats:
     statuses: Counter[int] = field(default_factory=Counter)
     checks_passed: Counter[str] = field(default_factory=Counter)
     checks_failed: Counter[str] = field(default_factory=Counter)
-
-
-class Redactor:
-    """Removes the credentials from anything that is written down."""
-
-    def __init__(self, secrets: tuple[str, ...]) -> None:
-        self.secrets = tuple(s for s in secrets if len(s) >= 4)
-
-    def text(self, value: str) -> str:
-        """The value with every secret replaced."""
-        for secret in self.secrets:
-            value = value.replace(secret, REDACTED)
-        return value
-
-    def headers(self, headers: Any) -> dict[str, str]:
-        """Headers with Authorization (and cookies) masked."""
-        clean: dict[str, str] = {}
-        for name, value in dict(headers or {}).items():
-            text = value.decode("latin-1") if isinstance(value, bytes) else str(value)
-            sensitive = name.lower() in ("authorization", "proxy-authorization", "cookie", "set-cookie")
-            clean[str(name)] = REDACTED if sensitive else self.text(text)
-        return clean
 
 
 def _text(body: Any, limit: int = 64_000) -> str:
@@ -156,7 +156,7 @@ class Recorder:
             role=role,
             note=note,
             operation_id=info.operation_id if info is not None else None,
-            error=error,
+            error=self.redactor.text(error),
         )
         if role == "request":
             self.generated.append((method, exchange.url, exchange.request_body))
@@ -166,7 +166,7 @@ class Recorder:
 
 
 @contextlib.contextmanager
-def intercept(guard: SafetyGuard, recorder: Recorder) -> Iterator[None]:
+def intercept(guard: SafetyGuard, recorder: Recorder, network: Network | None = None) -> Iterator[None]:
     """Route every request the process sends through the guard and the recorder while the run lasts.
 
     Schemathesis' own probes (ignored_auth re-sends a request without credentials) open their own sessions, so a
@@ -174,11 +174,15 @@ def intercept(guard: SafetyGuard, recorder: Recorder) -> Iterator[None]:
     in (the network one and schemathesis' in-process ASGI one) are wrapped for the duration of the run and
     restored afterwards. This is the single choke point the live-tenant guard relies on. Redirects are held
     back there too (`hold_redirects`), and every hop that is followed passes the guard like any request.
+
+    With `network` (a run against a real HTTP target), every request the network adapter sends gets that run's
+    proxies and CA bundle, whichever session sent it: the machine's settings (or --proxy, --ca-bundle) hold for
+    all of them alike, and no session's own reading of the environment decides the route.
     """
     classes: list[type[Any]] = [requests.adapters.HTTPAdapter, asgi._ASGIAdapter]
     originals = {cls: cls.send for cls in classes}
 
-    def wrap(original: Callable[..., requests.Response]) -> Callable[..., requests.Response]:
+    def wrap(original: Callable[..., requests.Response], routed: bool) -> Callable[..., requests.Response]:
         def send(
             self: Any, request: requests.PreparedRequest, *args: Any, **kwargs: Any
         ) -> requests.Response:
@@ -186,6 +190,9 @@ def intercept(guard: SafetyGuard, recorder: Recorder) -> Iterator[None]:
                 return original(self, request, *args, **kwargs)
             request._contract_seen = True  # type: ignore[attr-defined]
             guard.authorize(str(request.method), str(request.url))
+            if routed and network is not None:
+                args, kwargs = (), {**dict(zip(_SEND_ARGS, args, strict=False)), **kwargs}
+                kwargs.update(network.send_kwargs(str(request.url)))
             started = time.perf_counter()
             try:
                 response = original(self, request, *args, **kwargs)
@@ -201,7 +208,7 @@ def intercept(guard: SafetyGuard, recorder: Recorder) -> Iterator[None]:
         return send
 
     for cls, original in originals.items():
-        cls.send = wrap(original)
+        cls.send = wrap(original, routed=cls is requests.adapters.HTTPAdapter)
     try:
         with hold_redirects():
             yield
@@ -269,7 +276,8 @@ class SwappableApp:
 
 
 def http_session() -> requests.Session:
-    """A session for a real HTTP target (no proxies from the environment: traffic goes where it is told)."""
+    """A session for a real HTTP target. It does not read the environment itself: the run's proxies and CA bundle
+    (network.py, from the environment and the command line) are applied where every request is sent (`intercept`)."""
     session = requests.Session()
     session.trust_env = False
     return session
