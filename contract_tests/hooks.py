@@ -10,15 +10,18 @@ applies them to every case of every phase (schemathesis' map_case hooks do not r
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from schemathesis import GenerationMode
+from schemathesis.core.failures import Failure
 
-from .state import parent_key, resource_key
+from .model import ApiModel
+from .state import ResourceState, parent_key, resource_key
 
-if TYPE_CHECKING:
-    from .context import RunContext
+if TYPE_CHECKING:  # schemathesis names the OpenAPI case type for type checkers only
+    from schemathesis.specs.openapi.schemas import OpenApiCase
 
 # Any valid ref works: the rule is about which parameters are present, not about a guest existing.
 FILLER_GUEST_REF = "f7aabbca-1c1b-4fc2-be72-3e16294a4f03"
@@ -41,7 +44,7 @@ REFERENCE_ID_QUERY_OPERATIONS = frozenset({"legacyListOrders", "listOrders"})
 _YEAR = re.compile(r"^[0-9]{4}")
 
 
-def is_positive(case: Any) -> bool:
+def is_positive(case: OpenApiCase) -> bool:
     """Whether a generated case claims to be schema-valid."""
     meta = case.meta
     return meta is None or meta.generation.mode is GenerationMode.POSITIVE
@@ -96,9 +99,10 @@ def tag_reference_id(value: Any, prefix: str) -> Any:
     return value
 
 
-def shape_case(case: Any, run: RunContext) -> Any:
-    """Apply the rules above to one positive case, just before it is sent (every phase passes here)."""
-    info = run.model.by_label(case.operation.label)
+def shape_case(case: OpenApiCase, model: ApiModel, reference_prefix: str | None) -> OpenApiCase:
+    """Apply the rules above to one positive case, just before it is sent (every phase passes here); on a target
+    the suite does not own, tag referenceIds with `reference_prefix`."""
+    info = model.by_label(case.operation.label)
     if info is None or not is_positive(case):
         return case
     op_id = info.operation_id
@@ -108,7 +112,7 @@ def shape_case(case: Any, run: RunContext) -> Any:
         keep_list_filters_exclusive(case.query)
     elif op_id in BIRTH_DATE_OPERATIONS and isinstance(case.body, dict):
         keep_birth_date_past(case.body)
-    prefix = run.reference_prefix
+    prefix = reference_prefix
     if prefix is not None:
         if (
             op_id in REFERENCE_ID_BODY_OPERATIONS
@@ -125,18 +129,21 @@ def shape_case(case: Any, run: RunContext) -> Any:
     return case
 
 
-def deleted_elsewhere(run: RunContext, failure: Any, case: Any) -> bool:
+def deleted_elsewhere(model: ApiModel, state: ResourceState, failure: Failure, case: OpenApiCase) -> bool:
     """An ensure_resource_availability failure about a resource the suite saw deleted (e.g. through the other
     API version, which the built-in check does not recognise as the same resource)."""
     if "ensure_resource_availability" not in getattr(failure, "checks", ()):
         return False
-    info = run.model.by_label(case.operation.label)
+    info = model.by_label(case.operation.label)
     if info is None:
         return False
     params = dict(case.path_parameters or {})
     keys = (parent_key(info, params), resource_key(info, params, None))
-    return any(key is not None and key in run.state.deleted for key in keys)
+    return any(key is not None and key in state.deleted for key in keys)
 
+
+Narrowing: TypeAlias = "Callable[[ApiModel, ResourceState, Failure, OpenApiCase], bool]"
+"""Whether to drop one failure of a built-in check, given what the suite knows of the target."""
 
 # Failure filters conformance.toml may name under [[narrowed]] (each with its reason there).
-NARROWINGS = {"deleted-through-other-version": deleted_elsewhere}
+NARROWINGS: dict[str, Narrowing] = {"deleted-through-other-version": deleted_elsewhere}

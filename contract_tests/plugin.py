@@ -11,6 +11,7 @@ import pytest
 
 from . import report
 from .context import RunContext
+from .current import running_test
 from .provenance import message_prefix
 from .transport import intercept
 
@@ -65,10 +66,15 @@ class ConformancePlugin:
             active.__exit__(None, None, None)
             self._intercept = None
 
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_protocol(self, item: pytest.Item, nextitem: pytest.Item | None) -> Any:
+        """Attribute what the test finds to it (setup, call, teardown and its report)."""
+        with running_test(item.nodeid):
+            return (yield)
+
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_setup(self, item: pytest.Item) -> None:
-        """Stop starting tests once the profile's time budget is spent; remember which test is running."""
-        self.run.test_id = item.nodeid
+        """Stop starting tests once the profile's time budget is spent."""
         elapsed = time.monotonic() - self.started
         if elapsed > self.run.plan.profile.max_seconds:
             self.incomplete = (
@@ -87,9 +93,7 @@ class ConformancePlugin:
         test_report.sections = self.run.redactor.scrub(list(test_report.sections))
         if not test_report.failed:
             return
-        prefix = message_prefix(
-            self.run.verdict(f) for f in self.run.failures.values() if f.test_id == item.nodeid
-        )
+        prefix = message_prefix(self.run.results.verdict(f) for f in self.run.results.of_test(item.nodeid))
         if prefix:
             _prefix_message(test_report, prefix)
 

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .context import FailureRecord, RunContext
+from .context import RunContext
 from .provenance import DeviationKind, Provenance, TargetKind, Verdict, heading
+from .results import FailureRecord
 from .transport import Exchange
 
 MAX_BODY_SHOWN = 1200
@@ -49,7 +50,7 @@ class Summary:
 
 def verdicts(run: RunContext) -> list[tuple[FailureRecord, Verdict]]:
     """Every failure with its verdict, in the order they were found."""
-    return [(failure, run.verdict(failure)) for failure in run.failures.values()]
+    return run.results.verdicts()
 
 
 def summarize(run: RunContext, wall_seconds: float) -> Summary:
@@ -65,9 +66,9 @@ def summarize(run: RunContext, wall_seconds: float) -> Summary:
         operations_exercised=sum(1 for op in run.model.operations if stats.get(op) and stats[op].requests),
         checks_enabled=len(enabled),
         cells_exercised=len(
-            {cell for cell in run.applied if cell[0] in run.model.operations and cell[1] in enabled}
+            {cell for cell in run.results.applied if cell[0] in run.model.operations and cell[1] in enabled}
         ),
-        failures=len(run.failures),
+        failures=len(run.results.failures),
         target_kind=run.target_kind,
         target_deviations=sum(1 for _, v in judged if v.kind is DeviationKind.TARGET),
         spec_evidence=sum(1 for _, v in judged if v.kind is DeviationKind.SPEC_EVIDENCE),
@@ -166,7 +167,7 @@ def rerun_command(run: RunContext, failure: FailureRecord) -> str:
 def failures_text(run: RunContext) -> str:
     """Every failure, grouped by kind (target bug, evidence about the spec): check, operation, the rule and where
     it came from, message, the exchanges, and how to reproduce it."""
-    if not run.failures:
+    if not run.results.failures:
         return "No deviations found."
     judged = verdicts(run)
     sections = []
@@ -242,7 +243,7 @@ def har(run: RunContext) -> dict[str, Any]:
     """The failing exchanges as a HAR 1.2 document (one entry per exchange, the check in the comment)."""
     entries = []
     seen: set[int] = set()
-    for failure in run.failures.values():
+    for failure in run.results.failures.values():
         for ex in failure.exchanges:
             if id(ex) in seen:
                 continue
@@ -307,7 +308,7 @@ def write(run: RunContext, summary: Summary, incomplete: str, directory: Path) -
     clean = run.redactor.text
     paths["report"].write_text(clean(markdown(run, summary, incomplete)), encoding="utf-8")
     paths["cassette"].write_text(clean(json.dumps(har(run), indent=1)), encoding="utf-8")
-    coverage = sorted({f"{op} {check}" for op, check in run.applied})
+    coverage = sorted({f"{op} {check}" for op, check in run.results.applied})
     paths["summary"].write_text(
         clean(
             json.dumps(

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from . import context, kit_version, targets
+from . import current, kit_version, targets
 from .config import ALL_PHASES, ConfigError
 from .context import RunContext, RunOptions
 from .network import Network, NetworkError
@@ -148,15 +148,15 @@ def execute(options: RunOptions, *, keyword: str | None = None, quiet: bool = Fa
     if keyword:
         args += ["-k", keyword]
     _forget_suite_modules()
-    context.install(run)
+    current.install(run)
     try:
         code = pytest.main(args, plugins=[plugin])
     finally:
-        context.install(None)
+        current.install(None)
         _forget_suite_modules()
         _redact_file(options.reports_dir / "conformance-junit.xml", run)
     message = ""
-    if run.failures:
+    if run.results.failures:
         verdict = EXIT_DEVIATIONS
     elif code == pytest.ExitCode.OK:
         verdict = EXIT_INCOMPLETE if plugin.incomplete and run.plan.profile.name != "thorough" else EXIT_OK

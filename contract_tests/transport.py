@@ -15,7 +15,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urljoin, urlparse, urlsplit, urlunsplit
+from urllib.parse import urljoin, urlparse
 
 import requests
 import requests.adapters
@@ -23,6 +23,7 @@ import requests.sessions
 import requests.utils
 from schemathesis.python import asgi
 
+from .current import current_phase
 from .model import ApiModel
 from .network import Network
 from .redaction import REDACTED, Redactor
@@ -48,7 +49,6 @@ __all__ = [  # Redactor and REDACTED live in redaction.py and are re-exported fo
     "hold_redirects",
     "http_session",
     "intercept",
-    "rebase",
     "redirect_url",
 ]
 
@@ -92,7 +92,11 @@ def _text(body: Any, limit: int = 64_000) -> str:
 
 
 class Recorder:
-    """Counts every exchange and keeps the detail of the current case until its checks are done."""
+    """Counts every exchange and keeps the detail of the current case until its checks are done.
+
+    The detail is kept per context (a context variable): a case judged in another thread keeps its own, so
+    phases can later run side by side. Requests are counted under the phase of the enclosing `current.phase`.
+    """
 
     def __init__(self, model: ApiModel, redactor: Redactor) -> None:
         self.model = model
@@ -103,8 +107,7 @@ class Recorder:
         self.by_phase: Counter[str] = Counter()
         # (method, url, body) of every request the suite itself generated: determinism is judged on these.
         self.generated: list[tuple[str, str, str]] = []
-        self.phase: Callable[[], str] = lambda: ""
-        self.buffer: list[Exchange] = []
+        self._buffer: ContextVar[list[Exchange] | None] = ContextVar(f"exchanges_{id(self)}", default=None)
 
     @contextlib.contextmanager
     def role(self, role: str, note: str = "") -> Iterator[None]:
@@ -116,12 +119,12 @@ class Recorder:
             _ROLE.reset(token)
 
     def begin(self) -> None:
-        """Start collecting the detail of a new case."""
-        self.buffer = []
+        """Start collecting the detail of a new case (in this context)."""
+        self._buffer.set([])
 
     def take(self) -> list[Exchange]:
-        """The detail collected since `begin` (kept for a failure)."""
-        return list(self.buffer)
+        """The detail collected since `begin` in this context (kept for a failure)."""
+        return list(self._buffer.get() or [])
 
     def record(
         self,
@@ -142,7 +145,7 @@ class Recorder:
         if response is not None:
             stats.statuses[response.status_code] += 1
         self.total += 1
-        self.by_phase[self.phase() or "other"] += 1
+        self.by_phase[current_phase() or "other"] += 1
         exchange = Exchange(
             method=method,
             url=self.redactor.text(url),
@@ -160,8 +163,12 @@ class Recorder:
         )
         if role == "request":
             self.generated.append((method, exchange.url, exchange.request_body))
-        if len(self.buffer) < 200:
-            self.buffer.append(exchange)
+        buffer = self._buffer.get()
+        if buffer is None:
+            buffer = []
+            self._buffer.set(buffer)
+        if len(buffer) < 200:
+            buffer.append(exchange)
         return exchange
 
 
@@ -287,10 +294,3 @@ def asgi_session(app: SwappableApp) -> requests.Session:
     """A session that calls an ASGI application in-process (schemathesis' ASGI client)."""
     session: requests.Session = asgi.get_client(app)
     return session
-
-
-def rebase(url: str, base_url: str) -> str:
-    """`url`'s path and query on the target's origin: hrefs are followed, never their hosts (tested separately)."""
-    target = urlsplit(base_url)
-    parts = urlsplit(url)
-    return urlunsplit((target.scheme, target.netloc, parts.path, parts.query, ""))

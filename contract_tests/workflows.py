@@ -11,7 +11,6 @@ example field to another schema-valid value, so a write that is not applied show
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
 from copy import deepcopy
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -22,6 +21,7 @@ from schemathesis.core import NOT_SET
 from schemathesis.core.failures import FailureGroup
 
 from .context import RunContext
+from .current import phase
 from .model import EXTENSIONS, Action, Kind, OpInfo
 
 FRESH_KEY_COUNT = (
@@ -239,20 +239,10 @@ def _patch_body(w: Walker, info: OpInfo, created: dict[str, Any]) -> dict[str, A
     return {}
 
 
-@contextmanager
-def _scope(run: RunContext, name: str) -> Iterator[None]:
-    previous = run.phase
-    run.phase = name
-    try:
-        yield
-    finally:
-        run.phase = previous
-
-
 def full_lifecycle(run: RunContext, version: str) -> Walker:
     """Every operation of a version (plus cross-version reads), following the spec's links from each create."""
     w = Walker(run)
-    with _scope(run, f"workflow {version}"):
+    with phase(f"workflow {version}"):
         orders = _orders(w, version)
         if orders is None:
             return w
@@ -479,7 +469,7 @@ def _extension_lifecycle(w: Walker, version: str, kind: Kind, owner: str) -> Non
 def safe_lifecycle(run: RunContext) -> Walker:
     """The live-tenant budget, in the order conformance.toml [safe.budget] lists it; cleanup always runs."""
     w = Walker(run, permits=True)
-    with _scope(run, "workflow safe"):
+    with phase("workflow safe"):
         body = w.bodies.example("createOrder") or {}
         body["referenceId"] = f"{run.config.safe.reference_prefix}{run.run_id}-safe"
         created: dict[str, str] = {}

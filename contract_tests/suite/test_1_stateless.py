@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from contract_tests.context import require
+from contract_tests.current import phase
 
 run = require()
 
@@ -17,5 +18,5 @@ if run.plan.stateless_phases and run.plan.stateless_operations:
     @schema.parametrize()  # type: ignore[untyped-decorator]
     def test_operation(case: Any) -> None:
         """One generated case: send it, run every check, remember the outcome."""
-        run.phase = f"stateless {case.meta.phase.name.value}" if case.meta is not None else "stateless"
-        run.execute(case)
+        with phase(f"stateless {case.meta.phase.name.value}" if case.meta is not None else "stateless"):
+            run.execute(case)

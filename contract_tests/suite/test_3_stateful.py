@@ -11,6 +11,7 @@ from typing import Any
 import hypothesis
 
 from contract_tests.context import require
+from contract_tests.current import phase
 
 run = require()
 
@@ -22,18 +23,19 @@ if run.plan.stateful:
 
         def setup(self) -> None:
             run.reset_target()
-            run.phase = "stateful"
 
         def get_call_kwargs(self, case: Any) -> dict[str, Any]:
             return run.call_kwargs()
 
         def call(self, case: Any, **kwargs: Any) -> Any:
-            return run.send(case)
+            with phase("stateful"):
+                return run.send(case)
 
         def validate_response(
             self, response: Any, case: Any, additional_checks: Any = None, **kwargs: Any
         ) -> None:
-            failures = run.check(case, response, recorder=self.recorder)
+            with phase("stateful"):
+                failures = run.check(case, response, recorder=self.recorder)
             if failures is not None:
                 raise failures
 

@@ -26,4 +26,4 @@ def asgi(factory: Callable[[], Any] | None = None, description: str = "test sand
 def reported_checks(outcome: Outcome) -> set[str]:
     """Names of the checks that reported a deviation."""
     assert outcome.run is not None
-    return {failure.check for failure in outcome.run.failures.values()}
+    return {failure.check for failure in outcome.run.results.failures.values()}

@@ -25,7 +25,8 @@ from urllib3.util import parse_url
 
 from contract_tests import config as config_mod
 from contract_tests import hooks
-from contract_tests.context import RunOptions, check_names, default_spec_path
+from contract_tests.checks import check_names
+from contract_tests.context import RunOptions, default_spec_path
 from contract_tests.model import ApiModel
 from contract_tests.runner import EXIT_UNUSABLE, execute
 from contract_tests.safety import (

@@ -19,7 +19,8 @@ from schemathesis.transport.requests import SameHostRedirectsSession
 
 from contract_tests import config as config_mod
 from contract_tests import hooks, targets
-from contract_tests.context import RunOptions, check_names, default_spec_path
+from contract_tests.checks import check_names
+from contract_tests.context import RunOptions, default_spec_path
 from contract_tests.model import ApiModel
 from contract_tests.network import Network, NetworkError, bypasses
 from contract_tests.runner import EXIT_OK, EXIT_UNUSABLE, execute, main

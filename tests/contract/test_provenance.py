@@ -12,7 +12,8 @@ import yaml
 from cdp_sandbox.faults import app_factory
 
 from contract_tests import config, hooks, mutation
-from contract_tests.context import RunOptions, check_names, default_spec_path
+from contract_tests.checks import check_names
+from contract_tests.context import RunOptions, default_spec_path
 from contract_tests.model import ApiModel, OpInfo, SpecError
 from contract_tests.provenance import (
     DeviationKind,

@@ -44,7 +44,7 @@ def test_an_unanswered_request_is_recorded_as_a_response_time_deviation(
     with pytest.raises(FailureGroup) as raised:
         run.send(case)
     assert [f.checks for f in raised.value.exceptions] == [("max_response_time",)]
-    [record] = run.failures.values()
+    [record] = run.results.failures.values()
     assert (record.check, record.operation_id) == ("max_response_time", "retrieveOrder")
     assert record.message.startswith("No answer within")
     assert run.recorder.stats["retrieveOrder"].checks_failed["max_response_time"] == 1

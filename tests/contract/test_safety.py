@@ -16,7 +16,8 @@ from schemathesis.python import asgi as st_asgi
 
 from contract_tests import config as config_mod
 from contract_tests import hooks
-from contract_tests.context import RunContext, RunOptions, check_names, default_spec_path
+from contract_tests.checks import check_names
+from contract_tests.context import RunContext, RunOptions, default_spec_path
 from contract_tests.model import ApiModel
 from contract_tests.runner import EXIT_OK, EXIT_UNUSABLE, execute
 from contract_tests.safety import SafetyError, SafetyGuard, generated_writes, is_live_host, make_plan

@@ -79,7 +79,7 @@ def test_the_suite_passes_through_a_plain_tcp_proxy(run_suite: RunSuite) -> None
             outcome = run_suite(target, profile="quick", phases=("examples", "workflows"))
     assert outcome.exit_code == EXIT_OK, sorted(reported_checks(outcome))
     assert outcome.run is not None and outcome.run.origin == f"http://127.0.0.1:{port}"
-    assert outcome.run.applied[("createOrder", "href_points_to_self")] > 0
+    assert outcome.run.results.applied[("createOrder", "href_points_to_self")] > 0
 
 
 def test_python_m_contract_tests_help_runs() -> None:

@@ -1,0 +1,181 @@
+"""Lists: a created resource is listed once, pages are consistent slices, filters and `expand` are honoured."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import EXTENSIONS, Action, Kind, collection_path
+from ..registry import custom
+from ..state import Key
+from .exchange import JSON_SAFE_INT, MAX_DESCENDANT_PROBES, View, page_items, page_query, view
+
+
+@custom
+def created_appears_in_list(ctx: Any, response: Any, case: Any) -> bool | None:
+    """A created resource is listed in its collection exactly once: an order under its referenceId, an item,
+    contact or consumer under the order it was created on, a data extension under its owner. Spec: the list
+    operations of each collection and listOrders' referenceId filter."""
+    v = view(response, case)
+    if v is None or not v.ok or v.info.action is not Action.CREATE or v.own_path() is None:
+        return True
+    info = v.info
+    if v.model.find(info.version, Action.LIST, info.kind) is None:
+        return True
+    query: dict[str, Any] = {}
+    if info.kind is Kind.ORDER:
+        reference_id = v.sent.get("referenceId") if v.sent else None
+        if not isinstance(reference_id, str):
+            return True
+        query = {"referenceId": reference_id}
+    parent_ref = v.parent[1] if v.parent else None
+    listed, _ = v.probes.walk(
+        collection_path(info.version, info.kind, parent_ref),
+        note="created_appears_in_list",
+        query=query,
+        page_size=100,
+        max_pages=20,
+    )
+    own = (v.own_path() or "").lower()
+    count = listed.count(own)
+    assert count == 1, (
+        f"{own} is listed {count} times in its collection ({len(listed)} items walked), expected once"
+    )
+    return None
+
+
+@custom
+def pagination_is_consistent(ctx: Any, response: Any, case: Any) -> bool | None:
+    """Offset pagination honours `limit` and `offset` and loses nothing: a page holds at most `limit` items and
+    echoes offset/limit (up to 2**53); walking the collection by `next` links in pages of 2 and in pages of 50 yields the same
+    items, each once, and this page is the matching slice. Spec: Page ("offset pagination"), Offset and Limit
+    parameters."""
+    v = view(response, case)
+    if v is None or v.status != 200 or v.info.action is not Action.LIST or not isinstance(v.body, dict):
+        return True
+    limit, offset = v.query.get("limit", 10), v.query.get("offset", 0)
+    if not (isinstance(limit, int) and isinstance(offset, int)) or limit < 1 or offset < 0:
+        return True
+    items = page_items(v.body)
+    problems = []
+    if len(items) > limit:
+        problems.append(f"{len(items)} items on a page asked with limit={limit}")
+    for name, asked in (("offset", offset), ("limit", limit)):
+        # Beyond 2**53 JSON integers lose precision in most parsers; a server may clamp such values.
+        if isinstance(v.body.get(name), int) and v.body[name] != asked and asked <= JSON_SAFE_INT:
+            problems.append(f"`{name}` is {v.body[name]} but {asked} was asked")
+    assert not problems, "; ".join(problems)
+    filters = page_query(v)
+    unbounded = v.info.kind is Kind.ORDER and not filters
+    path = v.urls.request_path(str(response.request.url))
+    if unbounded or not v.probes.once_per_state(f"{path}?{sorted(filters.items())}"):
+        return None
+    big, big_complete = v.probes.walk(
+        path, note="pagination_is_consistent", query=filters, page_size=50, max_pages=20
+    )
+    small, small_complete = v.probes.walk(
+        path, note="pagination_is_consistent", query=filters, page_size=2, max_pages=20
+    )
+    for label, seq in (("pages of 50", big), ("pages of 2", small)):
+        dups = sorted({h for h in seq if seq.count(h) > 1})
+        assert not dups, f"walking {path} in {label} repeats {dups[:3]}"
+    expected = big if small_complete else big[: len(small)]
+    assert small == expected, (
+        f"walking {path} in pages of 2 gives {len(small)} items, in pages of 50 {len(big)}; "
+        f"missing from the small walk: {sorted(set(expected) - set(small))[:3]}, extra: {sorted(set(small) - set(big))[:3]}"
+    )
+    if big_complete:
+        here = [v.urls.api_path(i["href"]) for i in items if isinstance(i.get("href"), str)]
+        window = big[offset : offset + limit]
+        assert here == window, (
+            f"the page at offset={offset}, limit={limit} is not the matching slice of the collection"
+        )
+        problems = _edge_problems(v, big, limit)
+        assert not problems, "; ".join(problems)
+    return None
+
+
+def _edge_problems(v: View, collection: list[str], limit: int) -> list[str]:
+    """`first` leads to the first page, `last` to a page that ends the collection and has no `next`."""
+    problems = []
+    assert isinstance(v.body, dict)
+    for name in ("first", "last"):
+        link = v.body.get(name)
+        href = link.get("href") if isinstance(link, dict) else None
+        if not isinstance(href, str) or not collection:
+            continue
+        page = v.probes.probe(href, note="pagination_is_consistent")
+        got = [v.urls.api_path(i["href"]) for i in page_items(page.body) if isinstance(i.get("href"), str)]
+        if name == "first" and got != collection[:limit]:
+            problems.append(f"`first` ({href}) does not lead to the first {limit} items")
+        more = isinstance(page.body, dict) and isinstance(page.body.get("next"), dict)
+        if name == "last" and (not got or collection[-len(got) :] != got or more):
+            problems.append(f"`last` ({href}) does not lead to the final page of the collection")
+    return problems
+
+
+@custom
+def list_filter_honoured(ctx: Any, response: Any, case: Any) -> bool | None:
+    """A list holds only what it was asked for: orders listed by referenceId carry that referenceId; items,
+    contacts and consumers listed under an order belong to that order (as far as the suite created them).
+    Spec: listOrders/legacyListOrders referenceId filter; the child collections of an order."""
+    v = view(response, case)
+    if v is None or v.status != 200 or v.info.action is not Action.LIST:
+        return True
+    info = v.info
+    problems = []
+    if info.kind is Kind.ORDER:
+        wanted = v.query.get("referenceId")
+        if not isinstance(wanted, str):
+            return True
+        path = v.urls.request_path(str(response.request.url))
+        hrefs = [v.urls.api_path(i["href"]) for i in page_items(v.body) if isinstance(i.get("href"), str)]
+        if v.probes.once_per_state(f"filter {path} {wanted}"):
+            hrefs, _ = v.probes.walk(
+                path, note="list_filter_honoured", query=page_query(v), page_size=50, max_pages=4
+            )
+        for href in hrefs[:MAX_DESCENDANT_PROBES]:
+            seen = v.state.get((Kind.ORDER, href.rsplit("/", 1)[-1]))
+            doc = seen.body if seen is not None else v.probes.probe(href, note="list_filter_honoured").body
+            got = doc.get("referenceId") if isinstance(doc, dict) else None
+            if got is not None and got != wanted:
+                problems.append(f"{href} has referenceId {got!r}, the list asked for {wanted!r}")
+    elif info.parent_kind is Kind.ORDER and v.parent is not None and info.kind not in EXTENSIONS:
+        for item in page_items(v.body):
+            if not isinstance(item.get("href"), str):
+                continue
+            child: Key = (info.kind, v.urls.api_path(item["href"]).rsplit("/", 1)[-1])
+            owner = v.state.parent_of(child)
+            if owner is not None and owner != v.parent:
+                problems.append(f"{item['href']} was created on order {owner[1]}, not {v.parent[1]}")
+    else:
+        return True
+    assert not problems, "; ".join(problems)
+    return None
+
+
+@custom
+def expand_honoured(ctx: Any, response: Any, case: Any) -> bool | None:
+    """`expand` returns full resources instead of links: a v2.1 list asked with expand=true holds items that carry
+    their `ref`, and a legacy order asked with expand=orderItems holds its items as a page of full items. Spec:
+    Expand parameter ("the page holds the full resources instead of links"), legacyRetrieveOrder expand."""
+    v = view(response, case)
+    if v is None or v.status != 200 or not isinstance(v.body, dict):
+        return True
+    if v.info.action is Action.LIST and v.query.get("expand") in (True, "true"):
+        bare = [i.get("href") for i in page_items(v.body) if "ref" not in i]
+        assert not bare, f"expand=true but items are bare links: {bare[:3]}"
+        return None
+    if (
+        v.info.legacy
+        and v.info.kind is Kind.ORDER
+        and v.info.action is Action.RETRIEVE
+        and v.query.get("expand") == "orderItems"
+    ):
+        page = v.body.get("orderItems")
+        assert isinstance(page, dict) and isinstance(page.get("items"), list), (
+            "expand=orderItems but no page of items"
+        )
+        bare = [i.get("href") for i in page_items(page) if "ref" not in i]
+        assert not bare, f"expand=orderItems but items are bare links: {bare[:3]}"
+        return None
+    return True
