@@ -5,13 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from schemathesis import Response
 
 from ..current import current
 from ..model import EXTENSIONS, Action, ApiModel, Kind, OpInfo, resource_path
 from ..probes import ProbeResult, Probes
 from ..state import Key, ResourceState, Seen, parent_key, resource_key
 from ..urls import TargetUrls
+
+if TYPE_CHECKING:
+    from schemathesis.specs.openapi.schemas import OpenApiCase
 
 READ_ONLY = frozenset({"href", "ref", "createdAt", "modifiedAt"})
 LINK_FIELDS = frozenset({"guest", "order", "orderItem", "orderItems", "contacts", "consumers"})
@@ -32,7 +37,7 @@ class View:
     probes: Probes
     urls: TargetUrls
     info: OpInfo
-    case: Any
+    case: OpenApiCase
     status: int
     body: Any
     sent: dict[str, Any] | None
@@ -67,7 +72,7 @@ class View:
         return self.probes.probe(path, note=note)
 
 
-def view(response: Any, case: Any) -> View | None:
+def view(response: Response, case: OpenApiCase) -> View | None:
     """The exchange as the checks need it, or None outside a run or for an undeclared method/path."""
     run = current()
     if run is None:

@@ -4,16 +4,21 @@ one that exists conflicts.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+from schemathesis import CheckContext, Response
 
 from ..hooks import is_positive
 from ..model import EXTENSIONS, Action
 from ..registry import custom
 from .exchange import MAX_EXT_PAIRS, same, user_fields, view
 
+if TYPE_CHECKING:
+    from schemathesis.specs.openapi.schemas import OpenApiCase
+
 
 @custom
-def delete_fields_removes_named_keys(ctx: Any, response: Any, case: Any) -> bool | None:
+def delete_fields_removes_named_keys(ctx: CheckContext, response: Response, case: OpenApiCase) -> bool | None:
     """DELETE .../fields removes exactly the keys named in `name` (every key without `name`) and keeps the data
     extension and all other pairs. Spec: deleteOrderDataExtensionFields, deleteOrderItemDataExtensionFields."""
     v = view(response, case)
@@ -48,7 +53,7 @@ def delete_fields_removes_named_keys(ctx: Any, response: Any, case: Any) -> bool
 
 
 @custom
-def extension_pair_limit(ctx: Any, response: Any, case: Any) -> bool | None:
+def extension_pair_limit(ctx: CheckContext, response: Response, case: OpenApiCase) -> bool | None:
     """A data extension holds at most 100 pairs after a PATCH too: a valid PATCH is refused (400) exactly when
     the merge would exceed 100 pairs. Spec: info.description "a data extension holds at most 100 pairs after a
     partial update too"; patch*DataExtension descriptions."""
@@ -73,7 +78,7 @@ def extension_pair_limit(ctx: Any, response: Any, case: Any) -> bool | None:
 
 
 @custom
-def existing_extension_conflicts(ctx: Any, response: Any, case: Any) -> bool | None:
+def existing_extension_conflicts(ctx: CheckContext, response: Response, case: OpenApiCase) -> bool | None:
     """Creating a data extension that already exists is refused with 409 (update it instead). Spec:
     createOrderDataExtension, createOrderItemDataExtension ("409 when it already exists")."""
     v = view(response, case)

@@ -5,13 +5,18 @@ and a consumer's items are one relation whichever way it is read.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
+
+from schemathesis import CheckContext, Response
 
 from ..model import EXTENSIONS, Action, Kind, resource_path
 from ..registry import custom
 from ..urls import TargetUrls, origin_of
 from .exchange import View, consumer_links, page_items, view
+
+if TYPE_CHECKING:
+    from schemathesis.specs.openapi.schemas import OpenApiCase
 
 
 def _href_problems(urls: TargetUrls, href: Any, expected: str | None, what: str) -> list[str]:
@@ -50,7 +55,7 @@ def _listed_href_problems(v: View, request_url: str) -> list[str]:
 
 
 @custom
-def href_points_to_self(ctx: Any, response: Any, case: Any) -> bool | None:
+def href_points_to_self(ctx: CheckContext, response: Response, case: OpenApiCase) -> bool | None:
     """`href` of a returned resource is an absolute URL on the target's own origin whose path is the resource's
     canonical path in the version asked: last segment equal to `ref` (a data extension: `.../extensions/ext` under
     the parent asked for); a retrieved or updated resource is the one the path named; listed links point at
@@ -76,7 +81,7 @@ def href_points_to_self(ctx: Any, response: Any, case: Any) -> bool | None:
 
 
 @custom
-def links_point_to_parent(ctx: Any, response: Any, case: Any) -> bool | None:
+def links_point_to_parent(ctx: CheckContext, response: Response, case: OpenApiCase) -> bool | None:
     """Links inside a resource lead to its relatives: an order's `contacts`, `consumers` and `orderItems` to its
     own collections, a child's `order` (a data extension's `order`/`orderItem`) to the parent it was created under.
     Spec: order contacts/consumers/orderItems links; LegacyOrderContact.order, OrderItem.order,
@@ -112,7 +117,7 @@ def links_point_to_parent(ctx: Any, response: Any, case: Any) -> bool | None:
 
 
 @custom
-def consumer_items_consistent(ctx: Any, response: Any, case: Any) -> bool | None:
+def consumer_items_consistent(ctx: CheckContext, response: Response, case: OpenApiCase) -> bool | None:
     """A consumer's items are one relation seen two ways: the consumer's `orderItems` links and
     GET /v2.1/orderConsumers/{ref}/orderItems name the same existing items, and a create or full update keeps the
     links it sent. Spec: LegacyOrderConsumer.orderItems, ConsumerOrderItems, listOrderConsumerOrderItems."""

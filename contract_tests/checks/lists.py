@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from schemathesis import CheckContext, Response
 
 from ..model import EXTENSIONS, Action, Kind, collection_path
 from ..registry import custom
 from ..state import Key
 from .exchange import JSON_SAFE_INT, MAX_DESCENDANT_PROBES, View, page_items, page_query, view
 
+if TYPE_CHECKING:
+    from schemathesis.specs.openapi.schemas import OpenApiCase
+
 
 @custom
-def created_appears_in_list(ctx: Any, response: Any, case: Any) -> bool | None:
+def created_appears_in_list(ctx: CheckContext, response: Response, case: OpenApiCase) -> bool | None:
     """A created resource is listed in its collection exactly once: an order under its referenceId, an item,
     contact or consumer under the order it was created on, a data extension under its owner. Spec: the list
     operations of each collection and listOrders' referenceId filter."""
@@ -44,7 +49,7 @@ def created_appears_in_list(ctx: Any, response: Any, case: Any) -> bool | None:
 
 
 @custom
-def pagination_is_consistent(ctx: Any, response: Any, case: Any) -> bool | None:
+def pagination_is_consistent(ctx: CheckContext, response: Response, case: OpenApiCase) -> bool | None:
     """Offset pagination honours `limit` and `offset` and loses nothing: a page holds at most `limit` items and
     echoes offset/limit (up to 2**53); walking the collection by `next` links in pages of 2 and in pages of 50 yields the same
     items, each once, and this page is the matching slice. Spec: Page ("offset pagination"), Offset and Limit
@@ -114,7 +119,7 @@ def _edge_problems(v: View, collection: list[str], limit: int) -> list[str]:
 
 
 @custom
-def list_filter_honoured(ctx: Any, response: Any, case: Any) -> bool | None:
+def list_filter_honoured(ctx: CheckContext, response: Response, case: OpenApiCase) -> bool | None:
     """A list holds only what it was asked for: orders listed by referenceId carry that referenceId; items,
     contacts and consumers listed under an order belong to that order (as far as the suite created them).
     Spec: listOrders/legacyListOrders referenceId filter; the child collections of an order."""
@@ -154,7 +159,7 @@ def list_filter_honoured(ctx: Any, response: Any, case: Any) -> bool | None:
 
 
 @custom
-def expand_honoured(ctx: Any, response: Any, case: Any) -> bool | None:
+def expand_honoured(ctx: CheckContext, response: Response, case: OpenApiCase) -> bool | None:
     """`expand` returns full resources instead of links: a v2.1 list asked with expand=true holds items that carry
     their `ref`, and a legacy order asked with expand=orderItems holds its items as a page of full items. Spec:
     Expand parameter ("the page holds the full resources instead of links"), legacyRetrieveOrder expand."""

@@ -5,7 +5,9 @@ the server's, and a delete takes the resource and what belongs to it.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from schemathesis import CheckContext, Response
 
 from ..model import EXTENSIONS, Action, Kind, collection_path, resource_path
 from ..registry import custom
@@ -25,9 +27,12 @@ from .exchange import (
     view,
 )
 
+if TYPE_CHECKING:
+    from schemathesis.specs.openapi.schemas import OpenApiCase
+
 
 @custom
-def create_then_retrieve(ctx: Any, response: Any, case: Any) -> bool | None:
+def create_then_retrieve(ctx: CheckContext, response: Response, case: OpenApiCase) -> bool | None:
     """A created resource can be read back at once at its own path, with the `ref` and `href` the create
     returned. Spec: every create's `ref` "is the new resource's reference" and links to its retrieve."""
     v = view(response, case)
@@ -52,7 +57,7 @@ def create_then_retrieve(ctx: Any, response: Any, case: Any) -> bool | None:
 
 
 @custom
-def write_is_persisted(ctx: Any, response: Any, case: Any) -> bool | None:
+def write_is_persisted(ctx: CheckContext, response: Response, case: OpenApiCase) -> bool | None:
     """What a create, full update or partial update sends is what the target stores: each sent field has the
     sent value in the write's response (when the response carries it) and on the next retrieve. v2.1 order
     referenceId/orderedAt on update are judged by immutable_order_fields. Spec: create/update semantics."""
@@ -83,7 +88,7 @@ def write_is_persisted(ctx: Any, response: Any, case: Any) -> bool | None:
 
 
 @custom
-def patch_keeps_unsent_fields(ctx: Any, response: Any, case: Any) -> bool | None:
+def patch_keeps_unsent_fields(ctx: CheckContext, response: Response, case: OpenApiCase) -> bool | None:
     """A partial update changes only what it sends: each client field the resource had before and the PATCH did
     not name keeps its value. Spec: v2.1 PATCH "updates the fields sent and leaves the others alone"; data
     extension PATCH "adds the pairs sent ... leaving the others alone"."""
@@ -107,7 +112,7 @@ def patch_keeps_unsent_fields(ctx: Any, response: Any, case: Any) -> bool | None
 
 
 @custom
-def put_removes_unsent_fields(ctx: Any, response: Any, case: Any) -> bool | None:
+def put_removes_unsent_fields(ctx: CheckContext, response: Response, case: OpenApiCase) -> bool | None:
     """A full update replaces the resource: an optional field (a data extension's pair) the body leaves out is
     gone afterwards; the v2.1 order keeps referenceId and orderedAt. Spec: v2.1 PUT "optional fields not sent are
     removed", legacy update "replaces the whole order/item/contact/consumer", extension PUT "replaces all pairs"."""
@@ -134,7 +139,7 @@ def put_removes_unsent_fields(ctx: Any, response: Any, case: Any) -> bool | None
 
 
 @custom
-def immutable_order_fields(ctx: Any, response: Any, case: Any) -> bool | None:
+def immutable_order_fields(ctx: CheckContext, response: Response, case: OpenApiCase) -> bool | None:
     """A v2.1 order keeps its referenceId and orderedAt through PUT and PATCH, whatever the body sends. Spec:
     updateOrder/patchOrder "referenceId and orderedAt cannot be changed; the stored values are kept"."""
     v = view(response, case)
@@ -158,7 +163,7 @@ def immutable_order_fields(ctx: Any, response: Any, case: Any) -> bool | None:
 
 
 @custom
-def timestamps_server_owned(ctx: Any, response: Any, case: Any) -> bool | None:
+def timestamps_server_owned(ctx: CheckContext, response: Response, case: OpenApiCase) -> bool | None:
     """The server owns createdAt and modifiedAt: values a body sends for them are ignored, createdAt never changes
     after the create and modifiedAt never goes back. Spec: OrderCreate/OrderPatch ("the server sets them and
     ignores what is sent")."""
@@ -235,7 +240,7 @@ def _still_listed(v: View) -> list[str]:
 
 
 @custom
-def deleted_resource_is_gone(ctx: Any, response: Any, case: Any) -> bool | None:
+def deleted_resource_is_gone(ctx: CheckContext, response: Response, case: OpenApiCase) -> bool | None:
     """A successful delete removes the resource and what belongs to it: reading it answers 404, its collection
     no longer lists it, and what the suite created under it (an order's items, contacts, consumers and data
     extension, an item's data extension) answers 404 too. Spec: delete operations ("with everything that belongs

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
+from schemathesis import CheckContext, Response
 
 from ..hooks import BIRTH_DATE_OPERATIONS, past_birth_date
 from ..model import Action, ApiModel, Kind
 from ..registry import custom
 from .exchange import view
 
+if TYPE_CHECKING:
+    from schemathesis.specs.openapi.schemas import OpenApiCase
+
 
 @custom
-def birth_date_in_past_enforced(ctx: Any, response: Any, case: Any) -> bool | None:
+def birth_date_in_past_enforced(ctx: CheckContext, response: Response, case: OpenApiCase) -> bool | None:
     """A v2.1 contact or consumer whose dateOfBirth lies in the future is refused. Spec: info.description and the
     contact/consumer operations ("dateOfBirth must lie in the past")."""
     v = view(response, case)
@@ -29,7 +33,7 @@ def birth_date_in_past_enforced(ctx: Any, response: Any, case: Any) -> bool | No
 
 
 @custom
-def list_filter_rules_enforced(ctx: Any, response: Any, case: Any) -> bool | None:
+def list_filter_rules_enforced(ctx: CheckContext, response: Response, case: OpenApiCase) -> bool | None:
     """The order lists' cross-parameter rules hold: GET /v2/orders and GET /v2.1/orders without referenceId and
     guestRef, GET /v2.1/orders with both, or with sort=orderedAt but no guestRef, are refused. Spec:
     legacyListOrders and listOrders descriptions (x-query-rules), info.description; page order/retrieveorders."""
@@ -52,7 +56,7 @@ def list_filter_rules_enforced(ctx: Any, response: Any, case: Any) -> bool | Non
     return None
 
 
-_BODY_VALIDATORS: dict[str, Any] = {}
+_BODY_VALIDATORS: dict[str, jsonschema_rs.Validator] = {}
 
 
 def _body_errors(model: ApiModel, operation_id: str, body: Any) -> list[str]:
@@ -76,7 +80,7 @@ def _body_errors(model: ApiModel, operation_id: str, body: Any) -> list[str]:
 
 
 @custom
-def invalid_body_rejected(ctx: Any, response: Any, case: Any) -> bool | None:
+def invalid_body_rejected(ctx: CheckContext, response: Response, case: OpenApiCase) -> bool | None:
     """A request body that breaks the operation's request schema is refused, whoever built it: schemathesis' negative
     cases are judged by negative_data_rejection, this judges every other request (the workflows break rules on
     purpose, e.g. a lower-case currency). Spec: info.description "Requests are strict" (required fields, enums,
