@@ -32,6 +32,7 @@ from .curl import curl_for_request
 from .hooks import NARROWINGS, shape_case
 from .model import ApiModel, OpInfo, SpecError, with_overlay
 from .network import Network
+from .pacing import Pacer
 from .probes import Probes
 from .provenance import TargetKind, Verdict, classify, resolve_target_kind, vet_unconfirmed
 from .results import FailureRecord, Results
@@ -64,6 +65,10 @@ class RunOptions:
     """`sandbox` or `real`; None: a sandbox when the runner launched it or runs it in-process, else real."""
     network: Network | None = None
     """Proxies and CA bundle for a real HTTP target; None: this process' environment (network.py)."""
+    rate_limit: float | None = None
+    """Requests per second this process may send (pacing.py); None: no ceiling."""
+    worker: tuple[int, int] | None = None
+    """(k, n): this process is worker k of n of one run (workers.py); None: the run's only process."""
 
 
 def default_spec_path() -> Path:
@@ -118,10 +123,15 @@ class RunContext:
             if options.seed is not None
             else (None if self.plan.profile.deterministic else secrets.randbelow(2**31))
         )
-        # Records a run leaves on a target it does not own carry this prefix (see conformance.toml [safe]).
+        # Records a run leaves on a target it does not own carry this prefix (see conformance.toml [safe]). Workers
+        # of one run each tag their own, so no worker lists (and pages through) another's orders.
         self.reference_prefix = (
             None if self.target.local_sandbox else f"{self.config.safe.reference_prefix}{self.run_id}-"
         )
+        if options.worker is not None:
+            base = self.reference_prefix or f"{self.config.safe.reference_prefix}{self.run_id}-"
+            self.reference_prefix = f"{base}w{options.worker[0]}-"
+        self.pacer = Pacer(rate=options.rate_limit)
         # Only a real HTTP target goes over the network; an in-process app has no route to configure.
         self.network: Network | None = (
             None if self.target.app_factory is not None else (options.network or Network.from_process())

@@ -26,6 +26,8 @@ class ConformancePlugin:
         self.incomplete = ""
         self.summary: report.Summary | None = None
         self.paths: dict[str, Path] = {}
+        self.outcomes: dict[str, str] = {}
+        self.order: list[str] = []
 
     def pytest_report_header(self, config: pytest.Config) -> list[str]:
         """Say what is being tested, how, and with which seed."""
@@ -55,7 +57,7 @@ class ConformancePlugin:
     def pytest_sessionstart(self, session: pytest.Session) -> None:
         """From here on every request of the process passes the safety guard and the recorder."""
         self._intercept: contextlib.AbstractContextManager[None] | None = intercept(
-            self.run.guard, self.run.recorder, self.run.network
+            self.run.guard, self.run.recorder, self.run.network, self.run.pacer
         )
         self._intercept.__enter__()
 
@@ -98,7 +100,9 @@ class ConformancePlugin:
             _prefix_message(test_report, prefix)
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
-        """Progress on long runs: requests so far after each test."""
+        """Remember how each test ended (for the coverage line of an incomplete run); progress on long runs."""
+        if report.when == "call" or (report.when == "setup" and not report.passed):
+            self.outcomes[report.nodeid] = report.outcome
         if report.when == "call" and report.duration > 5:
             elapsed = time.monotonic() - self.started
             reporter = self._reporter()
@@ -113,9 +117,16 @@ class ConformancePlugin:
         """Keep the terminal reporter for progress lines."""
         self._terminal = config.pluginmanager.get_plugin("terminalreporter")
 
+    def pytest_collection_finish(self, session: pytest.Session) -> None:
+        """Remember the run's tests, in order (the coverage line counts them)."""
+        self.order = [item.nodeid for item in session.items]
+
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
-        """Write the reports."""
+        """Write the reports; an incomplete run says how much it covered."""
         wall = time.monotonic() - self.started
+        if self.incomplete:
+            covered = report.coverage_line(self.order, self.outcomes)
+            self.incomplete = f"{self.incomplete}; {covered}" if covered else self.incomplete
         self.summary = report.summarize(self.run, wall)
         self.paths = report.write(self.run, self.summary, self.incomplete, self.reports_dir)
 
@@ -123,22 +134,7 @@ class ConformancePlugin:
         """Print the table, the failures and where the reports are."""
         if self.summary is None:
             return
-        terminalreporter.write_sep("=", "conformance report")
-        terminalreporter.write_line(self.run.redactor.text(report.table(self.run)))
-        terminalreporter.write_sep("-", f"deviations: {self.summary.deviations_line()}")
-        terminalreporter.write_line(self.run.redactor.text(report.failures_text(self.run)))
-        s = self.summary
-        terminalreporter.write_sep("-", "summary")
-        terminalreporter.write_line(
-            f"requests: {s.requests} ({s.probes} probes); wall time: {s.wall_seconds:.1f} s; "
-            f"operations exercised: {s.operations_exercised}/{s.operations}; "
-            f"operation x check pairs: {s.cells_exercised}/{s.operations * s.checks_enabled}"
-        )
-        terminalreporter.write_line(f"target kind: {s.target_kind.value}; deviations: {s.deviations_line()}")
-        if self.incomplete:
-            terminalreporter.write_line(f"INCOMPLETE: {self.incomplete}", red=True)
-        for name, path in self.paths.items():
-            terminalreporter.write_line(f"{name}: {path}")
+        report.print_closing(self.run, self.summary, self.incomplete, self.paths, terminalreporter)
 
 
 def _prefix_message(test_report: pytest.TestReport, prefix: str) -> None:

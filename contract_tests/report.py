@@ -11,7 +11,7 @@ import shlex
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from .context import RunContext
 from .provenance import DeviationKind, Provenance, TargetKind, Verdict, heading
@@ -322,6 +322,10 @@ def write(run: RunContext, summary: Summary, incomplete: str, directory: Path) -
                     "run_id": run.run_id,
                     "requests": summary.requests,
                     "requests_by_phase": dict(run.recorder.by_phase),
+                    "throttled": {
+                        "answers_429": run.pacer.throttled,
+                        "seconds_waited": round(run.pacer.waited, 1),
+                    },
                     "probes": summary.probes,
                     "wall_seconds": round(summary.wall_seconds, 2),
                     "operations": summary.operations,
@@ -359,3 +363,67 @@ def write(run: RunContext, summary: Summary, incomplete: str, directory: Path) -
         encoding="utf-8",
     )
     return paths
+
+
+def coverage_line(order: list[str], outcomes: dict[str, str]) -> str:
+    """How much of the run's tests ran to the end, per kind: what a time budget that ran out did cover."""
+    kinds = {
+        "stateless operations": "test_1_stateless",
+        "workflows": "test_2_workflows",
+        "stateful groups": "test_3_stateful",
+    }
+    parts = []
+    for label, module in kinds.items():
+        planned = [n for n in order if module in n]
+        if planned:
+            done = sum(1 for n in planned if outcomes.get(n) in ("passed", "failed"))
+            parts.append(f"{label} {done}/{len(planned)}")
+    return "covered " + ", ".join(parts) if parts else ""
+
+
+class Writer(Protocol):
+    """What the closing lines are written to: pytest's terminal reporter, or `ConsoleWriter` outside pytest."""
+
+    def write_sep(self, sep: str, title: str = ..., **markup: bool) -> None: ...
+
+    def write_line(self, line: str, **markup: bool) -> None: ...
+
+
+class ConsoleWriter:
+    """Closing lines on stdout when no pytest session prints them (a run of several workers)."""
+
+    width = 80
+
+    def write_sep(self, sep: str, title: str = "", **markup: bool) -> None:
+        """A separator line with a title in the middle, as pytest draws it."""
+        text = f" {title} " if title else ""
+        side = max(3, (self.width - len(text)) // 2)
+        print(f"{sep * side}{text}{sep * side}"[: max(self.width, len(text) + 6)])
+
+    def write_line(self, line: str, **markup: bool) -> None:
+        """One line as it is."""
+        print(line)
+
+
+def print_closing(
+    run: RunContext, summary: Summary, incomplete: str, paths: dict[str, Path], out: Writer
+) -> None:
+    """The per-operation table, the deviations, the totals and where the reports are."""
+    out.write_sep("=", "conformance report")
+    out.write_line(run.redactor.text(table(run)))
+    out.write_sep("-", f"deviations: {summary.deviations_line()}")
+    out.write_line(run.redactor.text(failures_text(run)))
+    s = summary
+    out.write_sep("-", "summary")
+    out.write_line(
+        f"requests: {s.requests} ({s.probes} probes); wall time: {s.wall_seconds:.1f} s; "
+        f"operations exercised: {s.operations_exercised}/{s.operations}; "
+        f"operation x check pairs: {s.cells_exercised}/{s.operations * s.checks_enabled}"
+    )
+    out.write_line(f"target kind: {s.target_kind.value}; deviations: {s.deviations_line()}")
+    if run.pacer.throttled:
+        out.write_line(f"throttled: {run.pacer.throttled} answers 429 waited out ({run.pacer.waited:.1f} s)")
+    if incomplete:
+        out.write_line(f"INCOMPLETE: {incomplete}", red=True)
+    for name, path in paths.items():
+        out.write_line(f"{name}: {path}")

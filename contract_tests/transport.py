@@ -26,6 +26,7 @@ from schemathesis.python import asgi
 from .current import current_phase
 from .model import ApiModel
 from .network import Network
+from .pacing import Pacer
 from .redaction import REDACTED, Redactor
 from .safety import SafetyGuard, may_follow_redirect
 
@@ -173,7 +174,9 @@ class Recorder:
 
 
 @contextlib.contextmanager
-def intercept(guard: SafetyGuard, recorder: Recorder, network: Network | None = None) -> Iterator[None]:
+def intercept(
+    guard: SafetyGuard, recorder: Recorder, network: Network | None = None, pacer: Pacer | None = None
+) -> Iterator[None]:
     """Route every request the process sends through the guard and the recorder while the run lasts.
 
     Schemathesis' own probes (ignored_auth re-sends a request without credentials) open their own sessions, so a
@@ -185,6 +188,9 @@ def intercept(guard: SafetyGuard, recorder: Recorder, network: Network | None = 
     With `network` (a run against a real HTTP target), every request the network adapter sends gets that run's
     proxies and CA bundle, whichever session sent it: the machine's settings (or --proxy, --ca-bundle) hold for
     all of them alike, and no session's own reading of the environment decides the route.
+
+    With `pacer`, every request waits for its slot under the run's rate ceiling, and a 429 is waited out as its
+    Retry-After asks and sent again (pacing.py); only the answer the checks finally see is recorded.
     """
     classes: list[type[Any]] = [requests.adapters.HTTPAdapter, asgi._ASGIAdapter]
     originals = {cls: cls.send for cls in classes}
@@ -200,15 +206,28 @@ def intercept(guard: SafetyGuard, recorder: Recorder, network: Network | None = 
             if routed and network is not None:
                 args, kwargs = (), {**dict(zip(_SEND_ARGS, args, strict=False)), **kwargs}
                 kwargs.update(network.send_kwargs(str(request.url)))
-            started = time.perf_counter()
-            try:
-                response = original(self, request, *args, **kwargs)
-                _ = response.content
-            except requests.RequestException as exc:
-                recorder.record(
-                    request, None, time.perf_counter() - started, error=f"{type(exc).__name__}: {exc}"
-                )
-                raise
+            tries = (pacer.max_retries if pacer is not None else 0) + 1
+            for attempt in range(tries):
+                if pacer is not None:
+                    pacer.before_request()
+                started = time.perf_counter()
+                try:
+                    response = original(self, request, *args, **kwargs)
+                    _ = response.content
+                except requests.RequestException as exc:
+                    recorder.record(
+                        request, None, time.perf_counter() - started, error=f"{type(exc).__name__}: {exc}"
+                    )
+                    raise
+                throttled = response.status_code == 429 and attempt < tries - 1
+                if (
+                    throttled
+                    and pacer is not None
+                    and pacer.wait_for_429(response.headers.get("Retry-After"), attempt)
+                ):
+                    response.close()
+                    continue
+                break
             recorder.record(request, response, time.perf_counter() - started)
             return response
 
