@@ -83,6 +83,9 @@ class Profile:
     stateful_max_steps: int
     workflows: str
     max_seconds: int
+    stateful_groups: int = 1
+    """The stateful scenarios run as this many independent groups, each with its own fixed seed: the same
+    scenarios whether the groups run one after another or side by side (--workers)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,9 +173,16 @@ def _profile(name: str, entry: dict[str, Any]) -> Profile:
             stateful_max_steps=int(entry["stateful-max-steps"]),
             workflows=workflows,
             max_seconds=int(entry["max-seconds"]),
+            stateful_groups=_positive(name, "stateful-groups", entry.get("stateful-groups", 1)),
         )
     except KeyError as exc:
         raise ConfigError(f"[profiles.{name}]: missing {exc.args[0]}") from None
+
+
+def _positive(profile: str, key: str, value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ConfigError(f"[profiles.{profile}]: {key} must be a whole number of at least 1, not {value!r}")
+    return value
 
 
 def _vet_listed(section: str, listed: dict[str, CheckSetting], existing: frozenset[str]) -> None:

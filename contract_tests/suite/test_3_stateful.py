@@ -14,6 +14,8 @@ from contract_tests.context import require
 from contract_tests.current import phase
 
 run = require()
+FIXED_SEED = 20261201  # the deterministic profiles' base seed: a fixed value, so every run sends the same
+GROUP_STRIDE = 1000  # seeds of one run's groups: base * 1000 + group number (never the same across bases)
 
 if run.plan.stateful:
     profile = run.plan.profile
@@ -39,16 +41,23 @@ if run.plan.stateful:
             if failures is not None:
                 raise failures
 
-    ConformanceMachine.TestCase.settings = hypothesis.settings(
-        ConformanceMachine.TestCase.settings,
-        max_examples=profile.stateful_max_examples,
-        stateful_step_count=profile.stateful_max_steps,
-        derandomize=profile.deterministic and run.seed is None,
-        database=None,
-        deadline=None,
-        phases=[hypothesis.Phase.generate, hypothesis.Phase.shrink],
-        suppress_health_check=list(hypothesis.HealthCheck),
-    )
-    if run.seed is not None:
-        hypothesis.seed(run.seed)(ConformanceMachine)
-    TestStateful = ConformanceMachine.TestCase
+    # The scenarios run as `stateful-groups` independent groups, each a state machine with its own fixed seed
+    # (derived from --seed on a randomized run): the same scenarios whether one process runs the groups in turn or
+    # workers take them side by side.
+    groups = profile.stateful_groups
+    per_group = -(-profile.stateful_max_examples // groups)
+    base_seed = run.seed if run.seed is not None else FIXED_SEED
+    for number in range(1, groups + 1):
+        machine: Any = type(f"ConformanceMachineGroup{number}", (ConformanceMachine,), {})
+        machine.TestCase.settings = hypothesis.settings(
+            machine.TestCase.settings,
+            max_examples=per_group,
+            stateful_step_count=profile.stateful_max_steps,
+            derandomize=False,
+            database=None,
+            deadline=None,
+            phases=[hypothesis.Phase.generate, hypothesis.Phase.shrink],
+            suppress_health_check=list(hypothesis.HealthCheck),
+        )
+        hypothesis.seed(base_seed * GROUP_STRIDE + number)(machine)
+        globals()[f"TestStatefulGroup{number}"] = machine.TestCase
