@@ -9,23 +9,28 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import shutil
 import sys
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from . import current, kit_version, targets
+from . import current, kit_version, report, targets, workers
 from .config import ALL_PHASES, ConfigError
 from .context import RunContext, RunOptions
 from .network import Network, NetworkError
 from .plugin import ConformancePlugin
-from .safety import SafetyError
+from .safety import SafetyError, request_host
 from .targets import Target
 
 SUITE_DIR = Path(__file__).resolve().parent / "suite"
 EXIT_OK, EXIT_DEVIATIONS, EXIT_UNUSABLE, EXIT_INCOMPLETE = 0, 1, 2, 3
+DEFAULT_REMOTE_WORKERS = 8  # at 100 ms a request, 8 keep the quick profile within 3x its local time (bench)
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
+MAX_WORKERS = 64
 
 
 @dataclass(slots=True)
@@ -94,6 +99,25 @@ def build_parser(prog: str = "python -m contract_tests") -> argparse.ArgumentPar
         help="verify TLS certificates against this CA bundle (overrides REQUESTS_CA_BUNDLE, CURL_CA_BUNDLE and "
         "SSL_CERT_FILE, which are honoured otherwise)",
     )
+    run.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="run the suite's tests in N processes side by side, one queue, one report (default: "
+        f"{DEFAULT_REMOTE_WORKERS} for a base URL on another machine, where the run waits on the network; 1 for a "
+        "sandbox the runner starts, --asgi or a loopback URL)",
+    )
+    run.add_argument(
+        "--rate-limit",
+        type=float,
+        metavar="RPS",
+        help="send at most RPS requests per second in all (shared among the workers); answers 429 are waited out "
+        "as their Retry-After asks either way",
+    )
+    # Set by the runner for the processes it starts with --workers; not for people.
+    run.add_argument("--worker", help=argparse.SUPPRESS)
+    run.add_argument("--work-dir", type=Path, help=argparse.SUPPRESS)
+    run.add_argument("--run-id", help=argparse.SUPPRESS)
     run.add_argument("-k", dest="keyword", help="pytest -k expression to run a subset of the suite's tests")
     run.add_argument("-q", "--quiet", action="store_true", help="less progress output")
     return parser
@@ -117,20 +141,26 @@ def resolve_target(args: argparse.Namespace, env: dict[str, str]) -> Iterator[tu
         yield target, ()
 
 
-def execute(options: RunOptions, *, keyword: str | None = None, quiet: bool = False) -> Outcome:
-    """Build the run, probe the target, run the suite; never raises for a target or option problem."""
+def execute(
+    options: RunOptions, *, keyword: str | None = None, quiet: bool = False, work_dir: Path | None = None
+) -> Outcome:
+    """Build the run, probe the target, run the suite; never raises for a target or option problem. As one of
+    several workers (`options.worker`, `work_dir`), run only the tests claimed from the shared queue and leave the
+    findings for the runner that started it (workers.py)."""
     try:
         run = RunContext(options)
     except (SafetyError, ConfigError, targets.TargetError, NetworkError) as exc:
         return Outcome(EXIT_UNUSABLE, None, None, str(exc))
-    try:
-        if run.app is not None:
-            targets.probe(run.target, session=run.session)
-        else:
-            targets.probe(run.target, network=run.network)
-    except targets.TargetError as exc:
-        return Outcome(EXIT_UNUSABLE, run, None, run.redactor.text(str(exc)))
+    if options.worker is None:  # workers leave the probe to the runner that started them
+        outcome = _probe(run)
+        if outcome is not None:
+            return outcome
     plugin = ConformancePlugin(run, options.reports_dir)
+    plugins: list[object] = [plugin]
+    worker_plugin = None
+    if options.worker is not None and work_dir is not None:
+        worker_plugin = workers.WorkerPlugin(workers.WorkQueue(work_dir / workers.QUEUE_NAME))
+        plugins.append(worker_plugin)
     args = [str(SUITE_DIR), "-c", str(SUITE_DIR / "pytest.ini"), "--rootdir", str(SUITE_DIR)]
     args += [
         f"--junitxml={options.reports_dir / 'conformance-junit.xml'}",
@@ -150,11 +180,15 @@ def execute(options: RunOptions, *, keyword: str | None = None, quiet: bool = Fa
     _forget_suite_modules()
     current.install(run)
     try:
-        code = pytest.main(args, plugins=[plugin])
+        code = pytest.main(args, plugins=plugins)
     finally:
         current.install(None)
         _forget_suite_modules()
         _redact_file(options.reports_dir / "conformance-junit.xml", run)
+    if worker_plugin is not None and options.worker is not None:
+        workers.save(
+            _worker_result(run, plugin, worker_plugin, options.worker[0], int(code)), options.reports_dir
+        )
     message = ""
     if run.results.failures:
         verdict = EXIT_DEVIATIONS
@@ -167,6 +201,128 @@ def execute(options: RunOptions, *, keyword: str | None = None, quiet: bool = Fa
             f"the safety guard, or the suite erred); see {options.reports_dir / 'conformance-junit.xml'}."
         )
     return Outcome(verdict, run, plugin, message)
+
+
+def _probe(run: RunContext) -> Outcome | None:
+    """The one authenticated GET before anything else; an Outcome when the target is unusable."""
+    try:
+        if run.app is not None:
+            targets.probe(run.target, session=run.session)
+        else:
+            targets.probe(run.target, network=run.network)
+    except targets.TargetError as exc:
+        return Outcome(EXIT_UNUSABLE, run, None, run.redactor.text(str(exc)))
+    return None
+
+
+def _worker_result(
+    run: RunContext, plugin: ConformancePlugin, worker_plugin: workers.WorkerPlugin, worker: int, code: int
+) -> workers.WorkerResult:
+    recorder = run.recorder
+    return workers.WorkerResult(
+        worker=worker,
+        order=worker_plugin.order,
+        outcomes=dict(plugin.outcomes),
+        stats=dict(recorder.stats),
+        undeclared=recorder.undeclared,
+        total=recorder.total,
+        by_phase=recorder.by_phase,
+        generated=recorder.generated,
+        failures=run.results.failures,
+        applied=run.results.applied,
+        sent_writes=run.guard.sent_writes,
+        throttled=run.pacer.throttled,
+        waited=run.pacer.waited,
+        incomplete=plugin.incomplete.split("; covered")[0],
+        exit_code=code,
+        junit=run.options.reports_dir / "conformance-junit.xml",
+    )
+
+
+def execute_parallel(options: RunOptions, child_args: list[str], count: int) -> Outcome:
+    """Run the suite in `count` worker processes against an HTTP target and merge what they found into one set
+    of reports (workers.py); the exit code means what it means for one process."""
+    try:
+        run = RunContext(options)
+    except (SafetyError, ConfigError, targets.TargetError, NetworkError) as exc:
+        return Outcome(EXIT_UNUSABLE, None, None, str(exc))
+    outcome = _probe(run)
+    if outcome is not None:
+        return outcome
+    started = time.monotonic()
+    work_dir = options.reports_dir / "workers"
+    shutil.rmtree(work_dir, ignore_errors=True)
+    work_dir.mkdir(parents=True)
+    args = [
+        *child_args,
+        "--base-url",
+        run.target.base_url,
+        "--profile",
+        run.plan.profile.name,
+        "--target-kind",
+        run.target_kind.value,
+        "--run-id",
+        run.run_id,
+    ]
+    if run.seed is not None:
+        args += ["--seed", str(run.seed)]
+    if options.rate_limit is not None:
+        args += ["--rate-limit", repr(options.rate_limit / count)]
+    env = dict(os.environ)
+    if run.target.local_sandbox:  # the sandbox the runner started: its workers use its credentials
+        env.update(SITECORE_CDP_CLIENT_KEY=run.target.client_key, SITECORE_CDP_API_TOKEN=run.target.api_token)
+    launches = workers.plan_launches(args, count, work_dir)
+    problem = workers.run_workers(launches, budget_seconds=run.plan.profile.max_seconds, env=env)
+    results = [workers.load(launch.directory) for launch in launches]
+    found = [r for r in results if r is not None]
+    if len(found) < count:
+        missing = [
+            str(launch.directory / "worker.log")
+            for launch, r in zip(launches, results, strict=True)
+            if r is None
+        ]
+        problem = problem or f"{len(missing)} worker(s) left no result; see {', '.join(missing)}"
+    orders = {tuple(r.order) for r in found if r.order}
+    if len(orders) > 1:
+        problem = problem or "the workers collected different tests (the run cannot be merged)"
+    order = list(next(iter(orders))) if orders else []
+    outcomes: dict[str, str] = {}
+    for result in found:
+        _absorb(run, result)
+        outcomes.update(result.outcomes)
+    incomplete = next((r.incomplete for r in found if r.incomplete), "")
+    if incomplete or problem:
+        covered = report.coverage_line(order, outcomes)
+        incomplete = "; ".join(p for p in (incomplete or problem, covered) if p)
+    summary = report.summarize(run, time.monotonic() - started)
+    paths = report.write(run, summary, incomplete, options.reports_dir)
+    junit = options.reports_dir / "conformance-junit.xml"
+    workers.merge_junit([r.junit for r in found if r.junit is not None], order, junit)
+    _redact_file(junit, run)
+    report.print_closing(run, summary, incomplete, paths, report.ConsoleWriter())
+    if run.results.failures:
+        return Outcome(EXIT_DEVIATIONS, run, None, problem)
+    if problem or any(r.exit_code not in (0, 1) for r in found):
+        return Outcome(EXIT_INCOMPLETE, run, None, problem or f"a worker failed; see the logs in {work_dir}")
+    if incomplete and run.plan.profile.name != "thorough":
+        return Outcome(EXIT_INCOMPLETE, run, None, "")
+    return Outcome(EXIT_OK, run, None, "")
+
+
+def _absorb(run: RunContext, result: workers.WorkerResult) -> None:
+    """Add one worker's findings to the run the reports are written from."""
+    recorder = run.recorder
+    workers.merge_stats(recorder.stats, result.stats)
+    workers.add_stats(recorder.undeclared, result.undeclared)
+    recorder.total += result.total
+    recorder.by_phase.update(result.by_phase)
+    recorder.generated.extend(result.generated)
+    for key, failure in result.failures.items():
+        run.results.failures.setdefault(key, failure)
+    run.results.applied.update(result.applied)
+    run.guard.sent_writes.extend(result.sent_writes)
+    run.pacer.throttled += result.throttled
+    run.pacer.waited += result.waited
 
 
 def _redact_file(path: Path, run: RunContext) -> None:
@@ -197,6 +353,11 @@ def main(argv: Sequence[str] | None = None, *, prog: str = "python -m contract_t
     except NetworkError as exc:
         print(f"conformance: {exc}", file=sys.stderr)
         return EXIT_UNUSABLE
+    problem = _vet_pacing(args)
+    if problem:
+        print(f"conformance: {problem}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    worker = _worker(args.worker) if args.worker else None
     try:
         with resolve_target(args, env) as (target, rerun_args):
             options = RunOptions(
@@ -211,11 +372,71 @@ def main(argv: Sequence[str] | None = None, *, prog: str = "python -m contract_t
                 rerun_args=rerun_args,
                 target_kind=args.target_kind,
                 network=network,
+                rate_limit=args.rate_limit,
+                worker=worker,
+                run_id=args.run_id or "",
             )
-            outcome = execute(options, keyword=args.keyword, quiet=args.quiet)
+            count = args.workers if args.workers is not None else default_workers(target)
+            if worker is not None:
+                outcome = execute(options, keyword=args.keyword, quiet=True, work_dir=args.work_dir)
+            elif count > 1:
+                if target.app_factory is not None:
+                    raise targets.TargetError(
+                        "--workers needs an HTTP target: an --asgi app lives in one process."
+                    )
+                outcome = execute_parallel(options, _child_args(args), count)
+            else:
+                outcome = execute(options, keyword=args.keyword, quiet=args.quiet)
     except targets.TargetError as exc:
         print(f"conformance: {exc}", file=sys.stderr)
         return EXIT_UNUSABLE
     if outcome.message:
         print(f"conformance: {outcome.message}", file=sys.stderr)
     return outcome.exit_code
+
+
+def default_workers(target: Target) -> int:
+    """Several workers where a run waits on the network (a base URL on another machine), one elsewhere: a local
+    sandbox is bound by the CPU, which workers would only share."""
+    if target.app_factory is not None or target.local_sandbox:
+        return 1
+    try:
+        host = request_host(target.base_url)
+    except SafetyError:
+        return 1
+    return 1 if host in LOOPBACK_HOSTS else DEFAULT_REMOTE_WORKERS
+
+
+def _vet_pacing(args: argparse.Namespace) -> str:
+    if args.workers is not None and not 1 <= args.workers <= MAX_WORKERS:
+        return f"--workers must be between 1 and {MAX_WORKERS}, not {args.workers}."
+    if args.rate_limit is not None and not args.rate_limit > 0:
+        return f"--rate-limit must be a positive number of requests per second, not {args.rate_limit}."
+    if args.worker and (_worker(args.worker) is None or args.work_dir is None):
+        return "--worker is set by the runner for the processes it starts (--workers); leave it out."
+    return ""
+
+
+def _worker(text: str) -> tuple[int, int] | None:
+    number, _, count = text.partition("/")
+    if not (number.isdigit() and count.isdigit()) or not 1 <= int(number) <= int(count):
+        return None
+    return int(number), int(count)
+
+
+def _child_args(args: argparse.Namespace) -> list[str]:
+    """The options every worker repeats (the runner adds the target, profile, seed, kind and run id)."""
+    child: list[str] = []
+    for flag, value in (
+        ("--phases", args.phases),
+        ("--operations", args.operations),
+        ("--spec", args.spec),
+        ("--proxy", args.proxy),
+        ("--ca-bundle", args.ca_bundle),
+        ("-k", args.keyword),
+    ):
+        if value is not None:
+            child += [flag, str(value)]
+    if args.allow_writes:
+        child.append("--allow-writes")
+    return child
