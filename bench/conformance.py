@@ -25,7 +25,7 @@ API_TOKEN = "sandbox-api-token"  # noqa: S105 - the sandbox's documented local d
 QUICK_EXAMPLES = "25"  # the quick profile's fuzzing-max-examples (contract_tests/conformance.toml)
 
 
-def _counting_sandbox() -> contextlib.AbstractContextManager[str]:
+def counting_sandbox() -> contextlib.AbstractContextManager[str]:
     port = targets.free_port()
     command = [
         sys.executable, "-m", "uvicorn", "bench.counting_sandbox:app", "--host", "127.0.0.1", "--port", str(port),
@@ -34,17 +34,23 @@ def _counting_sandbox() -> contextlib.AbstractContextManager[str]:
     return targets.serving(command, f"http://127.0.0.1:{port}")
 
 
-def _count(base_url: str) -> int:
+def count(base_url: str) -> int:
+    """Requests the counting sandbox answered since its last reset."""
     return int(httpx.get(f"{base_url}/__bench__/count", timeout=10).text)
 
 
-def _timed_run(command: list[str], base_url: str, env: dict[str, str]) -> tuple[float, int]:
+def reset_count(base_url: str) -> None:
+    """Start counting from zero."""
     httpx.post(f"{base_url}/__bench__/count", timeout=10)
+
+
+def _timed_run(command: list[str], base_url: str, env: dict[str, str]) -> tuple[float, int]:
+    reset_count(base_url)
     started = time.perf_counter()
     # Either tool exits non-zero when it finds a deviation; that is a result, not a failure to run.
     subprocess.run(command, cwd=ROOT, env=env, capture_output=True, timeout=1800, check=False)
     elapsed = time.perf_counter() - started
-    requests = _count(base_url)
+    requests = count(base_url)
     if requests == 0:
         raise RuntimeError(f"{Path(command[0]).name} {' '.join(command[1:3])} sent no request to {base_url}")
     return elapsed, requests
@@ -52,7 +58,7 @@ def _timed_run(command: list[str], base_url: str, env: dict[str, str]) -> tuple[
 
 def suite_run() -> tuple[float, int]:
     """Wall seconds and requests of `python -m contract_tests run --profile quick` against a fresh sandbox."""
-    with _counting_sandbox() as base_url, tempfile.TemporaryDirectory() as reports:
+    with counting_sandbox() as base_url, tempfile.TemporaryDirectory() as reports:
         env = {
             **os.environ,
             "SITECORE_CDP_CLIENT_KEY": CLIENT_KEY,
@@ -67,7 +73,7 @@ def suite_run() -> tuple[float, int]:
 
 def cli_run() -> tuple[float, int]:
     """Wall seconds and requests of `st run` with the same phases and example budget, every check on."""
-    with _counting_sandbox() as base_url, tempfile.TemporaryDirectory() as reports:
+    with counting_sandbox() as base_url, tempfile.TemporaryDirectory() as reports:
         command = [
             str(Path(sys.executable).parent / "st"), "run", str(ROOT / "spec" / "openapi.yaml"),
             "--url", base_url, "--auth", f"{CLIENT_KEY}:{API_TOKEN}",

@@ -23,7 +23,7 @@ from typing import Any
 
 import httpx
 
-from bench import client, conformance, regen, targets
+from bench import client, conformance, latency, regen, targets
 from bench.load import LoadResult, Request, run_load
 
 AUTH = httpx.BasicAuth("sandbox-client-key", "sandbox-api-token")
@@ -179,6 +179,14 @@ CONFORMANCE_GOALS = [
         at_most=1.2,
     ),
 ]
+LATENCY_GOALS = [
+    Goal(
+        f"quick profile {latency.DELAY_MS} ms late / not late, wall time",
+        "quick profile late wall",
+        "quick profile not late wall",
+        at_most=3.0,
+    ),
+]
 REGEN_GOALS = [
     Goal("scripts/regenerate, s", "regenerate", None, at_most=5.0),
     Goal("scripts/regenerate --check, s", "regenerate --check", None, at_most=5.0),
@@ -216,6 +224,21 @@ def measure_conformance(figures: dict[str, Figure], *, rounds: int) -> list[str]
             _add(figures, f"{name} s/request", "ms", seconds / max(requests, 1) * 1e3)
     return [
         "conformance: requests counted by the sandbox; the CLI runs the same phases and example budget, all checks"
+    ]
+
+
+def measure_latency(figures: dict[str, Figure], *, rounds: int) -> list[str]:
+    """The quick profile through the delaying proxy with and without its delay, interleaved; only clean runs."""
+    for _ in range(rounds):
+        for name, delay in (("quick profile not late", 0), ("quick profile late", latency.DELAY_MS)):
+            seconds, requests, code = latency.quick_profile_through_proxy(delay)
+            if code != 0:
+                raise RuntimeError(f"{name}: the quick profile did not finish clean (exit {code})")
+            _add(figures, f"{name} wall", "s", seconds)
+            _add(figures, f"{name} requests", "requests", float(requests))
+    return [
+        f"latency: the quick profile with --workers {latency.WORKERS} (the default for a far base "
+        f"URL) through a proxy answering {latency.DELAY_MS} ms late, and the same proxy without the delay"
     ]
 
 
@@ -272,7 +295,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--calls", type=int, default=1000, help="sequential calls per client round")
     parser.add_argument(
-        "--only", choices=["servers", "conformance", "client", "regen"], action="append", help="run a subset"
+        "--only",
+        choices=["servers", "conformance", "latency", "client", "regen"],
+        action="append",
+        help="run a subset",
+    )
+    parser.add_argument(
+        "--latency-rounds", type=int, default=1, help="rounds of the latency pair (about 4 minutes each)"
     )
     args = parser.parse_args(argv)
     started = time.perf_counter()
@@ -289,6 +318,9 @@ def main(argv: list[str] | None = None) -> int:
         if not args.only or "conformance" in args.only:
             notes += measure_conformance(figures, rounds=args.rounds)
             goals += CONFORMANCE_GOALS
+        if not args.only or "latency" in args.only:
+            notes += measure_latency(figures, rounds=args.latency_rounds)
+            goals += LATENCY_GOALS
         if not args.only or "client" in args.only:
             notes += measure_client(figures, rounds=args.rounds, calls=args.calls)
             goals += CLIENT_GOALS
