@@ -236,6 +236,8 @@ def _worker_result(
         incomplete=plugin.incomplete.split("; covered")[0],
         exit_code=code,
         junit=run.options.reports_dir / "conformance-junit.xml",
+        started=worker_plugin.started,
+        finished=worker_plugin.finished,
     )
 
 

@@ -106,8 +106,8 @@ class Recorder:
         self.undeclared = OperationStats()
         self.total = 0
         self.by_phase: Counter[str] = Counter()
-        # (method, url, body) of every request the suite itself generated: determinism is judged on these.
-        self.generated: list[tuple[str, str, str]] = []
+        # (phase, method, url, body) of every request the suite itself generated: determinism is judged on these.
+        self.generated: list[tuple[str, str, str, str]] = []
         self._buffer: ContextVar[list[Exchange] | None] = ContextVar(f"exchanges_{id(self)}", default=None)
 
     @contextlib.contextmanager
@@ -163,7 +163,7 @@ class Recorder:
             error=self.redactor.text(error),
         )
         if role == "request":
-            self.generated.append((method, exchange.url, exchange.request_body))
+            self.generated.append((current_phase(), method, exchange.url, exchange.request_body))
         buffer = self._buffer.get()
         if buffer is None:
             buffer = []

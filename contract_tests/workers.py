@@ -20,9 +20,8 @@ import time
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -87,6 +86,8 @@ class WorkerPlugin:
     def __init__(self, queue: WorkQueue) -> None:
         self.queue = queue
         self.order: list[str] = []
+        self.started = 0.0
+        self.finished = 0.0
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtestloop(self, session: pytest.Session) -> bool:
@@ -99,7 +100,9 @@ class WorkerPlugin:
             index = self.queue.claim()
             if index >= len(items):
                 break
+            self.started = self.started or time.time()
             items[index].config.hook.pytest_runtest_protocol(item=items[index], nextitem=None)
+            self.finished = time.time()
             if session.shouldfail or session.shouldstop:
                 break
         return True
@@ -119,7 +122,7 @@ class WorkerResult:
     undeclared: OperationStats
     total: int
     by_phase: Counter[str]
-    generated: list[tuple[str, str, str]]
+    generated: list[tuple[str, str, str, str]]
     failures: dict[tuple[str, str, str], FailureRecord]
     applied: Counter[tuple[str, str]]
     sent_writes: list[str]
@@ -128,8 +131,9 @@ class WorkerResult:
     incomplete: str
     exit_code: int
     junit: Path | None = None
-    log: Path | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    started: float = 0.0
+    """When the worker's first test started and its last ended (epoch seconds): workers overlap in time."""
+    finished: float = 0.0
 
 
 def save(result: WorkerResult, directory: Path) -> Path:

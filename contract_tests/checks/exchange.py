@@ -105,7 +105,8 @@ def view(response: Response, case: OpenApiCase) -> View | None:
 
 
 def same(sent: Any, got: Any) -> bool:
-    """Whether a stored value matches what was sent: objects by the keys sent, date-times as instants."""
+    """Whether a stored value matches what was sent: objects by the keys sent, date-times as instants, numbers
+    beyond 2**53 as doubles."""
     if isinstance(sent, dict):
         return isinstance(got, dict) and all(same(v, got.get(k)) for k, v in sent.items())
     if isinstance(sent, list):
@@ -113,6 +114,9 @@ def same(sent: Any, got: Any) -> bool:
     if isinstance(sent, bool) or isinstance(got, bool):
         return sent is got
     if isinstance(sent, int | float) and isinstance(got, int | float):
+        # RFC 8259 section 6: beyond 2**53 a JSON number is only as precise as a double; compare it as one.
+        if max(abs(sent), abs(got)) > JSON_SAFE_INT:
+            return float(sent) == float(got)
         return sent == got
     if isinstance(sent, str) and isinstance(got, str) and sent != got and DATE_TIME.match(sent):
         return instant(sent) is not None and instant(sent) == instant(got)

@@ -158,6 +158,10 @@ def test_reference_ids_are_tagged_once() -> None:
         ({"id": "1"}, {"id": "1", "expiryDate": None}, True),
         ([{"id": "1"}], [], False),
         ("EUR", "eur", False),
+        # Beyond 2**53 a JSON number is only as precise as a double (RFC 8259 section 6).
+        (32589158477190044730, 3.2589158477190046e19, True),
+        (2**53 + 10, 2**53 + 20, False),
+        (9007199254740993, 9007199254740992, True),
     ],
 )
 def test_same_compares_what_was_sent_with_what_is_stored(sent: Any, got: Any, equal: bool) -> None:
