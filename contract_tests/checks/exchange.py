@@ -115,9 +115,8 @@ def same(sent: Any, got: Any) -> bool:
         return sent is got
     if isinstance(sent, int | float) and isinstance(got, int | float):
         # RFC 8259 section 6: beyond 2**53 a JSON number is only as precise as a double; compare it as one.
-        if max(abs(sent), abs(got)) > JSON_SAFE_INT:
-            return float(sent) == float(got)
-        return sent == got
+        wide = max(abs(sent), abs(got)) > JSON_SAFE_INT
+        return float(sent) == float(got) if wide else sent == got
     if isinstance(sent, str) and isinstance(got, str) and sent != got and DATE_TIME.match(sent):
         return instant(sent) is not None and instant(sent) == instant(got)
     return bool(sent == got)
