@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
+from cdp_sandbox import launcher
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec" / "openapi.yaml"
@@ -52,10 +53,11 @@ def serving(command: list[str], base_url: str) -> Iterator[str]:
             process.wait(timeout=10)
 
 
-def sandbox() -> contextlib.AbstractContextManager[str]:
-    port = free_port()
-    command = [sys.executable, "-m", "cdp_sandbox", "--host", "127.0.0.1", "--port", str(port)]
-    return serving(command, f"http://127.0.0.1:{port}")
+@contextlib.contextmanager
+def sandbox() -> Iterator[str]:
+    """`cdp-sandbox` started by its own launcher (free port, ready when its probe answers)."""
+    with launcher.serve(admin=False, timeout=READY_TIMEOUT_S) as running:
+        yield running.base_url
 
 
 def bare() -> contextlib.AbstractContextManager[str]:

@@ -8,13 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-import os
-import re
-import shutil
-import signal
-import subprocess
-import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -23,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import requests
+from cdp_sandbox import launcher
 from cdp_sandbox.app import create_app
 
 from .network import Network, display_url
@@ -38,7 +32,6 @@ PROBE_PATH = "/v2.1/orders"
 # probe wants an empty, cheap page.
 PROBE_QUERY: dict[str, str | int] = {"referenceId": "cdpkit-probe", "limit": 1}
 STARTUP_SECONDS = 30.0
-_LISTENING = re.compile(r"listening on (http://\S+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,11 +141,6 @@ def target_from_env(env: Mapping[str, str]) -> Target:
     return url_target(url, env) if url else asgi_target(env.get("CONTRACT_ASGI_APP", DEFAULT_ASGI), env)
 
 
-def _sandbox_command() -> list[str]:
-    script = shutil.which("cdp-sandbox", path=os.path.dirname(sys.executable))
-    return [script] if script else [sys.executable, "-m", "cdp_sandbox"]
-
-
 @contextlib.contextmanager
 def sandbox_server(
     timeout: float = STARTUP_SECONDS,
@@ -164,62 +152,35 @@ def sandbox_server(
 ) -> Iterator[Target]:
     """Start `cdp-sandbox` on a free 127.0.0.1 port, wait until it answers, stop it afterwards, even on failure.
 
-    Its output goes to a log file (a temporary one unless `log_path` is given), never to a pipe nobody
-    drains: a sandbox that logs a lot (a faulty one logging its errors) must not stall on a full pipe.
-    `extra_args` adds flags such as `--fault NAME`; `probe_ready=False` skips the authenticated probe,
-    for sandboxes whose faults may make it fail (the suite's own run judges them).
+    The sandbox's own launcher (`cdp_sandbox.launcher`) starts and stops it; its output goes to a log file (a
+    temporary one unless `log_path` is given), never to a pipe nobody drains. `extra_args` adds flags such as
+    `--fault NAME`; `probe_ready=False` skips the authenticated probe, for sandboxes whose faults may make it
+    fail (the suite's own run judges them).
     """
-    command = [*_sandbox_command(), "--host", "127.0.0.1", "--port", "0"]
-    command += [
-        "--client-key",
-        SANDBOX_KEY,
-        "--api-token",
-        SANDBOX_TOKEN,
-        "--log-level",
-        "warning",
-        *extra_args,
-    ]
-    if env is None:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("CDP_SANDBOX_")}
-    with contextlib.ExitStack() as stack:
-        if log_path is None:
-            log_path = Path(stack.enter_context(tempfile.TemporaryDirectory())) / "sandbox.log"
-        log_path.parent.mkdir(parents=True, exist_ok=True)
-        log = stack.enter_context(log_path.open("wb"))
-        try:
-            process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=dict(env))
-        except OSError as exc:
-            raise TargetError(f"Cannot start the sandbox ({' '.join(command)}): {exc}.") from None
-        try:
-            url = _wait_for_url(process, log_path, timeout)
+    args = ["--log-level", "warning", *extra_args]
+    try:
+        with launcher.serve(
+            *args,
+            client_key=SANDBOX_KEY,
+            api_token=SANDBOX_TOKEN,
+            admin=False,
+            log_path=log_path,
+            env=env,
+            timeout=timeout,
+            ready=False,
+        ) as sandbox:
             target = Target(
-                base_url=url,
+                base_url=sandbox.base_url,
                 client_key=SANDBOX_KEY,
                 api_token=SANDBOX_TOKEN,
-                description=f"sandbox started at {url} (pid {process.pid})",
+                description=f"sandbox started at {sandbox.base_url} (pid {sandbox.process.pid})",
                 local_sandbox=True,
             )
             if probe_ready:
                 wait_until_ready(target, deadline=time.monotonic() + timeout)
             yield target
-        finally:
-            stop(process)
-
-
-def _wait_for_url(process: subprocess.Popen[bytes], log_path: Path, timeout: float) -> str:
-    """Poll the sandbox's log for its announcement line (bounded by time)."""
-    deadline = time.monotonic() + timeout
-    text = ""
-    while time.monotonic() < deadline:
-        text = log_path.read_text(encoding="utf-8", errors="replace")
-        found = _LISTENING.search(text)
-        if found:
-            return found.group(1)
-        if process.poll() is not None:
-            break
-        time.sleep(0.05)
-    tail = "; ".join(text.strip().splitlines()[-3:]) or f"exit code {process.poll()}"
-    raise TargetError(f"The sandbox did not start: {tail}.")
+    except launcher.SandboxStartError as exc:
+        raise TargetError(str(exc)) from None
 
 
 def wait_until_ready(target: Target, *, deadline: float) -> None:
@@ -233,17 +194,6 @@ def wait_until_ready(target: Target, *, deadline: float) -> None:
             last = exc
             time.sleep(0.1)
     raise TargetError(str(last) if last else "The sandbox did not become ready in time.")
-
-
-def stop(process: subprocess.Popen[bytes]) -> None:
-    """SIGTERM, wait, then SIGKILL: the sandbox never outlives the run."""
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
 
 
 @dataclass(frozen=True, slots=True)

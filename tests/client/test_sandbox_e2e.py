@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import importlib.util
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -25,7 +22,7 @@ from sitecore_cdp_client.models import OrderCreate
 sandbox_app = pytest.importorskip(
     "cdp_sandbox.app", reason="the sandbox package (cdp_sandbox) is not installed"
 )
-uvicorn = pytest.importorskip("uvicorn")
+launcher = pytest.importorskip("cdp_sandbox.launcher")
 
 HERE = Path(__file__).resolve().parent
 SPEC = HERE.parents[1] / "spec" / "openapi.yaml"
@@ -46,22 +43,8 @@ def _app() -> Any:
 
 @pytest.fixture
 def sandbox_url() -> Iterator[str]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(_app(), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("sandbox did not start on 127.0.0.1")
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    with launcher.serve("--spec", str(SPEC), client_key=KEY, api_token=TOKEN, admin=False) as sandbox:
+        yield sandbox.base_url
 
 
 def test_sync_usage_against_the_sandbox(sandbox_url: str) -> None:

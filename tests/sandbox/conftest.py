@@ -6,9 +6,7 @@ import asyncio
 import os
 import re
 import signal
-import subprocess
 import sys
-import time
 from collections.abc import Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
@@ -23,7 +21,7 @@ SPEC = ROOT / "spec" / "openapi.yaml"
 if str(SANDBOX_SRC) not in sys.path:
     sys.path.insert(0, str(SANDBOX_SRC))
 
-from cdp_sandbox import DEFAULT_API_TOKEN, DEFAULT_CLIENT_KEY, SandboxApp, create_app  # noqa: E402
+from cdp_sandbox import DEFAULT_API_TOKEN, DEFAULT_CLIENT_KEY, SandboxApp, create_app, launcher  # noqa: E402
 from cdp_sandbox.spec import DRAFT_2020_12  # noqa: E402
 
 AUTH = (DEFAULT_CLIENT_KEY, DEFAULT_API_TOKEN)
@@ -233,46 +231,16 @@ def make_order(client: httpx.Client, legacy: bool = False, **fields: Any) -> dic
 
 
 class LiveServer:
-    """A `cdp-sandbox` subprocess on a free 127.0.0.1 port."""
+    """A `cdp-sandbox` subprocess on a free 127.0.0.1 port (started by the sandbox's own launcher)."""
 
     def __init__(self, *args: str) -> None:
         env = {
             **os.environ,
             "PYTHONPATH": os.pathsep.join([str(SANDBOX_SRC), os.environ.get("PYTHONPATH", "")]),
         }
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "cdp_sandbox",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                "0",
-                "--spec",
-                str(SPEC),
-                *args,
-            ],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env=env,
-            text=True,
-        )
-        self.url = self._await_url()
-
-    def _await_url(self) -> str:
-        assert self.process.stdout is not None
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            line = self.process.stdout.readline()
-            if not line:
-                break
-            found = re.search(r"http://127\.0\.0\.1:\d+", line)
-            if found:
-                return found.group(0)
-        self.process.kill()
-        _, err = self.process.communicate(timeout=10)
-        raise RuntimeError(f"cdp-sandbox did not start: {err}")
+        self.sandbox = launcher.start("--spec", str(SPEC), *args, env=env, ready=False)
+        self.process = self.sandbox.process
+        self.url = self.sandbox.base_url
 
     def kill(self) -> None:
         """SIGKILL, as a crash would."""
@@ -281,14 +249,9 @@ class LiveServer:
 
     def stop(self) -> int:
         """SIGTERM and wait; returns the exit code."""
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-        try:
-            return self.process.wait(timeout=15)
-        finally:
-            for stream in (self.process.stdout, self.process.stderr):
-                if stream is not None:
-                    stream.close()
+        code = self.sandbox.stop()
+        assert code is not None
+        return code
 
 
 @pytest.fixture
