@@ -1,16 +1,19 @@
 """The ASGI application: one entry (`handle`) where each request goes in and each response comes out.
 
-A raw ASGI callable with a precompiled router keeps per-request overhead small; a later fault-injection
-layer can wrap `SandboxApp.handle` (request/response transformers) and the `Store` (storage hooks).
+A raw ASGI callable with a precompiled router keeps per-request overhead small; the fault-injection layer
+overrides `SandboxApp.answer` (request/response transformers and delays) and the `Store` (storage hooks), and
+reuses this ASGI entry as it is.
 """
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
 import hmac
 import logging
 import re
+import time
 from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +27,7 @@ from .storage import Store
 from .validation import check_body, path_values, query_values
 
 log = logging.getLogger("cdp_sandbox")
+access_log = logging.getLogger("cdp_sandbox.access")
 
 DEFAULT_CLIENT_KEY = "sandbox-client-key"
 DEFAULT_API_TOKEN = "sandbox-api-token"  # noqa: S105 - a documented local-only default
@@ -34,6 +38,7 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 
 JSON_HEADERS = ((b"content-type", b"application/json"),)
+ADMIN_PREFIX = "/_sandbox/"
 _HOST = re.compile(r"[A-Za-z0-9.\-]{1,253}(:[0-9]{1,5})?|\[[0-9A-Fa-f:.]{2,45}\](:[0-9]{1,5})?")
 LEGACY_EXTRA_MEDIA = frozenset({"", "application/x-www-form-urlencoded"})
 
@@ -73,9 +78,13 @@ def default_spec_path() -> Path:
 class SandboxApp:
     """Auth, routing, spec validation and dispatch; no I/O besides the store."""
 
-    def __init__(self, spec: Spec, store: Store, client_key: str, api_token: str) -> None:
+    def __init__(
+        self, spec: Spec, store: Store, client_key: str, api_token: str, *, admin: bool = False
+    ) -> None:
         self.spec = spec
         self.store = store
+        self.admin = admin
+        """Whether `POST /_sandbox/reset` and `GET /_sandbox/state` answer (off by default)."""
         self._credentials = (client_key.encode(), api_token.encode())
         self._expected_header = b"Basic " + base64.b64encode(b"%s:%s" % self._credentials)
         table = build_table()
@@ -89,11 +98,19 @@ class SandboxApp:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         kind = scope["type"]
         if kind == "http":
+            logged = access_log.isEnabledFor(logging.INFO)
+            started = time.perf_counter() if logged else 0.0
             request = await read_request(scope, receive)
-            response = self.handle(request)
+            response, delay = self.answer(request)
             if self.store.dirty:
                 response = await self._committed(response)
+            if delay > 0:
+                await asyncio.sleep(delay)
             await send_response(send, response, request.too_large)
+            if logged:
+                # Method, path and status only: never the query, headers or body (credentials live there).
+                elapsed = (time.perf_counter() - started) * 1000
+                access_log.info("%s %s %d %.1fms", request.method, request.path, response.status, elapsed)
         elif kind == "lifespan":
             await _lifespan(receive, send)
 
@@ -108,6 +125,10 @@ class SandboxApp:
 
     # -- the seam ----------------------------------------------------------------------------
 
+    def answer(self, request: Request) -> tuple[Response, float]:
+        """(response, seconds to hold it back) for one request; the fault layer overrides this."""
+        return self.handle(request), 0.0
+
     def handle(self, request: Request) -> Response:
         """Answer one request. Input faults become 4xx; anything else is a bug, logged and 500."""
         try:
@@ -121,6 +142,8 @@ class SandboxApp:
     def _dispatch(self, request: Request) -> Response:
         if not self._authorized(request.authorization):
             return Response(401, UNAUTHORIZED_BODY, [(b"www-authenticate", b'Basic realm="cdp-sandbox"')])
+        if self.admin and request.path.startswith(ADMIN_PREFIX):
+            return self._admin(request)
         matched = self.spec.router.match(request.path)
         if matched is None:
             raise ApiError(404, f"path: no resource at {request.path}")
@@ -145,6 +168,30 @@ class SandboxApp:
         if document is None:
             return Response(status)
         return Response(status, jsonio.dumps(document))
+
+    def _admin(self, request: Request) -> Response:
+        """The sandbox's own endpoints, outside the API's paths and behind the same credentials."""
+        action = request.path[len(ADMIN_PREFIX) :]
+        allowed = {"reset": "POST", "state": "GET"}.get(action)
+        if allowed is None:
+            raise ApiError(404, f"path: no resource at {request.path}")
+        if request.method != allowed:
+            raise ApiError(
+                405,
+                f"method: {request.method} is not allowed on {request.path}",
+                headers=[(b"allow", allowed.encode())],
+            )
+        if action == "reset":
+            self.store.reset()
+            return Response(204)
+        from .seeds import export  # noqa: PLC0415 - seeds builds requests with this module
+
+        return Response(200, jsonio.dumps(export(self.store, self.spec)))
+
+    @property
+    def valid_authorization(self) -> bytes:
+        """The Authorization header the sandbox accepts (seeding and faults that ignore auth send this)."""
+        return self._expected_header
 
     def _authorized(self, header: bytes) -> bool:
         """Constant-time check of HTTP Basic credentials."""
@@ -271,9 +318,11 @@ def _compute_base_url(scope: Scope, scheme: str, host: bytes | None) -> str:
 
 
 async def send_response(send: Send, response: Response, close: bool = False) -> None:
-    """Write the response; a body we did not read (413) closes the connection."""
+    """Write the response; a body we did not read (413) closes the connection. A Content-Type among the
+    response's headers (only ever set by the fault layer) replaces the JSON one."""
     body = response.body
-    headers: list[tuple[bytes, bytes]] = [*JSON_HEADERS] if body else []
+    own_type = bool(response.headers) and any(name == b"content-type" for name, _ in response.headers)
+    headers: list[tuple[bytes, bytes]] = [*JSON_HEADERS] if body and not own_type else []
     headers.append((b"content-length", b"%d" % len(body)))
     headers.extend(response.headers)
     if close:
@@ -298,16 +347,33 @@ def create_app(
     client_key: str = DEFAULT_CLIENT_KEY,
     api_token: str = DEFAULT_API_TOKEN,
     faults: Sequence[str] = (),
+    *,
+    admin: bool = False,
+    seed: str | None = None,
 ) -> SandboxApp:
     """Build the sandbox: compile the spec once and open the store (in memory unless `db` is a file).
 
     `faults` names entries of `cdp_sandbox.faults.CATALOG` to switch on (deliberate deviations from the spec,
     for measuring what a contract suite catches); an unknown name raises ValueError listing the catalog.
+    `admin` switches on `/_sandbox/reset` and `/_sandbox/state`; `seed` is `docs` (the records of the doc
+    pages and the spec's examples) or a JSON fixture file, loaded through the API (a bad record raises
+    ValueError naming it).
     """
     spec = compile_spec(load_document(Path(spec_path) if spec_path else default_spec_path()))
+    app: SandboxApp
     if faults:
         from .faults import build  # noqa: PLC0415 - the fault layer imports this module
 
-        return build(spec, db, client_key, api_token, faults)
-    store = Store(str(db) if db else None)
-    return SandboxApp(spec, store, client_key, api_token)
+        app = build(spec, db, client_key, api_token, faults)
+    else:
+        app = SandboxApp(spec, Store(str(db) if db else None), client_key, api_token)
+    app.admin = admin
+    if seed:
+        from .seeds import load_seed  # noqa: PLC0415 - seeds builds requests with this module
+
+        try:
+            load_seed(app, seed)
+        except BaseException:
+            app.store.close()
+            raise
+    return app

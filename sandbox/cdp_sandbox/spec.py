@@ -19,6 +19,8 @@ HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "tra
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 
 _INTEGER = re.compile(r"-?[0-9]+")
+MAX_NUMBER_DIGITS = 1000
+"""Query numbers longer than this stay text (and fail their schema); shorter ones past int64 are clamped."""
 _NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?")
 
 Coercer = Callable[[list[str]], Any]
@@ -239,6 +241,10 @@ def _scalar_coercer(types: set[str]) -> Callable[[str], Any]:
     """Query strings carry text; turn it into the JSON value the schema describes, or leave it text."""
 
     def coerce(text: str) -> Any:
+        if len(text) > MAX_NUMBER_DIGITS:
+            # Left as text, so the parameter's schema refuses it (400 naming it): Python will not convert an
+            # integer of 4,301 digits or more, and no parameter needs more than 19.
+            return text
         if "integer" in types and _INTEGER.fullmatch(text):
             return int(text)
         if "number" in types and _NUMBER.fullmatch(text):

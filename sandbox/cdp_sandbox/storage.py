@@ -143,14 +143,17 @@ class Store:
             # NORMAL keeps every commit in the WAL file, which is enough to survive a process kill.
             self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.executescript(_SCHEMA)
-        self._seqs: dict[str, tuple[int, str]] = {
-            ref: (seq, kind) for seq, ref, kind in self.conn.execute("SELECT seq, ref, kind FROM resource")
+        # Refs are unique per kind (the docs' examples reuse one UUID for an order and a consumer).
+        self._seqs: dict[tuple[str, str], int] = {
+            (kind, ref): seq for seq, ref, kind in self.conn.execute("SELECT seq, ref, kind FROM resource")
         }
         self._next_seq = (self.conn.execute("SELECT MAX(seq) FROM resource").fetchone()[0] or 0) + 1
         self._pending: list[tuple[Any, ...]] = []
         self._pending_links: list[tuple[str, str]] = []
-        self._pending_refs: list[str] = []
+        self._pending_refs: list[tuple[str, str]] = []
         self._waiter: asyncio.Future[None] | None = None
+        self.next_ref: str | None = None
+        """The ref the next insert takes instead of a random one (seeding the docs' records), used once."""
 
     def close(self) -> None:
         """Commit what is pending, checkpoint and close; called on clean shutdown."""
@@ -196,8 +199,8 @@ class Store:
                 if links:
                     conn.executemany(_INSERT_LINK, links)
         except BaseException as exc:
-            for ref in refs:
-                self._seqs.pop(ref, None)
+            for key in refs:
+                self._seqs.pop(key, None)
             waiter = self._waiter
             self._waiter = None
             if waiter is not None and not waiter.done() and isinstance(exc, Exception):
@@ -221,8 +224,21 @@ class Store:
         return self.transaction() if multi else contextlib.nullcontext(self.conn)
 
     def _seq(self, kind: str, ref: str) -> int | None:
-        entry = self._seqs.get(ref)
-        return entry[0] if entry is not None and entry[1] == kind else None
+        return self._seqs.get((kind, ref))
+
+    def reset(self) -> None:
+        """Empty the store (the admin reset): every resource and link is gone; refs are not reused."""
+        self.flush()
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM consumer_item")
+            conn.execute("DELETE FROM resource")
+        self._seqs.clear()
+
+    def dump(self) -> list[Record]:
+        """Every stored resource in creation order (the admin state export)."""
+        self.flush()
+        rows = self.conn.execute(f"SELECT {_COLUMNS} FROM resource ORDER BY seq").fetchall()  # noqa: S608
+        return [_record(row) for row in rows]
 
     # -- reads -----------------------------------------------------------------------------
 
@@ -303,6 +319,8 @@ class Store:
     ) -> Record:
         """Create a resource; refs are lowercase UUID4 unless the kind derives its own."""
         stamp = now()
+        if ref is None and self.next_ref is not None:
+            ref, self.next_ref = self.next_ref, None
         record = Record(
             ref=ref or new_ref(),
             kind=kind,
@@ -313,7 +331,8 @@ class Store:
             fields=fields,
             links=links or [],
         )
-        if record.ref in self._seqs:
+        key = (kind, record.ref)
+        if key in self._seqs:
             raise ValueError(f"ref {record.ref} already exists")
         is_order = kind == ORDER
         record.seq = self._next_seq
@@ -336,8 +355,8 @@ class Store:
         self._pending.append(row)
         if kind == CONSUMER:
             self._pending_links.extend((record.ref, link["ref"]) for link in record.links if "ref" in link)
-        self._pending_refs.append(record.ref)
-        self._seqs[record.ref] = (record.seq, kind)
+        self._pending_refs.append(key)
+        self._seqs[key] = record.seq
         return record
 
     def update(
@@ -378,11 +397,11 @@ class Store:
     def delete(self, record: Record) -> None:
         """Delete a resource and everything that depends on it, atomically."""
         self.flush()
-        gone: list[str] = []
+        gone: list[tuple[str, str]] = []
         with self.transaction() as conn:
             self._delete(conn, record.seq, record.ref, record.kind, gone)
-        for ref in gone:
-            self._seqs.pop(ref, None)
+        for key in gone:
+            self._seqs.pop(key, None)
 
     @staticmethod
     def _index_links(conn: sqlite3.Connection, record: Record) -> None:
@@ -392,7 +411,9 @@ class Store:
                 [(record.ref, link["ref"]) for link in record.links if "ref" in link],
             )
 
-    def _delete(self, conn: sqlite3.Connection, seq: int, ref: str, kind: str, gone: list[str]) -> None:
+    def _delete(
+        self, conn: sqlite3.Connection, seq: int, ref: str, kind: str, gone: list[tuple[str, str]]
+    ) -> None:
         for child_seq, child_ref, child_kind in self._dependents(conn, seq, kind):
             self._delete(conn, child_seq, child_ref, child_kind, gone)
         if kind == ORDER_ITEM:
@@ -400,7 +421,7 @@ class Store:
         if kind == CONSUMER:
             conn.execute("DELETE FROM consumer_item WHERE consumer = ?", (ref,))
         conn.execute("DELETE FROM resource WHERE seq = ?", (seq,))
-        gone.append(ref)
+        gone.append((kind, ref))
 
     def _dependents(self, conn: sqlite3.Connection, seq: int, kind: str) -> list[tuple[int, str, str]]:
         """(seq, ref, kind) of the resources a delete of this one takes with it (a fault hook may narrow it)."""

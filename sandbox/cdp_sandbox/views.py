@@ -82,7 +82,8 @@ def page(
     """An offset/limit page with first/last links, next/prev only when they exist."""
     suffix = ""
     if extra:
-        suffix = "&" + urlencode({k: _query_text(v) for k, v in extra.items() if v is not None})
+        encoded = urlencode({k: _query_text(v) for k, v in extra.items() if v is not None})
+        suffix = f"&{encoded}" if encoded else ""
 
     def link(at: int) -> dict[str, str]:
         return {"href": f"{collection}?offset={at}&limit={limit}{suffix}"}
