@@ -1,0 +1,319 @@
+"""The fault layer's vocabulary: what a fault sees (`Hit`), what it may change (`Injection`, `StoreHooks`), the
+catalog and its registry, and the small building blocks the catalog entries share."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl, urlencode
+
+import orjson
+
+from .. import jsonio
+from ..app import (
+    Request,
+    Response,
+)
+from ..errors import error_body
+from ..storage import Record
+
+if TYPE_CHECKING:
+    from .layer import FaultyApp
+
+log = logging.getLogger("cdp_sandbox.faults")
+
+CATEGORIES = ("status", "response-schema", "headers-media", "auth", "validation", "state", "robustness")
+
+HANG_SECONDS = 12.0
+"""How long the hang fault stalls: beyond the contract suite's 10 s response-time bound, far above a healthy answer."""
+
+MAX_HANGS = 3
+"""The hang fault stalls at most this many responses per app, so a run against it stays bounded."""
+
+MAX_DELAY = 60.0
+"""No delay, whatever a fault asks, exceeds this."""
+
+_SEEN_LIMIT = 10_000
+_WALK_LIMIT = 10_000
+INT32_MAX = 2**31 - 1
+NAME_FIELDS = ("name", "firstName", "lastName")
+CURRENCY_FIELDS = ("currencyCode", "originalCurrencyCode")
+FAULT_NAMESPACE = uuid.UUID("6f4f3a0e-3c55-4a83-a0a5-4ad7c7f8f0d1")
+
+V21_ORDER = frozenset({"createOrder", "retrieveOrder", "updateOrder", "patchOrder"})
+V21_ITEM = frozenset({"createOrderItem", "retrieveOrderItem", "updateOrderItem", "patchOrderItem"})
+ITEM_OPS = V21_ITEM | {"legacyCreateOrderItem", "legacyRetrieveOrderItem", "legacyUpdateOrderItem"}
+CHILD_LISTS = frozenset(
+    f"{prefix}{kind}"
+    for prefix in ("list", "legacyList")
+    for kind in ("OrderItems", "OrderContacts", "OrderConsumers")
+)
+V21_BIRTH_DATE = frozenset(
+    f"{verb}{kind}" for verb in ("create", "update", "patch") for kind in ("OrderContact", "OrderConsumer")
+)
+ITEM_OPTIONAL = (
+    "description",
+    "productId",
+    "quantity",
+    "originalPrice",
+    "originalCurrencyCode",
+    "referenceId",
+    "vendor",
+    "language",
+    "channel",
+    "orderedAt",
+)
+_UNSET: Any = object()
+
+
+# -- what a fault sees ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Hit:
+    """One request on its way through the fault layer: the (possibly rewritten) request and its operation."""
+
+    request: Request
+    operation_id: str | None
+    params: dict[str, str]
+    notes: dict[str, Any] = field(default_factory=dict)
+    """What a fault's request transformer leaves for its response transformer."""
+    _body: Any = _UNSET
+
+    @property
+    def method(self) -> str:
+        """The HTTP method as sent."""
+        return self.request.method
+
+    def op(self, *names: str | Collection[str]) -> bool:
+        """Whether the request is one of these operations (names or sets of names)."""
+        for name in names:
+            if isinstance(name, str):
+                if self.operation_id == name:
+                    return True
+            elif self.operation_id in name:
+                return True
+        return False
+
+    def body(self) -> Any:
+        """The request body as JSON (None when it is not JSON); decoded once."""
+        if self._body is _UNSET:
+            self._body = _decode(self.request.body)
+        return self._body
+
+    def set_body(self, doc: Any) -> None:
+        """Replace the body the sandbox will read."""
+        self.request = replace(self.request, body=orjson.dumps(doc))
+        self._body = doc
+
+    def query(self) -> list[tuple[str, str]] | None:
+        """The query parameters in order (None when the query string is not UTF-8)."""
+        try:
+            text = self.request.query_string.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        return parse_qsl(text, keep_blank_values=True)
+
+    def param(self, name: str) -> str | None:
+        """The first value of a query parameter."""
+        return next((v for k, v in self.query() or [] if k == name), None)
+
+    def set_query(self, pairs: list[tuple[str, str]]) -> None:
+        """Replace the query string the sandbox will read."""
+        self.request = replace(self.request, query_string=urlencode(pairs).encode())
+
+    def drop_query(self, *names: str) -> None:
+        """Remove query parameters (as if the client had not sent them)."""
+        pairs = self.query()
+        if pairs is not None and any(k in names for k, _ in pairs):
+            self.set_query([(k, v) for k, v in pairs if k not in names])
+
+
+def _decode(raw: bytes) -> Any:
+    if not raw.strip():
+        return None
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return None
+
+
+def _doc(response: Response) -> Any:
+    """A response's JSON document (None for no body or not JSON)."""
+    return _decode(response.body) if response.body else None
+
+
+def _json(response: Response, doc: Any, status: int | None = None) -> Response:
+    """The response with a new JSON document (and status)."""
+    return Response(response.status if status is None else status, jsonio.dumps(doc), list(response.headers))
+
+
+def _other_ref(ref: str) -> str:
+    """A well-formed ref that is deterministically not `ref`."""
+    return str(uuid.uuid5(FAULT_NAMESPACE, ref))
+
+
+def _replace_last_segment(href: str) -> str:
+    head, _, last = href.rstrip("/").rpartition("/")
+    return f"{head}/{_other_ref(last)}"
+
+
+# -- the injection points ---------------------------------------------------------------------------
+
+Before = Callable[[Hit, "FaultyApp"], Response | None]
+After = Callable[[Hit, Response, "FaultyApp"], Response]
+Delay = Callable[[Hit, Response], float]
+
+
+@dataclass(slots=True)
+class StoreHooks:
+    """Storage behaviour a fault changes; every field left at its default keeps the healthy behaviour."""
+
+    parent: Callable[[str, Record | None], Record | None] | None = None
+    """insert: the parent a new resource of this kind really gets."""
+    inserted: Callable[[Record], None] | None = None
+    """insert: told about every new resource (faults that need to remember what exists)."""
+    update: Callable[[Record, dict[str, Any], Hit | None], dict[str, Any] | None] | None = None
+    """update: the fields really stored; None answers as if stored but writes nothing."""
+    keep: Callable[[Record], bool] | None = None
+    """delete: True leaves the resource in place."""
+    cascade: Callable[[str], bool] | None = None
+    """delete: whether a resource of this kind takes its dependents with it."""
+    unlink: bool = True
+    """delete of an order item: whether consumers stop linking it."""
+    offset_shift: int = 0
+    """lists: extra items skipped beyond the asked offset."""
+    ignore_reference_id: Callable[[Hit | None], bool] | None = None
+    """order lists: True lists orders as if no referenceId had been asked (the request still carried one)."""
+
+
+@dataclass(slots=True)
+class Injection:
+    """One fault's behaviour for one app; built fresh per app so it may keep state."""
+
+    before: Before | None = None
+    after: After | None = None
+    delay: Delay | None = None
+    store: StoreHooks | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Fault:
+    """A catalog entry: what the fault is, which spec rule it breaks, and how to build it."""
+
+    name: str
+    category: str
+    description: str
+    breaks: str
+    make: Callable[[], Injection] = field(repr=False, compare=False)
+
+
+CATALOG: dict[str, Fault] = {}
+
+
+def fault(
+    name: str, category: str, breaks: str
+) -> Callable[[Callable[[], Injection]], Callable[[], Injection]]:
+    """Register a fault; the decorated factory's docstring is its description."""
+    if category not in CATEGORIES:
+        raise ValueError(f"unknown fault category {category!r}")
+
+    def register(make: Callable[[], Injection]) -> Callable[[], Injection]:
+        if name in CATALOG:
+            raise ValueError(f"duplicate fault {name!r}")
+        description = " ".join((make.__doc__ or "").split())
+        CATALOG[name] = Fault(name, category, description, breaks, make)
+        return make
+
+    return register
+
+
+class UnknownFault(ValueError):
+    """A fault name that is not in the catalog; the message lists the catalog."""
+
+
+def lookup(names: Iterable[str]) -> list[Fault]:
+    """The catalog entries for these names, in order, without repeats; unknown names raise UnknownFault."""
+    found: list[Fault] = []
+    for name in names:
+        entry = CATALOG.get(name)
+        if entry is None:
+            raise UnknownFault(
+                f"unknown fault {name!r} (see --list-faults); the catalog has: {', '.join(CATALOG)}"
+            )
+        if entry not in found:
+            found.append(entry)
+    return found
+
+
+def describe_catalog() -> str:
+    """The catalog as a plain-text table (for `cdp-sandbox --list-faults`)."""
+    width = max(len(name) for name in CATALOG)
+    lines = []
+    for category in CATEGORIES:
+        for entry in (f for f in CATALOG.values() if f.category == category):
+            lines.append(f"{entry.name:<{width}}  {entry.category:<15}  {entry.description}")
+            lines.append(f"{'':<{width}}  {'':<15}  breaks: {entry.breaks}")
+    return "\n".join(lines)
+
+
+# -- small building blocks of the catalog ----------------------------------------------------------------
+
+
+def _edit_doc(
+    hit: Hit, response: Response, ops: Collection[str] | None, edit: Callable[[dict[str, Any]], bool]
+) -> Response:
+    """Apply `edit` to a 2xx JSON object answer of these operations (all when None); re-encode if it changed."""
+    if not 200 <= response.status < 300 or (ops is not None and hit.operation_id not in ops):
+        return response
+    doc = _doc(response)
+    if isinstance(doc, dict) and edit(doc):
+        return _json(response, doc)
+    return response
+
+
+def _internal_error() -> Response:
+    return Response(500, error_body(500, "internal error"))
+
+
+def _numbers(value: Any, budget: list[int]) -> Iterable[int | float]:
+    """Every number inside a JSON value (a bounded walk)."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        return
+    if isinstance(value, bool):
+        return
+    if isinstance(value, int | float):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _numbers(item, budget)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _numbers(item, budget)
+
+
+def _list_op(hit: Hit) -> bool:
+    op = hit.operation_id or ""
+    return op.startswith(("list", "legacyList"))
+
+
+def _pop(name: str) -> Callable[[dict[str, Any]], bool]:
+    def edit(doc: dict[str, Any]) -> bool:
+        return doc.pop(name, _UNSET) is not _UNSET
+
+    return edit
+
+
+def _ignore_query(applies: Callable[[Hit], bool], *names: str) -> Injection:
+    """A fault that drops query parameters before the sandbox reads them."""
+
+    def before(hit: Hit, app: FaultyApp) -> Response | None:
+        if applies(hit):
+            hit.drop_query(*names)
+        return None
+
+    return Injection(before=before)

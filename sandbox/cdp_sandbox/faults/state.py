@@ -1,0 +1,340 @@
+"""Faults of the category state: stored data, lists and links that drift from what was written."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from ..app import (
+    Response,
+)
+from ..errors import error_body
+from ..storage import CONSUMER, CONTACT, ORDER, ORDER_ITEM, Record
+from .core import (
+    _SEEN_LIMIT,
+    CHILD_LISTS,
+    ITEM_OPS,
+    Hit,
+    Injection,
+    StoreHooks,
+    _edit_doc,
+    _ignore_query,
+    _list_op,
+    _other_ref,
+    _pop,
+    _replace_last_segment,
+    fault,
+)
+from .layer import FaultyApp
+
+
+@fault(
+    "delete-keeps-order",
+    "state",
+    "deleteOrder: deletes the order with everything that belongs to it (a later read is 404)",
+)
+def _delete_keeps() -> Injection:
+    """DELETE /v2.1/orders/{ref} answers 200 but the order stays."""
+    return Injection(store=StoreHooks(keep=lambda record: record.kind == ORDER))
+
+
+@fault(
+    "update-not-persisted",
+    "state",
+    "updateOrder, updateOrderItem, ... and the legacy updates, every PATCH: the body is stored",
+)
+def _update_not_persisted() -> Injection:
+    """Updates answer with the new values but nothing is stored: the next read shows the old resource."""
+    return Injection(store=StoreHooks(update=lambda record, fields, hit: None))
+
+
+@fault(
+    "patch-wipes-unset",
+    "state",
+    "patchOrder, patchOrderItem, patchOrderContact, patchOrderConsumer, patch*DataExtension: fields not sent are left alone",
+)
+def _patch_wipes() -> Injection:
+    """PATCH stores only the fields it sends: every other field of the resource is lost."""
+
+    def update(record: Record, fields: dict[str, Any], hit: Hit | None) -> dict[str, Any] | None:
+        body = hit.body() if hit is not None and hit.method == "PATCH" else None
+        if not isinstance(body, dict):
+            return fields
+        return {k: v for k, v in fields.items() if k in body}
+
+    return Injection(store=StoreHooks(update=update))
+
+
+@fault(
+    "list-omits-newest",
+    "state",
+    "list(Legacy)OrderItems/Contacts/Consumers: every child of the order is listed",
+)
+def _list_omits() -> Injection:
+    """Lists of an order's items, contacts and consumers leave out the last item of each page."""
+
+    def edit(doc: dict[str, Any]) -> bool:
+        items = doc.get("items")
+        if isinstance(items, list) and items:
+            doc["items"] = items[:-1]
+            return True
+        return False
+
+    return Injection(after=lambda hit, r, app: _edit_doc(hit, r, CHILD_LISTS, edit))
+
+
+@fault(
+    "pagination-off-by-one",
+    "state",
+    "components.parameters.Offset: `offset` items are skipped, no more (every list operation)",
+)
+def _off_by_one() -> Injection:
+    """Lists skip one item more than `offset` asks (the page still says the asked offset)."""
+    return Injection(store=StoreHooks(offset_shift=1))
+
+
+@fault("next-link-missing", "state", "schemas.Page.next: a link to the next page while there is one")
+def _next_missing() -> Injection:
+    """Pages never carry a `next` link, so a client stops after the first page."""
+    return Injection(after=lambda hit, r, app: _edit_doc(hit, r, None, _pop("next")) if _list_op(hit) else r)
+
+
+@fault("last-link-wrong", "state", "schemas.Page.last: a link to the final page")
+def _last_wrong() -> Injection:
+    """Pages point `last` at the first page."""
+
+    def edit(doc: dict[str, Any]) -> bool:
+        if isinstance(doc.get("first"), dict) and doc.get("last") != doc["first"]:
+            doc["last"] = dict(doc["first"])
+            return True
+        return False
+
+    return Injection(after=lambda hit, r, app: _edit_doc(hit, r, None, edit) if _list_op(hit) else r)
+
+
+@fault(
+    "href-points-elsewhere",
+    "state",
+    "schemas.Link.href / OrderItem.href: the resource's own absolute URL, its ref the last segment",
+)
+def _href_elsewhere() -> Injection:
+    """Order items come back with an `href` whose last segment is another ref."""
+
+    def edit(doc: dict[str, Any]) -> bool:
+        href = doc.get("href")
+        if isinstance(href, str):
+            doc["href"] = _replace_last_segment(href)
+            return True
+        return False
+
+    return Injection(after=lambda hit, r, app: _edit_doc(hit, r, ITEM_OPS, edit))
+
+
+@fault(
+    "ref-differs-create-retrieve",
+    "state",
+    "createOrderContact/legacyCreateOrderContact 201: `ref` is the new contact's reference (links to its retrieve)",
+)
+def _ref_differs() -> Injection:
+    """Creating a contact returns a `ref` (and `href`) that is not the stored contact's."""
+
+    def edit(doc: dict[str, Any]) -> bool:
+        ref, href = doc.get("ref"), doc.get("href")
+        if not isinstance(ref, str):
+            return False
+        other = _other_ref(ref)
+        doc["ref"] = other
+        if isinstance(href, str):
+            doc["href"] = href.replace(ref, other)
+        return True
+
+    ops = {"createOrderContact", "legacyCreateOrderContact"}
+    return Injection(after=lambda hit, r, app: _edit_doc(hit, r, ops, edit))
+
+
+@fault(
+    "child-on-wrong-parent",
+    "state",
+    "createOrderItem/createOrderContact/createOrderConsumer (and legacy): the child belongs to the order in the path",
+)
+def _wrong_parent() -> Injection:
+    """A new item, contact or consumer is filed under the most recently created other order."""
+    recent: list[Record] = []
+
+    def inserted(record: Record) -> None:
+        if record.kind == ORDER:
+            recent.append(record)
+            del recent[:-2]
+
+    def parent(kind: str, asked: Record | None) -> Record | None:
+        if kind not in (ORDER_ITEM, CONTACT, CONSUMER) or asked is None or asked.kind != ORDER:
+            return asked
+        other = [r for r in recent if r.ref != asked.ref]
+        return other[-1] if other else asked
+
+    return Injection(store=StoreHooks(parent=parent, inserted=inserted))
+
+
+@fault(
+    "child-links-other-order",
+    "state",
+    "OrderItem.order / LegacyOrderItem.order: a link to the order the item belongs to",
+)
+def _links_other_order() -> Injection:
+    """An order item's `order` link points at some other order."""
+
+    def edit(doc: dict[str, Any]) -> bool:
+        link = doc.get("order")
+        if isinstance(link, dict) and isinstance(link.get("href"), str):
+            doc["order"] = {**link, "href": _replace_last_segment(link["href"])}
+            return True
+        return False
+
+    return Injection(after=lambda hit, r, app: _edit_doc(hit, r, ITEM_OPS, edit))
+
+
+@fault(
+    "read-lags-create",
+    "state",
+    "createOrderConsumer 200 links retrieveOrderConsumer: the new consumer can be read at once",
+)
+def _read_lags() -> Injection:
+    """A new v2.1 consumer is not readable at first: its first GET answers 404."""
+    seen: set[str] = set()
+
+    def change(hit: Hit, app: FaultyApp) -> Response | None:
+        if not hit.op("retrieveOrderConsumer"):
+            return None
+        ref = hit.params.get("orderConsumerRef", "").lower()
+        if ref in seen:
+            return None
+        if len(seen) >= _SEEN_LIMIT:
+            seen.clear()
+        seen.add(ref)
+        return Response(404, error_body(404, f"orderConsumerRef: no resource found with ref {ref}"))
+
+    return Injection(before=change)
+
+
+@fault(
+    "put-keeps-unsent",
+    "state",
+    "updateOrderContact (PUT): replaces the contact; optional fields not sent are removed",
+)
+def _put_keeps() -> Injection:
+    """PUT on a v2.1 contact merges like PATCH: fields left out are kept."""
+
+    def change(hit: Hit, app: FaultyApp) -> Response | None:
+        if hit.op("updateOrderContact"):
+            hit.request = replace(hit.request, method="PATCH")
+        return None
+
+    return Injection(before=change)
+
+
+@fault(
+    "immutable-reference-changed",
+    "state",
+    "updateOrder/patchOrder: referenceId and orderedAt cannot be changed; the stored values are kept",
+)
+def _immutable_changed() -> Injection:
+    """A v2.1 order update that sends `referenceId` answers with it changed."""
+
+    def change(hit: Hit, response: Response, app: FaultyApp) -> Response:
+        body = hit.body()
+        if not isinstance(body, dict) or "referenceId" not in body:
+            return response
+
+        def edit(doc: dict[str, Any]) -> bool:
+            doc["referenceId"] = body["referenceId"]
+            return True
+
+        return _edit_doc(hit, response, {"updateOrder", "patchOrder"}, edit)
+
+    return Injection(after=change)
+
+
+@fault(
+    "created-at-from-body",
+    "state",
+    "schemas.OrderCreate: createdAt/modifiedAt are set by the server, what a body sends is ignored (updateOrder)",
+)
+def _created_at_from_body() -> Injection:
+    """A v2.1 order PUT answers with the `createdAt` its body sent."""
+
+    def change(hit: Hit, response: Response, app: FaultyApp) -> Response:
+        body = hit.body()
+        if not isinstance(body, dict) or not isinstance(body.get("createdAt"), str):
+            return response
+
+        def edit(doc: dict[str, Any]) -> bool:
+            doc["createdAt"] = body["createdAt"]
+            return True
+
+        return _edit_doc(hit, response, {"updateOrder"}, edit)
+
+    return Injection(after=change)
+
+
+@fault(
+    "delete-fields-drops-all",
+    "state",
+    "deleteOrderDataExtensionFields/deleteOrderItemDataExtensionFields: only the keys named in `name` go",
+)
+def _fields_drop_all() -> Injection:
+    """DELETE .../extensions/ext/fields?name=a|b empties the whole extension."""
+    ops = {"deleteOrderDataExtensionFields", "deleteOrderItemDataExtensionFields"}
+    return _ignore_query(lambda hit: hit.op(ops), "name")
+
+
+@fault(
+    "children-survive-order-delete",
+    "state",
+    "deleteOrder: the order's items, contacts, consumers and data extension are deleted with it",
+)
+def _children_survive() -> Injection:
+    """Deleting an order leaves its items, contacts, consumers and data extension readable."""
+    return Injection(store=StoreHooks(cascade=lambda kind: kind != ORDER))
+
+
+@fault(
+    "consumer-items-empty",
+    "state",
+    "listOrderConsumerOrderItems: the items the consumer links (schemas.ConsumerOrderItems)",
+)
+def _consumer_items_empty() -> Injection:
+    """GET /v2.1/orderConsumers/{ref}/orderItems always answers an empty page."""
+
+    def edit(doc: dict[str, Any]) -> bool:
+        doc["items"] = []
+        doc.pop("next", None)
+        return True
+
+    return Injection(after=lambda hit, r, app: _edit_doc(hit, r, {"listOrderConsumerOrderItems"}, edit))
+
+
+@fault(
+    "consumer-keeps-deleted-item",
+    "state",
+    "deleteOrderItem/legacyDeleteOrderItem: a deleted item is gone, consumers no longer link it",
+)
+def _consumer_keeps() -> Injection:
+    """Consumers keep linking an order item after it was deleted."""
+    return Injection(store=StoreHooks(unlink=False))
+
+
+@fault(
+    "extension-create-overwrites",
+    "state",
+    "createOrderDataExtension/createOrderItemDataExtension: 409 when the data extension already exists",
+)
+def _extension_overwrites() -> Injection:
+    """Creating a data extension that exists overwrites it (201) instead of answering 409."""
+
+    def change(hit: Hit, response: Response, app: FaultyApp) -> Response:
+        if response.status != 409 or not hit.op("createOrderDataExtension", "createOrderItemDataExtension"):
+            return response
+        replaced = app.forward(replace(hit.request, method="PUT"))
+        return Response(201, replaced.body) if replaced.status == 200 else response
+
+    return Injection(after=change)

@@ -1,0 +1,81 @@
+"""Faults of the category status: answers with a status the spec does not declare for the case."""
+
+from __future__ import annotations
+
+import orjson
+
+from ..app import (
+    Response,
+)
+from .core import (
+    Hit,
+    Injection,
+    _internal_error,
+    fault,
+)
+from .layer import FaultyApp
+
+
+@fault(
+    "create-answers-200",
+    "status",
+    "createOrder (POST /v2.1/orders) responses: 201 is the only success status",
+)
+def _create_200() -> Injection:
+    """POST /v2.1/orders answers 200 instead of the documented 201."""
+
+    def change(hit: Hit, response: Response, app: FaultyApp) -> Response:
+        if hit.op("createOrder") and response.status == 201:
+            response.status = 200
+        return response
+
+    return Injection(after=change)
+
+
+@fault(
+    "missing-ref-answers-500",
+    "status",
+    "components.responses.NotFound: a ref that matches nothing is 404 (every operation with a ref in its path)",
+)
+def _missing_ref_500() -> Injection:
+    """A ref that matches no resource answers 500 instead of 404."""
+
+    def change(hit: Hit, response: Response, app: FaultyApp) -> Response:
+        if response.status == 404 and hit.operation_id is not None and hit.params:
+            return _internal_error()
+        return response
+
+    return Injection(after=change)
+
+
+@fault(
+    "delete-order-answers-202",
+    "status",
+    "deleteOrder (DELETE /v2.1/orders/{orderRef}) responses: 204, or 200 with a JSON body; 202 is not declared",
+)
+def _delete_202() -> Injection:
+    """DELETE /v2.1/orders/{ref} answers 202 Accepted (a queued delete) instead of 204 or 200."""
+
+    def change(hit: Hit, response: Response, app: FaultyApp) -> Response:
+        if hit.op("deleteOrder") and response.status == 204:
+            return Response(202)
+        return response
+
+    return Injection(after=change)
+
+
+@fault(
+    "unauthorized-answers-403",
+    "status",
+    "security BasicAuth + components.responses.Unauthorized: missing or wrong credentials are 401; no operation documents 403",
+)
+def _forbidden() -> Injection:
+    """Missing or wrong credentials answer 403 Forbidden instead of the documented 401."""
+
+    def change(hit: Hit, response: Response, app: FaultyApp) -> Response:
+        if response.status == 401:
+            body = orjson.dumps({"status": "FORBIDDEN", "code": 403, "message": "Access denied."})
+            return Response(403, body)
+        return response
+
+    return Injection(after=change)

@@ -1,0 +1,233 @@
+"""Faults of the category validation: requests the spec forbids that are accepted, and requests it allows that are refused."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any
+
+from ..app import (
+    Response,
+)
+from ..errors import error_body
+from ..storage import now
+from .core import (
+    CURRENCY_FIELDS,
+    V21_BIRTH_DATE,
+    V21_ITEM,
+    V21_ORDER,
+    Hit,
+    Injection,
+    StoreHooks,
+    _edit_doc,
+    _ignore_query,
+    _list_op,
+    fault,
+)
+from .layer import FaultyApp
+
+
+@fault(
+    "lowercase-currency-accepted",
+    "validation",
+    "schemas.CurrencyCode pattern ^[A-Z]{3}$ (currencyCode, originalCurrencyCode in every request body)",
+)
+def _lowercase_currency() -> Injection:
+    """Currency codes in any case are accepted (`eur` is stored as `EUR`) instead of answering 400."""
+
+    def change(hit: Hit, app: FaultyApp) -> Response | None:
+        body = hit.body()
+        if not isinstance(body, dict):
+            return None
+        fixed = dict(body)
+        for name in CURRENCY_FIELDS:
+            value = fixed.get(name)
+            if isinstance(value, str) and len(value) == 3 and value.isalpha() and value.isascii():
+                fixed[name] = value.upper()
+        if fixed != body:
+            hit.set_body(fixed)
+        return None
+
+    return Injection(before=change)
+
+
+@fault(
+    "missing-required-accepted",
+    "validation",
+    "schemas.OrderCreate required [referenceId, orderedAt, currencyCode, price] (createOrder 400)",
+)
+def _missing_required() -> Injection:
+    """POST /v2.1/orders fills in missing required fields (price 0, EUR, now, UNKNOWN) instead of answering 400."""
+    defaults = {"referenceId": "UNKNOWN", "currencyCode": "EUR", "price": 0}
+
+    def change(hit: Hit, app: FaultyApp) -> Response | None:
+        body = hit.body()
+        if not hit.op("createOrder") or not isinstance(body, dict):
+            return None
+        filled = {**defaults, "orderedAt": now(), **body}
+        if filled != body:
+            hit.set_body(filled)
+        return None
+
+    return Injection(before=change)
+
+
+@fault(
+    "wrong-type-accepted",
+    "validation",
+    "schemas.OrderCreate/OrderPatch/OrderItemCreate/OrderItemPatch price: type number (400 otherwise)",
+)
+def _wrong_type() -> Injection:
+    """A v2.1 order or item `price` of the wrong type is read leniently (a numeric string as its number, else 0)."""
+
+    def change(hit: Hit, app: FaultyApp) -> Response | None:
+        body = hit.body()
+        if not hit.op(V21_ORDER, V21_ITEM) or not isinstance(body, dict) or "price" not in body:
+            return None
+        price = body["price"]
+        if isinstance(price, int | float) and not isinstance(price, bool):
+            return None
+        try:
+            number = float(price) if isinstance(price, str) else 0.0
+        except ValueError:
+            number = 0.0
+        if not math.isfinite(number):
+            number = 0.0
+        hit.set_body({**body, "price": number})
+        return None
+
+    return Injection(before=change)
+
+
+@fault(
+    "valid-optional-rejected",
+    "validation",
+    "schemas.OrderCreate.paymentType: a documented optional field (createOrder must accept it)",
+)
+def _optional_rejected() -> Injection:
+    """POST /v2.1/orders refuses the documented optional field `paymentType` with 400."""
+
+    def change(hit: Hit, app: FaultyApp) -> Response | None:
+        body = hit.body()
+        if hit.op("createOrder") and isinstance(body, dict) and "paymentType" in body:
+            return Response(400, error_body(400, "paymentType: unknown field."))
+        return None
+
+    return Injection(before=change)
+
+
+@fault(
+    "limit-ignored",
+    "validation",
+    "components.parameters.Limit: the maximum number of items per page (every list operation)",
+)
+def _limit_ignored() -> Injection:
+    """Lists always page by 10, whatever `limit` asks, while echoing the asked limit."""
+
+    def before(hit: Hit, app: FaultyApp) -> Response | None:
+        asked = hit.param("limit") if _list_op(hit) else None
+        if asked is not None and asked.isdigit():
+            hit.notes["limit"] = int(asked)
+            hit.drop_query("limit")
+        return None
+
+    def after(hit: Hit, response: Response, app: FaultyApp) -> Response:
+        asked = hit.notes.get("limit")
+        if asked is None:
+            return response
+
+        def edit(doc: dict[str, Any]) -> bool:
+            doc["limit"] = asked
+            return True
+
+        return _edit_doc(hit, response, None, edit)
+
+    return Injection(before=before, after=after)
+
+
+@fault(
+    "offset-ignored",
+    "validation",
+    "components.parameters.Offset: leading items to skip (every list operation)",
+)
+def _offset_ignored() -> Injection:
+    """Lists always start at the first item (and say offset 0), whatever `offset` asks."""
+    return _ignore_query(_list_op, "offset")
+
+
+@fault(
+    "expand-ignored",
+    "validation",
+    "components.parameters.Expand: with expand=true a page holds full resources (v2.1 lists)",
+)
+def _expand_ignored() -> Injection:
+    """`expand=true` on a v2.1 list is ignored: bare links come back."""
+    return _ignore_query(_list_op, "expand")
+
+
+@fault(
+    "reference-filter-ignored",
+    "validation",
+    "listOrders query parameter referenceId: only orders with that referenceId are listed",
+)
+def _reference_filter_ignored() -> Injection:
+    """GET /v2.1/orders ignores `referenceId` and lists every order (the parameter is still required)."""
+    return Injection(
+        store=StoreHooks(ignore_reference_id=lambda hit: hit is not None and hit.op("listOrders"))
+    )
+
+
+@fault(
+    "future-birth-date-accepted",
+    "validation",
+    "OrderContactCreate/OrderConsumerCreate.dateOfBirth must lie in the past (info.description; 400 otherwise)",
+)
+def _future_birth_date() -> Injection:
+    """A v2.1 contact or consumer with a future `dateOfBirth` is accepted (the year is silently moved to 1990)."""
+
+    def change(hit: Hit, app: FaultyApp) -> Response | None:
+        body = hit.body()
+        if not hit.op(V21_BIRTH_DATE) or not isinstance(body, dict):
+            return None
+        born = body.get("dateOfBirth")
+        if isinstance(born, str) and born[:4].isdigit() and int(born[:4]) > datetime.now(UTC).year:
+            hit.set_body({**body, "dateOfBirth": "1990" + born[4:]})
+        return None
+
+    return Injection(before=change)
+
+
+@fault(
+    "unfiltered-legacy-list-accepted",
+    "validation",
+    "legacyListOrders: referenceId or guestRef is required (description; 400 otherwise)",
+)
+def _unfiltered_legacy_list() -> Injection:
+    """GET /v2/orders without referenceId or guestRef answers 200 with an empty page instead of 400."""
+
+    def change(hit: Hit, app: FaultyApp) -> Response | None:
+        if hit.op("legacyListOrders") and not (hit.param("referenceId") or hit.param("guestRef")):
+            hit.set_query([*(hit.query() or []), ("referenceId", "no-such-order")])
+        return None
+
+    return Injection(before=change)
+
+
+@fault(
+    "pair-limit-unenforced",
+    "validation",
+    "patchOrderDataExtension/patchOrderItemDataExtension: at most 100 pairs after a partial update (400 otherwise)",
+)
+def _pair_limit() -> Injection:
+    """A PATCH that would take a data extension past 100 pairs answers 200 (and stores nothing)."""
+
+    def change(hit: Hit, response: Response, app: FaultyApp) -> Response:
+        if response.status != 400 or not hit.op("patchOrderDataExtension", "patchOrderItemDataExtension"):
+            return response
+        if b"at most" not in response.body:
+            return response
+        current = app.forward(replace(hit.request, method="GET", query_string=b"", body=b""))
+        return Response(200, current.body) if current.status == 200 else response
+
+    return Injection(after=change)
