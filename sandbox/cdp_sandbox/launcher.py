@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import importlib
 import os
 import re
 import shutil
@@ -66,14 +67,16 @@ class Sandbox:
     def client(self, **options: Any) -> Any:
         """A `sitecore_cdp_client.SitecoreCDP` configured for this sandbox (extra keyword options passed on)."""
         try:
-            from sitecore_cdp_client import SitecoreCDP  # noqa: PLC0415 - a separate, optional distribution
+            # An optional, separate distribution (generated/sitecore-cdp-client, not on PyPI), so not a declared
+            # dependency of the kit: loaded by name when asked for, with a sentence saying what to install.
+            module = importlib.import_module("sitecore_cdp_client")
         except ImportError:
             raise RuntimeError(
                 "cdp_sandbox.client() needs the generated client, a separate package: install "
                 "sitecore-cdp-client (generated/sitecore-cdp-client in the kit's repository), or talk to "
                 "base_url with any HTTP client"
             ) from None
-        return SitecoreCDP(
+        return module.SitecoreCDP(
             client_key=self.client_key, api_token=self.api_token, base_url=self.base_url, **options
         )
 
