@@ -119,18 +119,31 @@ def conformance(session: nox.Session) -> None:
 def mutation(session: nox.Session) -> None:
     """What the contract suite catches: its quick profile against a healthy sandbox (a false positive fails), then
     against one sandbox per injected fault (`cdp-sandbox --list-faults`); fails if a fault survives. Writes
-    reports/mutation.json and reports/mutation.md. `-- --faults a,b` for a subset, `-- --jobs N` for parallelism."""
+    reports/mutation.json and reports/mutation.md, and for the whole catalog the committed kill table,
+    docs/mutation.md. `-- --faults a,b` for a subset, `-- --jobs N` for parallelism."""
     _install_project(session, "test")
     REPORTS.mkdir(exist_ok=True)
-    session.run("python", "-m", "contract_tests.mutation", "--reports", str(REPORTS), *session.posargs)
+    session.run(
+        "python",
+        "-m",
+        "contract_tests.mutation",
+        "--reports",
+        str(REPORTS),
+        "--write-docs",
+        str(ROOT / "docs" / "mutation.md"),
+        *session.posargs,
+    )
 
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Speed side by side, as ratios with their goals; writes bench/results.json (not committed)."""
+    """Speed side by side, as ratios with their goals; writes bench/results.json (not committed) and, after a run of
+    every benchmark, the committed tables in docs/benchmarks.md."""
     _install_project(session, "test", "generate")
     _install_node_tools(session)
-    session.run("python", "-m", "bench.run", *session.posargs)
+    session.run(
+        "python", "-m", "bench.run", "--write-docs", str(ROOT / "docs" / "benchmarks.md"), *session.posargs
+    )
 
 
 @nox.session

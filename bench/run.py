@@ -3,6 +3,9 @@
 Absolute numbers on a shared 2-core machine are noise; ratios of runs interleaved in the same rounds are
 not. Each figure is the median of several rounds with min and max. Exit status is non-zero only when a
 benchmark could not run, never because a goal was missed: the goal is the product, this only shows it.
+
+With `--write-docs PATH` (`nox -s bench` passes docs/benchmarks.md) a run of every benchmark also writes its
+tables there, the committed record the README links; a run with `--only` leaves that file alone.
 """
 
 from __future__ import annotations
@@ -288,6 +291,36 @@ def render(goals: list[Goal], figures: dict[str, Figure], machine: dict[str, Any
     return "\n".join(lines)
 
 
+ALL_GOALS = [*SERVER_GOALS, *CONFORMANCE_GOALS, *LATENCY_GOALS, *CLIENT_GOALS, *REGEN_GOALS]
+
+
+def docs_page(table: str, notes: list[str], wall_seconds: float) -> str:
+    """docs/benchmarks.md: how to read the figures, then the last full run's tables and notes."""
+    return (
+        "\n".join(
+            [
+                "# Benchmarks",
+                "",
+                "<!-- Written by `nox -s bench` (python -m bench.run --write-docs docs/benchmarks.md) from its last run "
+                "of every benchmark; edits here are overwritten. -->",
+                "",
+                "Everything runs on 127.0.0.1, side by side in one run. Absolute figures on a shared machine are noise, "
+                "so the goals are ratios of runs interleaved in the same rounds: each figure is the median of the "
+                "rounds with min and max, the goal beside it. A missed goal does not fail the session; a benchmark that "
+                "could not run does. How each pair is measured is in the docstrings of `bench/`.",
+                "",
+                "## Last full run",
+                "",
+                table,
+                "",
+                *(f"- {note}" for note in notes),
+                f"- wall time of the whole run: {wall_seconds:.0f} s",
+            ]
+        )
+        + "\n"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=3)
@@ -299,6 +332,12 @@ def main(argv: list[str] | None = None) -> int:
         choices=["servers", "conformance", "latency", "client", "regen"],
         action="append",
         help="run a subset",
+    )
+    parser.add_argument(
+        "--write-docs",
+        type=Path,
+        metavar="PATH",
+        help="also write the tables to PATH (nox -s bench: docs/benchmarks.md), only when every benchmark ran",
     )
     parser.add_argument(
         "--latency-rounds", type=int, default=1, help="rounds of the latency pair (about 4 minutes each)"
@@ -352,6 +391,15 @@ def main(argv: list[str] | None = None) -> int:
         "notes": notes,
     }
     RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    if args.write_docs is not None:
+        if args.only:
+            print(f"{args.write_docs}: left as it is (only a run of every benchmark rewrites it)")
+        else:
+            args.write_docs.parent.mkdir(parents=True, exist_ok=True)
+            args.write_docs.write_text(
+                docs_page(table, notes, time.perf_counter() - started), encoding="utf-8"
+            )
+            print(f"written: {args.write_docs}")
     print(f"written: {RESULTS.relative_to(Path.cwd()) if RESULTS.is_relative_to(Path.cwd()) else RESULTS}")
     return 0
 

@@ -7,7 +7,9 @@ same profile against it, phase group by phase group, cheapest first, stopping at
 deviation: the fault is then caught, by the checks that reported it. A fault no group reports survived.
 
 Writes reports/mutation.json and reports/mutation.md (the kill table) and exits 0 only when the healthy run is
-clean and every fault is caught. Exit codes: 0 all caught; 1 a fault survived or a run failed; 2 bad options.
+clean and every fault is caught. With `--write-docs PATH` (`nox -s mutation` passes docs/mutation.md), a run of the
+whole catalog through every phase group also writes the committed kill table there; a subset run leaves it alone.
+Exit codes: 0 all caught; 1 a fault survived or a run failed; 2 bad options.
 """
 
 from __future__ import annotations
@@ -210,6 +212,56 @@ def markdown(report: dict[str, Any], results: Sequence[FaultResult], healthy: Fa
         *(f"- `{r.name}`: {r.description} Breaks: {r.breaks}." for r in results),
     ]
     return "\n".join(lines) + "\n"
+
+
+KILL_TABLE_BEGIN, KILL_TABLE_END = "<!-- kill-table:begin -->", "<!-- kill-table:end -->"
+
+
+def documents_the_catalog(names: Sequence[str], stages: Sequence[tuple[str, ...]]) -> bool:
+    """Whether a run may rewrite the committed kill table: the whole catalog, in order, through every phase group."""
+    return list(names) == list(CATALOG) and tuple(stages) == STAGES
+
+
+def docs_page(report: dict[str, Any], results: Sequence[FaultResult], cpus: int | None) -> str:
+    """docs/mutation.md: the last full run's verdict, the per-category counts and the kill table between markers
+    (tests/mutation/test_kill_table.py holds its fault names to the catalog)."""
+    s = report["summary"]
+    healthy = report["healthy"]["verdict"]
+    date = str(report["finished"])[:10]
+    machine = f"{cpus} cores" if cpus else "this machine"
+    return (
+        "\n".join(
+            [
+                "# What the suite catches: the kill table",
+                "",
+                "<!-- Written by `nox -s mutation` (python -m contract_tests.mutation --write-docs docs/mutation.md) from "
+                "its last run of the whole catalog; edits here are overwritten. -->",
+                "",
+                f"Last full run ({date}, {machine}, {report['jobs']} faults at a time): {s['caught']} of {s['faults']} "
+                f"faults caught (kill rate {s['kill_rate'] * 100:.0f}%), healthy run "
+                f"{'clean (no false positive)' if healthy == CLEAN else healthy}, {report['wall_seconds']:.0f} s wall "
+                "time. How the run works is in the README (What the suite catches); the fault catalog, with the rule "
+                "each fault breaks, is `cdp-sandbox --list-faults`.",
+                "",
+                "First detection counts from the start of the fault's first runner invocation (about 2 s of it is the "
+                "runner starting) to the first exchange of the first reported deviation. Phase is the phase group that "
+                "reported it; groups run cheapest first and the first that reports ends the fault's run.",
+                "",
+                "| Category | Faults | Caught |",
+                "|---|---|---|",
+                *(f"| {c} | {v['faults']} | {v['caught']} |" for c, v in s["by_category"].items()),
+                "",
+                KILL_TABLE_BEGIN,
+                table(results),
+                KILL_TABLE_END,
+                "",
+                "## What each fault breaks",
+                "",
+                *(f"- `{r.name}`: {r.description} Breaks: {r.breaks}." for r in results),
+            ]
+        )
+        + "\n"
+    )
 
 
 # -- running sandboxes and the suite ---------------------------------------------------------------
@@ -446,6 +498,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="time budget: no phase starts after it, what did not finish counts as not caught (CI uses one)",
     )
     parser.add_argument(
+        "--write-docs",
+        type=Path,
+        metavar="PATH",
+        help="also write the kill table to PATH (nox -s mutation: docs/mutation.md), only when the run covers the "
+        "whole catalog through every phase group",
+    )
+    parser.add_argument(
         "--stages",
         help="phase groups in order, ';' between groups, ',' inside one (default: the quick profile, "
         + "; ".join(",".join(s) for s in STAGES)
@@ -478,6 +537,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"wall time {report['wall_seconds']:.0f} s"
     )
     print(f"mutation: reports in {args.reports / 'mutation.md'} and {args.reports / 'mutation.json'}")
+    if args.write_docs is not None:
+        if documents_the_catalog(names, stages):
+            args.write_docs.parent.mkdir(parents=True, exist_ok=True)
+            args.write_docs.write_text(docs_page(report, results, os.cpu_count()), encoding="utf-8")
+            print(f"mutation: kill table written to {args.write_docs}")
+        else:
+            print(f"mutation: {args.write_docs} left as it is (only a run of the whole catalog rewrites it)")
     return verdict_exit(healthy, results)
 
 

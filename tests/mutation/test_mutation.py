@@ -124,9 +124,16 @@ def test_a_short_real_run_end_to_end(tmp_path: Path) -> None:
     """Healthy sandbox then two faults, workflows only: one is caught there, one is not (exit 1), reports written."""
     caught, missed = "create-answers-200", "no-allow-on-405"
     assert caught in CATALOG and missed in CATALOG
-    code = M.main(["--faults", f"{caught},{missed}", "--stages", "workflows", "--reports", str(tmp_path)])
+    page = tmp_path / "docs" / "mutation.md"
+    code = M.main(
+        [
+            *("--faults", f"{caught},{missed}", "--stages", "workflows"),
+            *("--reports", str(tmp_path), "--write-docs", str(page)),
+        ]
+    )
     assert code == 1
     report = json.loads((tmp_path / "mutation.json").read_text())
+    assert not page.exists()  # a subset run leaves the committed kill table alone
     assert report["healthy"]["verdict"] == M.CLEAN
     verdicts = {f["name"]: f for f in report["faults"]}
     assert verdicts[caught]["verdict"] == M.CAUGHT
