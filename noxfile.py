@@ -66,7 +66,8 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """The whole pytest suite; a JUnit report lands in reports/ so CI can prove tests ran."""
+    """The fast tests (a few minutes on 2 cores): tests marked slow are left out unless `-- --slow` (CI passes it;
+    `-- -m slow` runs only them). A JUnit report lands in reports/ so CI can prove tests, slow ones included, ran."""
     _install_project(session, "test", "lint", "generate")
     _install_node_tools(session)
     REPORTS.mkdir(exist_ok=True)

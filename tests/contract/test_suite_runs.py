@@ -6,10 +6,13 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+
 from contract_tests.runner import EXIT_OK
 from tests.contract.helpers import RunSuite, asgi, reported_checks
 
 
+@pytest.mark.slow  # the whole quick profile: what nox -s conformance runs (minutes)
 def test_quick_profile_passes_on_the_healthy_sandbox(run_suite: RunSuite, tmp_path: Path) -> None:
     outcome = run_suite(asgi(), profile="quick")
     assert outcome.exit_code == EXIT_OK, sorted(reported_checks(outcome))
@@ -27,6 +30,7 @@ def test_quick_profile_passes_on_the_healthy_sandbox(run_suite: RunSuite, tmp_pa
     assert "object_level_authorization" in report  # the check that is off is listed with its reason
 
 
+@pytest.mark.slow  # three stateless phases twice (about 30 s)
 def test_generated_requests_are_the_same_every_run(run_suite: RunSuite) -> None:
     subset = ("createOrder", "listOrders", "patchOrderItem", "createOrderConsumer", "legacyListOrders")
     runs = [
@@ -38,6 +42,7 @@ def test_generated_requests_are_the_same_every_run(run_suite: RunSuite) -> None:
     assert first == second
 
 
+@pytest.mark.slow  # thorough fuzzing three times (about 40 s)
 def test_a_thorough_run_is_random_but_replays_from_its_seed(run_suite: RunSuite) -> None:
     subset = ("createOrderItem", "listOrders")
     fresh = run_suite(asgi(), profile="thorough", phases=("fuzzing",), operations=subset)

@@ -145,6 +145,7 @@ def _stateless(generated: list[tuple[str, str, str, str]]) -> Counter[tuple[str,
     )
 
 
+@pytest.mark.slow  # three stateless phases and the stateful groups, in one process and in three (minutes)
 def test_workers_run_side_by_side_and_get_what_one_process_gets(tmp_path: Path) -> None:
     """Three workers send the same stateless requests as one process (those cases depend on the spec alone) and
     every test, stateful groups included, ends as it does in one process. The stateful scenarios' requests are

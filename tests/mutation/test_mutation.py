@@ -120,6 +120,7 @@ def test_table_shows_verdict_checks_phase_and_time() -> None:
     assert "| `y` | auth | ERROR (runner exit 3) | - | coverage | - |" in text
 
 
+@pytest.mark.slow  # a real mutation run: three sandbox processes, as nox -s mutation
 def test_a_short_real_run_end_to_end(tmp_path: Path) -> None:
     """Healthy sandbox then two faults, workflows only: one is caught there, one is not (exit 1), reports written."""
     caught, missed = "create-answers-200", "no-allow-on-405"
@@ -132,8 +133,8 @@ def test_a_short_real_run_end_to_end(tmp_path: Path) -> None:
         ]
     )
     assert code == 1
-    report = json.loads((tmp_path / "mutation.json").read_text())
     assert not page.exists()  # a subset run leaves the committed kill table alone
+    report = json.loads((tmp_path / "mutation.json").read_text())
     assert report["healthy"]["verdict"] == M.CLEAN
     verdicts = {f["name"]: f for f in report["faults"]}
     assert verdicts[caught]["verdict"] == M.CAUGHT
