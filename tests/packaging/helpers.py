@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -29,3 +30,24 @@ def clean_env(**extra: str) -> dict[str, str]:
         if k not in drop and not k.startswith(("SITECORE_CDP_", "CDP_SANDBOX_", "CONTRACT_"))
     }
     return {**env, **extra}
+
+
+def run(argv: list[str | Path], *, cwd: Path, timeout: float) -> subprocess.CompletedProcess[str]:
+    """Run a command in the clean environment, capturing its output."""
+    return subprocess.run(
+        [str(a) for a in argv],
+        cwd=cwd,
+        env=clean_env(),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def ok(result: subprocess.CompletedProcess[str]) -> str:
+    """The output of a command that must have succeeded (its tail is shown when it did not)."""
+    assert result.returncode == 0, (
+        f"{result.args}: exit {result.returncode}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+    )
+    return result.stdout

@@ -5,35 +5,15 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
-from tests.packaging.helpers import ROOT, clean_env, uv
+from tests.packaging.helpers import ROOT, ok, run, uv
 
 BIN = "Scripts" if os.name == "nt" else "bin"
-
-
-def _run(argv: list[str | Path], *, cwd: Path, timeout: float) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(a) for a in argv],
-        cwd=cwd,
-        env=clean_env(),
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
-
-
-def _ok(result: subprocess.CompletedProcess[str]) -> str:
-    assert result.returncode == 0, (
-        f"{result.args}: exit {result.returncode}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
-    )
-    return result.stdout
 
 
 @pytest.mark.slow
@@ -43,14 +23,14 @@ def test_installed_kit_runs_the_workflows_against_its_sandbox_from_another_folde
     venv = tmp_path / "venv"
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    _ok(_run([uv(), "venv", "--python", sys.executable, venv], cwd=tmp_path, timeout=120))
+    ok(run([uv(), "venv", "--python", sys.executable, venv], cwd=tmp_path, timeout=120))
     python = venv / BIN / "python"
-    _ok(_run([uv(), "pip", "install", "--python", python, kit_wheel], cwd=tmp_path, timeout=600))
+    ok(run([uv(), "pip", "install", "--python", python, kit_wheel], cwd=tmp_path, timeout=600))
 
     # The installed packages, not the checkout, answer: nothing of the repository is on the path.
     where = json.loads(
-        _ok(
-            _run(
+        ok(
+            run(
                 [
                     python,
                     "-c",
@@ -67,14 +47,14 @@ def test_installed_kit_runs_the_workflows_against_its_sandbox_from_another_folde
         assert not path.is_relative_to(ROOT), path
 
     command = venv / BIN / "cdp-conformance"
-    version = _ok(_run([command, "--version"], cwd=elsewhere, timeout=60)).strip()
+    version = ok(run([command, "--version"], cwd=elsewhere, timeout=60)).strip()
     assert version == f"cdp-conformance {kit_wheel.name.split('-')[1]}"
 
     reports = tmp_path / "r"
-    result = _run(
+    result = run(
         [command, "run", "--phases", "workflows", "--reports", reports, "-q"], cwd=elsewhere, timeout=900
     )
-    _ok(result)
+    ok(result)
     for name in ("conformance-junit.xml", "conformance-report.md", "conformance-summary.json"):
         assert (reports / name).is_file(), f"{name} missing from {sorted(p.name for p in reports.iterdir())}"
     summary = json.loads((reports / "conformance-summary.json").read_text(encoding="utf-8"))

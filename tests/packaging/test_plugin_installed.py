@@ -4,13 +4,12 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.packaging.helpers import ROOT, clean_env, uv
+from tests.packaging.helpers import ROOT, ok, run, uv
 
 BIN = "Scripts" if os.name == "nt" else "bin"
 CLIENT = ROOT / "generated" / "sitecore-cdp-client"
@@ -45,22 +44,6 @@ def test_each_test_starts_empty(cdp_sandbox):
 """
 
 
-def _run(argv: list[str | Path], *, cwd: Path, timeout: float) -> str:
-    done = subprocess.run(
-        [str(a) for a in argv],
-        cwd=cwd,
-        env=clean_env(),
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
-    assert done.returncode == 0, (
-        f"{done.args}: exit {done.returncode}\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
-    )
-    return done.stdout
-
-
 @pytest.mark.slow
 def test_a_users_project_uses_the_cdp_sandbox_fixture_after_installing_the_kit(
     kit_wheel: Path, tmp_path: Path
@@ -69,8 +52,8 @@ def test_a_users_project_uses_the_cdp_sandbox_fixture_after_installing_the_kit(
     project = tmp_path / "my-app"
     (project / "tests").mkdir(parents=True)
     (project / "tests" / "test_orders.py").write_text(USER_TESTS, encoding="utf-8")
-    _run([uv(), "venv", "--python", sys.executable, venv], cwd=tmp_path, timeout=120)
+    ok(run([uv(), "venv", "--python", sys.executable, venv], cwd=tmp_path, timeout=120))
     python = venv / BIN / "python"
-    _run([uv(), "pip", "install", "--python", python, kit_wheel, CLIENT], cwd=tmp_path, timeout=600)
-    out = _run([python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"], cwd=project, timeout=300)
+    ok(run([uv(), "pip", "install", "--python", python, kit_wheel, CLIENT], cwd=tmp_path, timeout=600))
+    out = ok(run([python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"], cwd=project, timeout=300))
     assert "2 passed" in out, out
