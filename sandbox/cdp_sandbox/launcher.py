@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import importlib
 import os
 import re
 import shutil
@@ -68,8 +67,8 @@ class Sandbox:
         """A `sitecore_cdp_client.SitecoreCDP` configured for this sandbox (extra keyword options passed on)."""
         try:
             # An optional, separate distribution (generated/sitecore-cdp-client, not on PyPI), so not a declared
-            # dependency of the kit: loaded by name when asked for, with a sentence saying what to install.
-            module = importlib.import_module("sitecore_cdp_client")
+            # dependency of the kit: imported when asked for, with a sentence saying what to install.
+            import sitecore_cdp_client as module  # noqa: PLC0415
         except ImportError:
             raise RuntimeError(
                 "cdp_sandbox.client() needs the generated client, a separate package: install "
