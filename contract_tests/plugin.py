@@ -124,17 +124,21 @@ class ConformancePlugin:
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         """Write the reports; an incomplete run says how much it covered."""
         wall = time.monotonic() - self.started
-        if self.incomplete:
-            covered = report.coverage_line(self.order, self.outcomes)
-            self.incomplete = f"{self.incomplete}; {covered}" if covered else self.incomplete
         self.summary = report.summarize(self.run, wall)
-        self.paths = report.write(self.run, self.summary, self.incomplete, self.reports_dir)
+        self.paths = report.write(self.run, self.summary, self.incomplete_text(), self.reports_dir)
+
+    def incomplete_text(self) -> str:
+        """Why the run is incomplete and how much it covered; "" when it is complete."""
+        if not self.incomplete:
+            return ""
+        covered = report.coverage_line(self.order, self.outcomes)
+        return f"{self.incomplete}; {covered}" if covered else self.incomplete
 
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
         """Print the table, the failures and where the reports are."""
         if self.summary is None:
             return
-        report.print_closing(self.run, self.summary, self.incomplete, self.paths, terminalreporter)
+        report.print_closing(self.run, self.summary, self.incomplete_text(), self.paths, terminalreporter)
 
 
 def _prefix_message(test_report: pytest.TestReport, prefix: str) -> None:

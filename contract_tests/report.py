@@ -398,7 +398,7 @@ class ConsoleWriter:
         """A separator line with a title in the middle, as pytest draws it."""
         text = f" {title} " if title else ""
         side = max(3, (self.width - len(text)) // 2)
-        print(f"{sep * side}{text}{sep * side}"[: max(self.width, len(text) + 6)])
+        print(f"{sep * side}{text}{sep * side}")
 
     def write_line(self, line: str, **markup: bool) -> None:
         """One line as it is."""

@@ -233,7 +233,7 @@ def _worker_result(
         sent_writes=run.guard.sent_writes,
         throttled=run.pacer.throttled,
         waited=run.pacer.waited,
-        incomplete=plugin.incomplete.split("; covered")[0],
+        incomplete=plugin.incomplete,
         exit_code=code,
         junit=run.options.reports_dir / "conformance-junit.xml",
         started=worker_plugin.started,

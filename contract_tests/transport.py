@@ -219,9 +219,8 @@ def intercept(
                         request, None, time.perf_counter() - started, error=f"{type(exc).__name__}: {exc}"
                     )
                     raise
-                throttled = response.status_code == 429 and attempt < tries - 1
                 if (
-                    throttled
+                    response.status_code == 429
                     and pacer is not None
                     and pacer.wait_for_429(response.headers.get("Retry-After"), attempt)
                 ):
