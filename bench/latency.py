@@ -32,22 +32,12 @@ def delaying_proxy(upstream: str, delay_ms: int) -> Iterator[str]:
         sys.executable, "-m", "uvicorn", "bench.delaying_proxy:app", "--host", "127.0.0.1", "--port", str(port),
         "--loop", "uvloop", "--http", "httptools", "--lifespan", "off", "--no-access-log", "--log-level", "warning",
     ]  # fmt: skip
-    previous = {k: os.environ.get(k) for k in ("BENCH_UPSTREAM", "BENCH_DELAY_MS")}
-    os.environ.update(BENCH_UPSTREAM=upstream, BENCH_DELAY_MS=str(delay_ms))
-    try:
-        with targets.serving(command, f"http://127.0.0.1:{port}") as url:
-            yield url
-    finally:
-        for key, value in previous.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+    env = {**os.environ, "BENCH_UPSTREAM": upstream, "BENCH_DELAY_MS": str(delay_ms)}
+    with targets.serving(command, f"http://127.0.0.1:{port}", env=env) as url:
+        yield url
 
 
-def quick_profile_through_proxy(
-    delay_ms: int, workers: int = DEFAULT_REMOTE_WORKERS
-) -> tuple[float, int, int]:
+def quick_profile_through_proxy(delay_ms: int, workers: int = WORKERS) -> tuple[float, int, int]:
     """Wall seconds, requests the sandbox answered, and the runner's exit code, for one quick-profile run."""
     with (
         conformance.counting_sandbox() as upstream,

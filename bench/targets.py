@@ -39,18 +39,15 @@ def _wait_until_serving(process: subprocess.Popen[bytes], base_url: str) -> None
 
 
 @contextlib.contextmanager
-def serving(command: list[str], base_url: str) -> Iterator[str]:
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+def serving(command: list[str], base_url: str, env: dict[str, str] | None = None) -> Iterator[str]:
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=env
+    )
     try:
         _wait_until_serving(process, base_url)
         yield base_url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+        launcher.stop_process(process)
 
 
 @contextlib.contextmanager
