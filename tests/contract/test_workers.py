@@ -6,20 +6,25 @@ overlap) and send the same requests as one process does, apart from the records 
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from contract_tests import config as config_mod
 from contract_tests import runner, targets, workers
 from contract_tests.context import RunOptions
 from contract_tests.report import coverage_line
 from contract_tests.runner import DEFAULT_REMOTE_WORKERS, default_workers, execute, execute_parallel
 from contract_tests.targets import Target, fresh_sandbox_factory
+from tests.contract.helpers import RunSuite, asgi
 
 ROOT = Path(__file__).resolve().parents[2]
 UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
@@ -171,3 +176,24 @@ def test_workers_run_side_by_side_and_get_what_one_process_gets(tmp_path: Path) 
     assert max(start for start, _ in busy) < min(end for _, end in busy), "the workers' busy times overlap"
     merged = ET.parse(tmp_path / "three" / "conformance-junit.xml").getroot()[0]
     assert merged.get("tests") == str(len(one.plugin.order)) == str(len(results[0].order))
+
+
+def test_a_run_whose_budget_runs_out_says_what_it_covered(
+    run_suite: RunSuite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real path: a profile whose time budget is already spent skips its tests, exits 3 (incomplete) and
+    writes in the summary why, and how much of each kind of test ran."""
+    load = config_mod.load
+
+    def spent(**kwargs: Any) -> config_mod.SuiteConfig:
+        suite = load(**kwargs)
+        profiles = {name: dataclasses.replace(p, max_seconds=-1) for name, p in suite.profiles.items()}
+        return dataclasses.replace(suite, profiles=profiles)
+
+    monkeypatch.setattr(config_mod, "load", spent)
+    outcome = run_suite(asgi(), phases=("examples", "workflows"), operations=("listOrders", "createOrder"))
+    assert outcome.exit_code == runner.EXIT_INCOMPLETE
+    summary = json.loads((tmp_path / "reports" / "conformance-summary.json").read_text())
+    assert summary["incomplete"] == (
+        "time budget of -1 s spent; later tests were skipped; covered stateless operations 0/2, workflows 0/2"
+    )
