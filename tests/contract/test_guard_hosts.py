@@ -19,14 +19,11 @@ from typing import Any
 import pytest
 import requests
 import urllib3.util.connection
-import yaml
 from schemathesis.transport.requests import SameHostRedirectsSession
 from urllib3.util import parse_url
 
 from contract_tests import config as config_mod
-from contract_tests import hooks
-from contract_tests.checks import check_names
-from contract_tests.context import RunOptions, default_spec_path
+from contract_tests.context import RunOptions
 from contract_tests.model import ApiModel
 from contract_tests.runner import EXIT_UNUSABLE, execute
 from contract_tests.safety import (
@@ -99,19 +96,6 @@ UNDECIDABLE = {
     "a malformed IP literal": "http://[api-engage-eu.sitecorecloud.io]",
     "credentials around a malformed escape": "http://user:s3cret-token@api-engage-eu%zz.io",
 }
-
-
-@pytest.fixture(scope="module")
-def suite_config() -> config_mod.SuiteConfig:
-    builtin, custom = check_names()
-    return config_mod.load(
-        builtin_names=builtin, custom_names=custom, narrowing_names=frozenset(hooks.NARROWINGS)
-    )
-
-
-@pytest.fixture(scope="module")
-def model() -> ApiModel:
-    return ApiModel(yaml.safe_load(default_spec_path().read_text()))
 
 
 def plan_for(base_url: str, config: config_mod.SuiteConfig, model: ApiModel, **kwargs: Any) -> Plan:

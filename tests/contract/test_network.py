@@ -14,18 +14,15 @@ from typing import Any
 import pytest
 import requests
 import requests.adapters
-import yaml
 from schemathesis.transport.requests import SameHostRedirectsSession
 
-from contract_tests import config as config_mod
-from contract_tests import hooks, targets
-from contract_tests.checks import check_names
-from contract_tests.context import RunOptions, default_spec_path
-from contract_tests.model import ApiModel
+from contract_tests import targets
+from contract_tests.context import RunOptions
 from contract_tests.network import Network, NetworkError, bypasses
 from contract_tests.runner import EXIT_OK, EXIT_UNUSABLE, execute, main
-from contract_tests.safety import SafetyError, SafetyGuard, make_plan
+from contract_tests.safety import SafetyError, SafetyGuard
 from contract_tests.transport import Recorder, Redactor, http_session, intercept
+from tests.contract.helpers import plan_for, spec_model
 from tests.contract.local_servers import ProxyLog, forward_proxy
 
 PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY")
@@ -156,14 +153,8 @@ def test_the_guard_judges_the_requested_host_not_the_proxy(
 ) -> None:
     """A write to a live host is refused before anything is sent, also when a local proxy would carry it."""
     url, log = proxy
-    builtin, custom = check_names()
-    suite = config_mod.load(
-        builtin_names=builtin, custom_names=custom, narrowing_names=frozenset(hooks.NARROWINGS)
-    )
-    model = ApiModel(yaml.safe_load(default_spec_path().read_text()))
-    plan = make_plan(
-        base_url="http://127.0.0.1:9", requested_profile=None, allow_writes=False, config=suite, model=model
-    )
+    model = spec_model()
+    plan = plan_for("http://127.0.0.1:9")
     recorder = Recorder(model, Redactor(()))
     with (
         intercept(SafetyGuard(plan, model), recorder, Network(proxy=url)),
@@ -213,14 +204,8 @@ def test_the_ca_bundle_and_proxy_reach_every_session_and_the_probe(
         "verify": str(bundle),
         "proxies": {"http": "http://127.0.0.1:3128", "https": "http://127.0.0.1:3128"},
     }
-    builtin, custom = check_names()
-    suite = config_mod.load(
-        builtin_names=builtin, custom_names=custom, narrowing_names=frozenset(hooks.NARROWINGS)
-    )
-    model = ApiModel(yaml.safe_load(default_spec_path().read_text()))
-    plan = make_plan(
-        base_url="https://127.0.0.1:9", requested_profile=None, allow_writes=False, config=suite, model=model
-    )
+    model = spec_model()
+    plan = plan_for("https://127.0.0.1:9")
     target = targets.Target("https://127.0.0.1:9", "k" * 8, "t" * 8)
     with adapter_calls() as calls:
         targets.probe(target, network=network)

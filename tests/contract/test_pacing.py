@@ -12,16 +12,11 @@ from typing import ClassVar
 
 import pytest
 import requests
-import yaml
 
-from contract_tests import config as config_mod
-from contract_tests import hooks
-from contract_tests.checks import check_names
-from contract_tests.context import default_spec_path
-from contract_tests.model import ApiModel
 from contract_tests.pacing import MAX_RETRIES, Pacer, retry_after_seconds
-from contract_tests.safety import SafetyGuard, make_plan
+from contract_tests.safety import SafetyGuard
 from contract_tests.transport import Recorder, Redactor, http_session, intercept
+from tests.contract.helpers import plan_for, spec_model
 
 
 class FakeTime:
@@ -133,14 +128,9 @@ def throttling_server(limit: int) -> Iterator[str]:
 
 
 def _send(base: str, pacer: Pacer, method: str = "GET") -> tuple[requests.Response, Recorder]:
-    builtin, custom = check_names()
-    suite = config_mod.load(
-        builtin_names=builtin, custom_names=custom, narrowing_names=frozenset(hooks.NARROWINGS)
-    )
-    model = ApiModel(yaml.safe_load(default_spec_path().read_text()))
-    plan = make_plan(base_url=base, requested_profile=None, allow_writes=False, config=suite, model=model)
+    model = spec_model()
     recorder = Recorder(model, Redactor(()))
-    with intercept(SafetyGuard(plan, model), recorder, None, pacer), http_session() as session:
+    with intercept(SafetyGuard(plan_for(base), model), recorder, None, pacer), http_session() as session:
         response = session.request(method, f"{base}/v2.1/orders", params={"referenceId": "A"}, timeout=10)
     return response, recorder
 

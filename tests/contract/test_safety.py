@@ -11,13 +11,10 @@ from typing import Any
 import pytest
 import requests
 import requests.adapters
-import yaml
 from schemathesis.python import asgi as st_asgi
 
 from contract_tests import config as config_mod
-from contract_tests import hooks
-from contract_tests.checks import check_names
-from contract_tests.context import RunContext, RunOptions, default_spec_path
+from contract_tests.context import RunContext, RunOptions
 from contract_tests.model import ApiModel
 from contract_tests.runner import EXIT_OK, EXIT_UNUSABLE, execute
 from contract_tests.safety import SafetyError, SafetyGuard, generated_writes, is_live_host, make_plan
@@ -26,19 +23,6 @@ from tests.contract.helpers import reported_checks
 
 LIVE = "https://api-engage-eu.sitecorecloud.io"
 ENV = {"SITECORE_CDP_CLIENT_KEY": SANDBOX_KEY, "SITECORE_CDP_API_TOKEN": SANDBOX_TOKEN}
-
-
-@pytest.fixture(scope="module")
-def suite_config() -> config_mod.SuiteConfig:
-    builtin, custom = check_names()
-    return config_mod.load(
-        builtin_names=builtin, custom_names=custom, narrowing_names=frozenset(hooks.NARROWINGS)
-    )
-
-
-@pytest.fixture(scope="module")
-def model() -> ApiModel:
-    return ApiModel(yaml.safe_load(default_spec_path().read_text()))
 
 
 @pytest.mark.parametrize(
