@@ -85,7 +85,7 @@ class Profile:
     max_seconds: int
     stateful_groups: int = 1
     """The stateful scenarios run as this many independent groups, each with its own fixed seed: the same
-    scenarios whether the groups run one after another or side by side (--workers)."""
+    groups and seeds whether they run one after another or side by side (--workers)."""
 
 
 @dataclass(frozen=True, slots=True)

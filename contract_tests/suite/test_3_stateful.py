@@ -42,8 +42,8 @@ if run.plan.stateful:
                 raise failures
 
     # The scenarios run as `stateful-groups` independent groups, each a state machine with its own fixed seed
-    # (derived from --seed on a randomized run): the same scenarios whether one process runs the groups in turn or
-    # workers take them side by side.
+    # (derived from --seed on a randomized run): the same groups and seeds whether one process runs them in turn or
+    # workers take them side by side (a scenario still follows what the target answers).
     groups = profile.stateful_groups
     per_group = -(-profile.stateful_max_examples // groups)
     base_seed = run.seed if run.seed is not None else FIXED_SEED
