@@ -29,7 +29,6 @@ from .targets import Target
 SUITE_DIR = Path(__file__).resolve().parent / "suite"
 EXIT_OK, EXIT_DEVIATIONS, EXIT_UNUSABLE, EXIT_INCOMPLETE = 0, 1, 2, 3
 DEFAULT_REMOTE_WORKERS = 8  # at 100 ms a request, 8 keep the quick profile within 3x its local time (bench)
-LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 MAX_WORKERS = 64
 
 
@@ -406,7 +405,7 @@ def default_workers(target: Target) -> int:
         host = request_host(target.base_url)
     except SafetyError:
         return 1
-    return 1 if host in LOOPBACK_HOSTS else DEFAULT_REMOTE_WORKERS
+    return 1 if host in targets.LOOPBACK_HOSTS else DEFAULT_REMOTE_WORKERS
 
 
 def _vet_pacing(args: argparse.Namespace) -> str:

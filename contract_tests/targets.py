@@ -31,6 +31,7 @@ PROBE_PATH = "/v2.1/orders"
 # A referenceId no real order carries: the list needs exactly one filter (page order/retrieveorders) and the
 # probe wants an empty, cheap page.
 PROBE_QUERY: dict[str, str | int] = {"referenceId": "cdpkit-probe", "limit": 1}
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")  # hosts as safety.request_host spells them
 STARTUP_SECONDS = 30.0
 
 
@@ -78,7 +79,7 @@ def url_target(url: str, env: Mapping[str, str]) -> Target:
         raise TargetError(str(exc)) from None
     # The host the HTTP library really connects to (hosts.py), not urlsplit's reading: a base URL that only
     # looks local must not borrow the sandbox's default credentials.
-    local = host in ("127.0.0.1", "localhost", "::1", "[::1]")
+    local = host in LOOPBACK_HOSTS
     key, token = credentials(env, required=not local, url=url)
     return Target(base_url=url.rstrip("/"), client_key=key, api_token=token, description=url)
 
