@@ -167,3 +167,17 @@ def test_a_malformed_query_rule_is_refused_naming_the_operation(rule: object) ->
     doc = {"paths": {"/x": {"get": {"operationId": "listThings", "x-query-rules": [rule]}}}}
     with pytest.raises(regen.RegenerateError, match="listThings: x-query-rules entry"):
         regen.query_rules(doc)
+
+
+def test_every_query_rule_reaches_the_endpoint_that_checks_it() -> None:
+    """regenerate keys the rules by the generated function's name; an endpoint whose name differs would silently
+    go unchecked, so each key must be a name some endpoint module passes to _query_rules.check."""
+    rules = regen.query_rules(yaml.safe_load(SPEC.read_text(encoding="utf-8")))
+    api = ROOT / "generated" / "sitecore-cdp-client" / "sitecore_cdp_client" / "api"
+    checked = {
+        line.split('"')[1]
+        for module in api.rglob("*.py")
+        for line in module.read_text(encoding="utf-8").splitlines()
+        if "_query_rules.check(" in line
+    }
+    assert rules and set(rules) <= checked
