@@ -95,9 +95,23 @@ class ConformancePlugin:
         test_report.sections = self.run.redactor.scrub(list(test_report.sections))
         if not test_report.failed:
             return
-        prefix = message_prefix(self.run.results.verdict(f) for f in self.run.results.of_test(item.nodeid))
+        prefix = self._prefix(item.nodeid)
         if prefix:
             _prefix_message(test_report, prefix)
+
+    def _prefix(self, nodeid: str) -> str:
+        """`[target deviation: ...] [SPEC EVIDENCE: ...] ` for the deviations the test recorded, or ""."""
+        return message_prefix(self.run.results.verdict(f) for f in self.run.results.of_test(nodeid))
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_exception_interact(self, node: pytest.Item, call: Any, report: pytest.TestReport) -> None:
+        """schemathesis rebuilds a failed test's text here, after makereport scrubbed it: scrub it again, and
+        keep the kind-and-provenance prefix on what the terminal summary prints."""
+        report.longrepr = self.run.redactor.scrub(report.longrepr)
+        if report.failed and isinstance(report.longrepr, str):
+            prefix = self._prefix(node.nodeid)
+            if prefix and not report.longrepr.startswith(prefix):
+                report.longrepr = prefix + report.longrepr
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         """Remember how each test ended (for the coverage line of an incomplete run); progress on long runs."""

@@ -131,3 +131,28 @@ class Redactor:
             except (AttributeError, TypeError):
                 continue
         return value
+
+
+class RedactingStream:
+    """A text stream that masks the credentials in everything written to it: the console of a run.
+
+    pytest prints failure summaries long after the reports were scrubbed (and untruncated on CI, where `CI` is
+    set), and a plugin may rebuild a report's text after it was scrubbed; the console is the last line of defence.
+    Each write is masked whole, so a secret printed in one call never reaches the stream underneath.
+    """
+
+    def __init__(self, stream: Any, redactor: Redactor) -> None:
+        self._stream = stream
+        self._redactor = redactor
+
+    def write(self, text: str) -> int:
+        self._stream.write(self._redactor.text(text))
+        return len(text)
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str) -> Any:
+        """Everything else (flush, isatty, encoding, fileno) is the underlying stream's."""
+        return getattr(self._stream, name)

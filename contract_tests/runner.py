@@ -23,6 +23,7 @@ from .config import ALL_PHASES, ConfigError
 from .context import RunContext, RunOptions
 from .network import Network, NetworkError
 from .plugin import ConformancePlugin
+from .redaction import RedactingStream
 from .safety import SafetyError, request_host
 from .targets import Target
 
@@ -179,7 +180,9 @@ def execute(
     _forget_suite_modules()
     current.install(run)
     try:
-        code = pytest.main(args, plugins=plugins)
+        # Whatever pytest or a plugin prints (the failure summary quotes response bodies) passes the redactor.
+        with contextlib.redirect_stdout(RedactingStream(sys.stdout, run.redactor)):
+            code = pytest.main(args, plugins=plugins)
     finally:
         current.install(None)
         _forget_suite_modules()

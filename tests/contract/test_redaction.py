@@ -4,6 +4,7 @@ spelling of them in any report file or on the console. Nothing here leaves 127.0
 from __future__ import annotations
 
 import base64
+import io
 import json
 from pathlib import Path
 from urllib.parse import quote
@@ -11,7 +12,7 @@ from urllib.parse import quote
 import pytest
 
 from contract_tests import redaction
-from contract_tests.redaction import REDACTED, Redactor
+from contract_tests.redaction import REDACTED, RedactingStream, Redactor
 from contract_tests.runner import EXIT_DEVIATIONS, main
 from tests.contract.local_servers import echo_server, forward_proxy, spellings
 
@@ -67,6 +68,17 @@ def test_headers_are_masked_by_name_and_echoed_values_by_content() -> None:
     assert headers == {"Authorization": REDACTED, "X-Echo": f"Basic {REDACTED}", "X-Url": REDACTED}
 
 
+def test_the_console_stream_masks_every_write_and_passes_the_rest_through() -> None:
+    redactor = Redactor.for_credentials(KEY, TOKEN)
+    underneath = io.StringIO()
+    console = RedactingStream(underneath, redactor)
+    basic = base64.b64encode(f"{KEY}:{TOKEN}".encode()).decode()
+    assert console.write(f"FAILED x - echoed Basic {basic}\n") == len(f"FAILED x - echoed Basic {basic}\n")
+    console.writelines([f"key {quote(KEY, safe='')}\n"])
+    assert underneath.getvalue() == f"FAILED x - echoed Basic {REDACTED}\nkey {REDACTED}\n"
+    assert console.isatty() is False
+
+
 def test_short_strings_are_not_secrets() -> None:
     assert Redactor.for_credentials("abc", "").text("abc abc") == "abc abc"
 
@@ -107,9 +119,16 @@ def _run_against_echo(
     return code, texts | {"stdout": captured.out, "stderr": captured.err}
 
 
+@pytest.mark.parametrize("on_ci", [False, True], ids=["console", "ci-console"])
 def test_no_form_of_a_secret_reaches_any_report_of_a_run_against_an_echoing_target(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], on_ci: bool
 ) -> None:
+    """On CI (`CI` set, as every CI service does) pytest prints failure summaries untruncated: they quote the
+    echoed body, after schemathesis rebuilt the report's text. The console must be as clean as the files."""
+    for name in ("CI", "BUILD_NUMBER"):
+        monkeypatch.delenv(name, raising=False)
+    if on_ci:
+        monkeypatch.setenv("CI", "true")
     code, texts = _run_against_echo(tmp_path, monkeypatch, capsys)
     assert code == EXIT_DEVIATIONS
     assert {
@@ -124,6 +143,9 @@ def test_no_form_of_a_secret_reaches_any_report_of_a_run_against_an_echoing_targ
     assert REDACTED in texts["conformance-report.md"] and REDACTED in texts["stdout"]
     assert "[redacted]@127.0.0.1" in texts["conformance-report.md"]  # the proxy, its credentials left out
     assert leaks(texts) == []
+    if on_ci:  # the untruncated summary line is there, masked, and still says what kind of deviation it is
+        summary = [line for line in texts["stdout"].splitlines() if line.startswith("FAILED ")]
+        assert summary and all("[target deviation" in line or "[SPEC EVIDENCE" in line for line in summary)
 
 
 def test_the_scan_finds_the_echoed_base64_when_only_the_raw_secrets_are_masked(
