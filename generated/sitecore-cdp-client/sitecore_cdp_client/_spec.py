@@ -2,8 +2,8 @@
 
 from typing import Any
 
-__version__ = "0.3.1"
-SPEC_SHA256 = "719d5a198f77827c9771d6432546e0ee6686e4730f78e1873bfd17ef723e9560"
+__version__ = "0.4.0"
+SPEC_SHA256 = "30a7e48846d99caacb9bd06777c0590719766a0f146440cd32f6b700e0b255b7"
 GENERATOR = "openapi-python-client 0.29.1"
 
 # x-query-rules of the spec, by function name (checked by _query_rules before a request is sent).
