@@ -33,6 +33,7 @@ from typing import Any
 
 from cdp_sandbox.faults import CATALOG, CATEGORIES, UnknownFault, lookup
 
+from . import register
 from .targets import sandbox_server
 
 # The quick profile's phases, in the order faults are looked for: cheap deterministic workflows first, the
@@ -207,6 +208,8 @@ def markdown(report: dict[str, Any], results: Sequence[FaultResult], healthy: Fa
         "",
         table(results),
         "",
+        *rule_section(results),
+        "",
         "## What each fault breaks",
         "",
         *(f"- `{r.name}`: {r.description} Breaks: {r.breaks}." for r in results),
@@ -215,6 +218,29 @@ def markdown(report: dict[str, Any], results: Sequence[FaultResult], healthy: Fa
 
 
 KILL_TABLE_BEGIN, KILL_TABLE_END = "<!-- kill-table:begin -->", "<!-- kill-table:end -->"
+RULE_TABLE_BEGIN, RULE_TABLE_END = "<!-- rule-table:begin -->", "<!-- rule-table:end -->"
+
+
+def rule_verdicts(results: Sequence[FaultResult]) -> list[register.RuleVerdict]:
+    """The register's rules (spec/rules.yaml), each proved when one of its faults was caught by one of its checks."""
+    caught = {r.name: r.checks for r in results if r.verdict == CAUGHT}
+    return register.verdicts(register.load(), caught)
+
+
+def rule_section(results: Sequence[FaultResult]) -> list[str]:
+    """The rule-by-rule table between its markers, with a line saying how many rules were proved."""
+    rows = rule_verdicts(results)
+    proved = sum(row.caught for row in rows)
+    return [
+        "## Rule by rule",
+        "",
+        f"{proved} of {len(rows)} rules of the register (spec/rules.yaml) proved: a fault that breaks the rule was "
+        "caught by one of the rule's own checks. Caught names those faults.",
+        "",
+        RULE_TABLE_BEGIN,
+        register.rule_table(rows),
+        RULE_TABLE_END,
+    ]
 
 
 def documents_the_catalog(names: Sequence[str], stages: Sequence[tuple[str, ...]]) -> bool:
@@ -254,6 +280,8 @@ def docs_page(report: dict[str, Any], results: Sequence[FaultResult], cpus: int 
                 KILL_TABLE_BEGIN,
                 table(results),
                 KILL_TABLE_END,
+                "",
+                *rule_section(results),
                 "",
                 "## What each fault breaks",
                 "",
@@ -447,6 +475,15 @@ def run_all(
         "healthy": _as_json(healthy),
         "summary": summary(results),
         "faults": [_as_json(r) for r in results],
+        "rules": [
+            {
+                "id": row.id,
+                "checks": list(row.checks),
+                "faults": list(row.faults),
+                "caught_by": list(row.proving),
+            }
+            for row in rule_verdicts(results)
+        ],
     }
     return healthy, results, report
 

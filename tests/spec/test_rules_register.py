@@ -1,0 +1,112 @@
+"""The rule register (spec/rules.yaml) stays in step with the spec, the checks, the workflows and the fault catalog,
+and the last full mutation run proved every rule (docs/mutation.md, the rule-by-rule table)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from cdp_sandbox.faults import CATALOG
+
+from contract_tests import register, workflows
+from contract_tests.checks import check_names
+from contract_tests.mutation import RULE_TABLE_BEGIN, RULE_TABLE_END
+from tests._spec import load_spec
+from tests.contract.helpers import suite_config
+
+ROOT = Path(__file__).resolve().parents[2]
+RULES = register.load()
+OPERATIONS = register.spec_operations(load_spec())
+
+
+def test_rule_ids_are_unique_and_every_rule_is_stated() -> None:
+    ids = [r.id for r in RULES]
+    assert len(ids) == len(set(ids))
+    for rule in RULES:
+        assert re.fullmatch(r"[A-Z0-9]+(-[A-Z0-9]+)*", rule.id), rule.id
+        assert rule.rule and rule.source, rule.id
+
+
+def test_every_operation_of_the_spec_is_under_a_rule_and_every_pattern_matches() -> None:
+    covered: set[str] = set()
+    for rule in RULES:
+        assert rule.operations, rule.id
+        for pattern in rule.operations:
+            only = register.Rule(rule.id, "", "", (pattern,), (), (), ())
+            assert register.matched_operations(only, OPERATIONS), f"{rule.id}: {pattern} matches no operation"
+        covered |= set(register.matched_operations(rule, OPERATIONS))
+    assert set(OPERATIONS) <= covered, f"operations under no rule: {sorted(set(OPERATIONS) - covered)}"
+
+
+def test_every_constraint_of_every_schema_is_under_a_rule() -> None:
+    declared = register.schema_constraints(load_spec())
+    for rule in RULES:
+        assert set(rule.constraints) <= set(register.CONSTRAINTS), rule.id
+        assert bool(rule.schemas) <= bool(rule.constraints), f"{rule.id}: schemas without constraints"
+        for schema in rule.schemas:
+            assert schema in declared, f"{rule.id}: no schema {schema}"
+            assert set(rule.constraints) & declared[schema], f"{rule.id}: {schema} declares none of them"
+    missing = [
+        f"{schema}: {kind}"
+        for schema, kinds in declared.items()
+        for kind in sorted(kinds)
+        if not any(schema in r.schemas and kind in r.constraints for r in RULES)
+    ]
+    assert not missing, f"constraints under no rule: {missing}"
+
+
+def test_provenance_is_the_specs() -> None:
+    """A rule says how well its pages were read, and which of its operations leave it unconfirmed (a guess)."""
+    for rule in RULES:
+        assert rule.doc_status == register.doc_status(rule, OPERATIONS), rule.id
+        assert rule.unconfirmed == register.unconfirmed(rule, OPERATIONS), rule.id
+
+
+def test_every_rule_is_judged_by_enabled_checks_and_every_check_judges_a_rule() -> None:
+    builtin, custom = check_names()
+    checks = suite_config().checks
+    for rule in RULES:
+        assert rule.checks, rule.id
+        for check in rule.checks:
+            assert check in builtin | custom, f"{rule.id}: no check {check}"
+            assert checks[check].enabled, f"{rule.id}: {check} is switched off"
+    named = {c for r in RULES for c in r.checks}
+    assert custom <= named, f"checks judging no rule: {sorted(custom - named)}"
+
+
+def test_every_rule_is_exercised_by_requests_of_the_profiles() -> None:
+    config = suite_config()
+    for name in ("quick", "thorough"):
+        profile = config.profiles[name]
+        for rule in RULES:
+            reached = []
+            for source in rule.exercised_by:
+                kind, _, what = source.partition(":")
+                assert kind in ("phase", "workflow"), f"{rule.id}: {source}"
+                if kind == "phase":
+                    reached.append(what in profile.phases)
+                else:
+                    assert callable(getattr(workflows, what, None)), f"{rule.id}: no workflow step {what}"
+                    in_safe = what == "safe_lifecycle"
+                    reached.append("workflows" in profile.phases and (in_safe or profile.workflows == "full"))
+            assert any(reached), f"{rule.id}: nothing in the {name} profile exercises it"
+
+
+def test_every_rule_has_faults_and_every_fault_breaks_a_rule() -> None:
+    for rule in RULES:
+        assert rule.faults, rule.id
+        assert set(rule.faults) <= set(CATALOG), f"{rule.id}: {set(rule.faults) - set(CATALOG)}"
+    named = {f for r in RULES for f in r.faults}
+    assert set(CATALOG) <= named, f"faults breaking no rule: {sorted(set(CATALOG) - named)}"
+
+
+@pytest.mark.parametrize("path", [ROOT / "docs" / "mutation.md"])
+def test_the_last_full_mutation_run_proved_every_rule(path: Path) -> None:
+    """Each rule has a fault the run caught by one of the rule's own checks (nox -s mutation writes the table)."""
+    text = path.read_text(encoding="utf-8")
+    assert RULE_TABLE_BEGIN in text, "run the whole catalog: python3 scripts/nox -s mutation"
+    table = text.split(RULE_TABLE_BEGIN, 1)[1].split(RULE_TABLE_END, 1)[0]
+    rows = dict(re.findall(r"^\| ([A-Z0-9-]+) \|.*\| (yes|NO)[^|]*\|$", table, flags=re.MULTILINE))
+    assert list(rows) == [r.id for r in RULES], "the rule table is stale: python3 scripts/nox -s mutation"
+    assert [rule for rule, caught in rows.items() if caught != "yes"] == []
