@@ -1,4 +1,4 @@
-"""scripts/regenerate: pins, drift check, version bumps and the tree comparison."""
+"""scripts/regenerate (the module scripts/regenerate.py): pins, drift check, version bumps and the tree comparison."""
 
 from __future__ import annotations
 
@@ -10,28 +10,17 @@ import subprocess
 import sys
 import tomllib
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 import yaml
+
+from scripts import regenerate as regen
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "regenerate"
 SPEC = ROOT / "spec" / "openapi.yaml"
 GENERATED = ROOT / "generated" / "sitecore-cdp-client"
 
-
-def _load() -> ModuleType:
-    sys.path.insert(0, str(SCRIPT.parent))
-    loader = importlib.machinery.SourceFileLoader("regenerate_script", str(SCRIPT))
-    spec = importlib.util.spec_from_loader("regenerate_script", loader)
-    assert spec is not None
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
-    return module
-
-
-regen = _load()
 
 # The drift check in CI is `nox -s generate -- --check`; these run too when the test environment
 # has the `generate` dependency group.

@@ -3,28 +3,15 @@
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
+from scripts import spec_changes as sc
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("spec_changes", ROOT / "scripts" / "spec_changes.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["spec_changes"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-sc = _load()
 
 
 def base_spec() -> dict[str, Any]:
