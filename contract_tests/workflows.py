@@ -139,10 +139,12 @@ class Walker:
         query: dict[str, Any] | None = None,
         body: Any = NOT_SET,
         shape: bool = True,
+        auth: tuple[str, str] | None = None,
     ) -> tuple[int, Any]:
         """One step: (status, decoded JSON body); (0, None) when the spec has no such operation.
 
-        `shape=False` sends the request as given, so a documented rule can be broken on purpose."""
+        `shape=False` sends the request as given, so a documented rule can be broken on purpose; `auth` sends
+        other credentials than the target's."""
         if op_id is None or op_id not in self.run.model.operations:
             return 0, None
         operation = self.run.operation(op_id)
@@ -152,7 +154,7 @@ class Walker:
             body=body,
             media_type="application/json" if body is not NOT_SET else None,
         )
-        apply_basic_auth(case, *self.run.target.auth)
+        apply_basic_auth(case, *(auth or self.run.target.auth))
         info = self.run.model.operations[op_id]
         self.steps += 1
         permit = op_id if (self.permits and info.is_write) else None
@@ -305,6 +307,12 @@ def _broken_body_rules(w: Walker, create: OpInfo, body: dict[str, Any]) -> None:
         broken.append({k: v for k, v in body.items() if k != required[-1]})
     if "price" in body:
         broken.append({**body, "price": str(body["price"])})
+    # An unknown field (strict bodies), a status outside the enum, an empty referenceId (minLength 1): each only
+    # where the schema really refuses it.
+    for extra in ({"undocumentedField": "x"}, {"status": "NOT_A_STATUS"}, {"referenceId": ""}):
+        trial = {**body, **extra}
+        if not w.bodies.valid(create.operation_id, trial):
+            broken.append(trial)
     for payload in broken:
         w.send(create.operation_id, body=payload, shape=False)
 
@@ -409,14 +417,16 @@ def _child_lifecycle(
     _update_steps(w, version, kind, target, created=body, parent=order)
     delete = w.op(version, Action.DELETE, kind)
     if delete is not None and refs[2] is not None:
-        w.send(delete.operation_id, path=_path_for(delete, refs[2]))
+        # Refs are UUIDs in either case (info.description): this one is deleted by its upper-case spelling.
+        w.send(delete.operation_id, path=_path_for(delete, refs[2].upper()))
     return refs
 
 
 def _update_steps(
     w: Walker, version: str, kind: Kind, ref: str, *, created: dict[str, Any], parent: str | None
 ) -> None:
-    """Full update, read, partial update, read."""
+    """Refused updates, full update, read, partial update (by the ref in upper case), read."""
+    _rejected_updates(w, version, kind, ref, created=created, parent=parent)
     retrieve = w.op(version, Action.RETRIEVE, kind)
     replace = w.op(version, Action.REPLACE, kind)
     if replace is not None:
@@ -431,9 +441,50 @@ def _update_steps(
     if patch is not None:
         body = _patch_body(w, patch, created)
         if body:
-            w.send(patch.operation_id, path=_path_for(patch, ref, parent), body=body)
+            # Refs are UUIDs in either case (info.description): the partial update names it in upper case.
+            named = ref.upper() if kind not in EXTENSIONS else ref
+            w.send(patch.operation_id, path=_path_for(patch, named, parent), body=body)
             if retrieve is not None:
-                w.send(retrieve.operation_id, path=_path_for(retrieve, ref, parent))
+                w.send(retrieve.operation_id, path=_path_for(retrieve, named, parent))
+
+
+def _broken(w: Walker, info: OpInfo, body: dict[str, Any]) -> dict[str, Any] | None:
+    """The body with one field given a value of the wrong type (or, for a data extension, a key its pattern
+    refuses): every other field stays valid, so a server that writes what it can before refusing shows."""
+    for name, value in body.items():
+        wrong: Any = (
+            12345 if isinstance(value, str) else "not-a-number" if isinstance(value, int | float) else None
+        )
+        if wrong is None or isinstance(value, bool):
+            continue
+        trial = {**body, name: wrong}
+        if not w.bodies.valid(info.operation_id, trial):
+            return trial
+    trial = {**body, "not a key!": {"nested": True}}
+    return trial if not w.bodies.valid(info.operation_id, trial) else None
+
+
+def _rejected_updates(
+    w: Walker, version: str, kind: Kind, ref: str, *, created: dict[str, Any], parent: str | None
+) -> None:
+    """Writes the target must refuse, sent to a resource that exists (not to a random ref that answers 404
+    first): a full and a partial update with one field of the wrong type, a delete with near-miss credentials.
+    rejected_write_changes_nothing then reads the resource back."""
+    replace = w.op(version, Action.REPLACE, kind)
+    if replace is not None:
+        broken = _broken(w, replace, _replace_body(w, replace, created))
+        if broken is not None:
+            w.send(replace.operation_id, path=_path_for(replace, ref, parent), body=broken, shape=False)
+    patch = w.op(version, Action.PATCH, kind)
+    if patch is not None:
+        body = _patch_body(w, patch, created)
+        broken = _broken(w, patch, body) if body else None
+        if broken is not None:
+            w.send(patch.operation_id, path=_path_for(patch, ref, parent), body=broken, shape=False)
+    delete = w.op(version, Action.DELETE, kind)
+    if delete is not None:
+        key, token = w.run.target.auth
+        w.send(delete.operation_id, path=_path_for(delete, ref, parent), auth=(key, token[:-1] or "x"))
 
 
 def _extension_lifecycle(w: Walker, version: str, kind: Kind, owner: str) -> None:

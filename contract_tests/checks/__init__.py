@@ -11,11 +11,11 @@ and shown with the failure. Importing this package registers every check.
 from __future__ import annotations
 
 from ..registry import CUSTOM_CHECKS, builtin_check_names
-from . import extensions, links, lists, persistence, rules
+from . import extensions, identity, links, lists, persistence, rules, updates
 
 __all__ = ["CUSTOM_CHECKS", "TOPICS", "check_names"]
 
-TOPICS = (links, persistence, lists, extensions, rules)
+TOPICS = (links, persistence, lists, extensions, rules, identity, updates)
 """The check modules, each registering its checks when imported."""
 
 

@@ -48,6 +48,11 @@ PLANTED: list[tuple[str, str, tuple[str, ...]]] = [
     ("unfiltered-legacy-list-accepted", "list_filter_rules_enforced", WORKFLOWS),
     ("last-link-wrong", "pagination_is_consistent", WORKFLOWS),
     ("lowercase-currency-accepted", "invalid_body_rejected", WORKFLOWS),
+    ("uppercase-ref-not-found", "refs_case_insensitive", WORKFLOWS),
+    ("credentials-case-insensitive", "near_miss_credentials_refused", WORKFLOWS),
+    ("modified-at-frozen", "modified_at_advances", WORKFLOWS),
+    ("rejected-update-partly-applied", "rejected_write_changes_nothing", WORKFLOWS),
+    ("unauthorized-delete-applied", "rejected_write_changes_nothing", WORKFLOWS),
 ]
 
 

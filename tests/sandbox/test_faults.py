@@ -609,6 +609,9 @@ def _request(method: str, path: str, app: F.FaultyApp, query: bytes = b"") -> Re
     return Request(method, path, query, "http://testserver", authorization=app.valid_authorization)
 
 
+# The faults grown from the rule register (spec/rules.yaml) have their scenarios in a module of their own.
+from . import fault_scenarios_register  # noqa: E402, F401
+
 # -- the tests ------------------------------------------------------------------------------------------
 
 

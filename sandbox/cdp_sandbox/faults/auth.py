@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
+from collections.abc import Callable
 from dataclasses import replace
 
 from ..app import (
@@ -59,5 +62,86 @@ def _unprotected() -> Injection:
         if hit.op("listOrderConsumerOrderItems"):
             _authorize(hit, app)
         return None
+
+    return Injection(before=change)
+
+
+def _pair(header: bytes) -> tuple[str, str] | None:
+    """(client key, API token) of a Basic Authorization header, None when it is not one."""
+    scheme, _, value = header.strip().partition(b" ")
+    if scheme.lower() != b"basic":
+        return None
+    try:
+        text = base64.b64decode(value.strip(), validate=True).decode("latin-1")
+    except (binascii.Error, ValueError):
+        return None
+    user, sep, password = text.partition(":")
+    return (user, password) if sep else None
+
+
+def _lenient(accepts: Callable[[tuple[str, str], tuple[str, str]], bool]) -> Injection:
+    """A fault that serves credentials `accepts` deems close enough to the valid pair."""
+
+    def change(hit: Hit, app: FaultyApp) -> Response | None:
+        sent, valid = _pair(hit.request.authorization), _pair(app.valid_authorization)
+        if sent is not None and valid is not None and sent != valid and accepts(sent, valid):
+            _authorize(hit, app)
+        return None
+
+    return Injection(before=change)
+
+
+@fault(
+    "credentials-case-insensitive",
+    "auth",
+    "security: BasicAuth (the client key and API token are compared exactly: 401 with either in another case)",
+)
+def _case_insensitive() -> Injection:
+    """The client key and API token are compared ignoring case: `SANDBOX-CLIENT-KEY` is served."""
+    return _lenient(
+        lambda sent, valid: (sent[0].lower(), sent[1].lower()) == (valid[0].lower(), valid[1].lower())
+    )
+
+
+@fault(
+    "credentials-trimmed",
+    "auth",
+    "security: BasicAuth (the client key and API token are compared exactly: 401 with a trailing space)",
+)
+def _trimmed() -> Injection:
+    """Spaces around the client key and API token are trimmed before they are compared."""
+    return _lenient(lambda sent, valid: (sent[0].strip(), sent[1].strip()) == valid)
+
+
+@fault(
+    "credentials-prefix-match",
+    "auth",
+    "security: BasicAuth (the API token is compared exactly: 401 with a character dropped or added)",
+)
+def _prefix_match() -> Injection:
+    """The API token is compared only as far as the shorter of the two reaches: one with its last character
+    dropped, or with a character added, is served."""
+
+    def close(sent: tuple[str, str], valid: tuple[str, str]) -> bool:
+        token, good = sent[1], valid[1]
+        return sent[0] == valid[0] and bool(token) and (good.startswith(token) or token.startswith(good))
+
+    return _lenient(close)
+
+
+@fault(
+    "unauthorized-delete-applied",
+    "auth",
+    "security: BasicAuth + components.responses.Unauthorized: a DELETE with wrong credentials is refused and deletes nothing",
+)
+def _unauthorized_delete() -> Injection:
+    """A DELETE with wrong credentials answers 401 as it should, but the resource is deleted first."""
+
+    def change(hit: Hit, app: FaultyApp) -> Response | None:
+        authorization = hit.request.authorization
+        if hit.method != "DELETE" or not authorization.strip() or authorization == app.valid_authorization:
+            return None
+        app.forward(replace(hit.request, authorization=app.valid_authorization))
+        return app.forward(hit.request)
 
     return Injection(before=change)

@@ -338,3 +338,100 @@ def _extension_overwrites() -> Injection:
         return Response(201, replaced.body) if replaced.status == 200 else response
 
     return Injection(after=change)
+
+
+@fault(
+    "uppercase-ref-delete-ignored",
+    "state",
+    "info.description + schemas.Ref: refs are UUIDs in either case; deleteOrderContact and every delete remove the resource named in any case",
+)
+def _uppercase_delete_ignored() -> Injection:
+    """A DELETE naming the resource by its upper-case ref answers 204 but deletes nothing."""
+
+    def change(hit: Hit, app: FaultyApp) -> Response | None:
+        if hit.method != "DELETE" or hit.operation_id is None:
+            return None
+        if hit.request.authorization != app.valid_authorization:
+            return None
+        upper = any(name.endswith("Ref") and value != value.lower() for name, value in hit.params.items())
+        return Response(204) if upper else None
+
+    return Injection(before=change)
+
+
+def _is_update(hit: Hit) -> bool:
+    op = hit.operation_id or ""
+    return op.startswith(("update", "patch", "legacyUpdate"))
+
+
+@fault(
+    "modified-at-frozen",
+    "state",
+    "schemas.DateTime modifiedAt: when the resource was last modified (it moves forward on every update)",
+)
+def _modified_frozen() -> Injection:
+    """`modifiedAt` never moves: every resource reports the `createdAt` it was created with as its `modifiedAt`
+    (a well-formed value that never goes back)."""
+
+    def edit(doc: dict[str, Any]) -> bool:
+        created = doc.get("createdAt")
+        if isinstance(created, str) and doc.get("modifiedAt") != created:
+            doc["modifiedAt"] = created
+            return True
+        return False
+
+    return Injection(after=lambda hit, r, app: _edit_doc(hit, r, None, edit))
+
+
+@fault(
+    "created-at-reset-on-update",
+    "state",
+    "schemas.OrderCreate: createdAt is set by the server at creation and never changes (every update)",
+)
+def _created_reset() -> Injection:
+    """An update answers with `createdAt` moved to the update's own time (its `modifiedAt`)."""
+
+    def edit(doc: dict[str, Any]) -> bool:
+        modified = doc.get("modifiedAt")
+        if isinstance(modified, str) and doc.get("createdAt") != modified:
+            doc["createdAt"] = modified
+            return True
+        return False
+
+    return Injection(after=lambda hit, r, app: _edit_doc(hit, r, None, edit) if _is_update(hit) else r)
+
+
+_KINDS = (("OrderItem", ORDER_ITEM), ("OrderContact", CONTACT), ("OrderConsumer", CONSUMER), ("Order", ORDER))
+
+
+@fault(
+    "rejected-update-partly-applied",
+    "state",
+    "components.responses.BadRequest: an update refused with 400 stores nothing (updateOrder, patchOrderItem, ...)",
+)
+def _rejected_partly_applied() -> Injection:
+    """An update refused with 400 still stores the fields it sent that have the stored field's type (a partial
+    write): the answer is a proper 400, the next read shows the new values."""
+
+    def change(hit: Hit, response: Response, app: FaultyApp) -> Response:
+        op = hit.operation_id or ""
+        body = hit.body()
+        if (
+            response.status != 400
+            or not _is_update(hit)
+            or "DataExtension" in op
+            or not isinstance(body, dict)
+        ):
+            return response
+        kind = next((k for name, k in _KINDS if name in op), None)
+        ref = next((v for name, v in hit.params.items() if name.endswith("Ref")), None)
+        record = app.faulty_store.get(kind, ref.lower()) if kind and ref else None
+        if record is None:
+            return response
+        old = record.fields
+        fields = {**old, **{k: v for k, v in body.items() if k in old and type(v) is type(old[k])}}
+        if fields != old:
+            app.faulty_store.update(record, fields, guest_ref=record.guest_ref, links=record.links)
+        return response
+
+    return Injection(after=change)

@@ -7,6 +7,7 @@ import orjson
 from ..app import (
     Response,
 )
+from ..errors import error_body
 from .core import (
     Hit,
     Injection,
@@ -79,3 +80,28 @@ def _forbidden() -> Injection:
         return response
 
     return Injection(after=change)
+
+
+def _upper_case_ref(hit: Hit) -> str | None:
+    """The first ref in the request path spelled with upper-case letters (refs are UUIDs in either case)."""
+    for name, value in hit.params.items():
+        if name.endswith("Ref") and value != value.lower():
+            return value
+    return None
+
+
+@fault(
+    "uppercase-ref-not-found",
+    "status",
+    "info.description + schemas.Ref: refs are UUIDs in either case (retrieveOrder and every other ref path: 404 only for no resource)",
+)
+def _uppercase_not_found() -> Injection:
+    """Refs are matched case-sensitively: a path naming an existing resource by its upper-case ref answers 404."""
+
+    def change(hit: Hit, app: FaultyApp) -> Response | None:
+        ref = _upper_case_ref(hit)
+        if ref is None or hit.operation_id is None or hit.request.authorization != app.valid_authorization:
+            return None
+        return Response(404, error_body(404, f"no resource found with ref {ref}"))
+
+    return Injection(before=change)

@@ -231,3 +231,82 @@ def _pair_limit() -> Injection:
         return Response(200, current.body) if current.status == 200 else response
 
     return Injection(after=change)
+
+
+_CLOSED_BODIES = {
+    "createOrder": "OrderCreate",
+    "updateOrder": "OrderCreate",
+    "patchOrder": "OrderPatch",
+    "legacyCreateOrderItem": "LegacyOrderItemCreate",
+    "legacyUpdateOrderItem": "LegacyOrderItemCreate",
+    "legacyCreateOrderContact": "LegacyOrderContactCreate",
+    "legacyUpdateOrderContact": "LegacyOrderContactCreate",
+    "createOrderConsumer": "OrderConsumerCreate",
+    "updateOrderConsumer": "OrderConsumerCreate",
+}
+
+
+@fault(
+    "unknown-field-accepted",
+    "validation",
+    "info.description 'Requests are strict': OrderCreate, OrderPatch, ... additionalProperties false (400 on an unknown field)",
+)
+def _unknown_field() -> Injection:
+    """Strict request bodies (those whose page lists every field) accept unknown fields and drop them silently
+    instead of answering 400."""
+
+    def change(hit: Hit, app: FaultyApp) -> Response | None:
+        schema = _CLOSED_BODIES.get(hit.operation_id or "")
+        body = hit.body()
+        if schema is None or not isinstance(body, dict):
+            return None
+        known = app.spec.document["components"]["schemas"][schema].get("properties", {})
+        kept = {k: v for k, v in body.items() if k in known}
+        if kept != body:
+            hit.set_body(kept)
+        return None
+
+    return Injection(before=change)
+
+
+_ORDER_WRITES = frozenset(
+    {"createOrder", "updateOrder", "patchOrder", "legacyCreateOrder", "legacyUpdateOrder"}
+)
+
+
+@fault(
+    "status-outside-enum-accepted",
+    "validation",
+    "schemas.OrderStatus/LegacyOrderStatus enum: an order status outside the enum is refused with 400",
+)
+def _status_outside_enum() -> Injection:
+    """An order `status` outside the enumeration is accepted and stored as `UNKNOWN` instead of answering 400."""
+
+    def change(hit: Hit, app: FaultyApp) -> Response | None:
+        body = hit.body()
+        if not hit.op(_ORDER_WRITES) or not isinstance(body, dict) or not isinstance(body.get("status"), str):
+            return None
+        schemas = app.spec.document["components"]["schemas"]
+        allowed = set(schemas["OrderStatus"]["enum"]) | set(schemas["LegacyOrderStatus"]["enum"])
+        if body["status"] not in allowed:
+            hit.set_body({**body, "status": "UNKNOWN"})
+        return None
+
+    return Injection(before=change)
+
+
+@fault(
+    "empty-reference-id-accepted",
+    "validation",
+    "schemas.OrderCreate/LegacyOrderCreate referenceId minLength 1: an empty referenceId is refused with 400",
+)
+def _empty_reference() -> Injection:
+    """An order with an empty `referenceId` is accepted (stored as `UNKNOWN`) instead of answering 400."""
+
+    def change(hit: Hit, app: FaultyApp) -> Response | None:
+        body = hit.body()
+        if hit.op(_ORDER_WRITES) and isinstance(body, dict) and body.get("referenceId") == "":
+            hit.set_body({**body, "referenceId": "UNKNOWN"})
+        return None
+
+    return Injection(before=change)
