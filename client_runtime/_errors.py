@@ -1,22 +1,29 @@
-"""Exceptions raised by the client.
+"""Exceptions raised by the client: one family, every one a `SitecoreCDPError`.
 
 Hand-written; scripts/regenerate copies it into the package. Every non-success response
 becomes an `APIError` carrying the status code and the parsed Sitecore error body, so callers
-never get a silent `None` or lose the server's explanation. Messages never contain
-credentials: they are built from the method, the URL (credentials travel in a header, never in
-the URL) and the response body only.
+never get a silent `None` or lose the server's explanation; a request that got no response at
+all is an `APIConnectionError` (`APITimeoutError` when it ran out of time); a success whose body
+is not what the spec describes is an `APIResponseValidationError`; data a model refuses is a
+`ValidationError`. Messages never contain credentials: they are built from the method, the URL
+(credentials travel in a header, never in the URL) and the response body only.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = [
+    "APIConnectionError",
     "APIError",
+    "APIResponseValidationError",
+    "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
     "ConfigurationError",
@@ -30,9 +37,11 @@ __all__ = [
     "SitecoreCDPError",
     "UnexpectedStatus",
     "UnsupportedMediaTypeError",
+    "ValidationError",
 ]
 
 _MAX_BODY_IN_MESSAGE = 500
+_log = logging.getLogger("sitecore_cdp_client")
 
 
 class SitecoreCDPError(Exception):
@@ -45,6 +54,96 @@ class ConfigurationError(SitecoreCDPError, ValueError):
 
 class InvalidRequestError(SitecoreCDPError, ValueError):
     """A call the API documents as invalid (e.g. a list without its required filter); refused before sending."""
+
+
+class ValidationError(SitecoreCDPError, ValueError):
+    """A model refused its data: an unknown or missing field, a value of the wrong kind, a naive datetime.
+
+    Attributes:
+        model: the model's class name (e.g. "OrderCreate").
+        field: the field in question, as the API spells it (e.g. "referenceId"), when there is one.
+    """
+
+    def __init__(self, message: str, *, model: str, field: str | None = None) -> None:
+        self.model = model
+        self.field = field
+        super().__init__(message)
+
+
+class APIConnectionError(SitecoreCDPError):
+    """No response: the host could not be reached, the connection broke, or the transport failed.
+
+    Attributes:
+        method, url: the request that failed (no credentials).
+    """
+
+    def __init__(self, message: str, *, method: str | None = None, url: str | None = None) -> None:
+        self.method = method
+        self.url = url
+        super().__init__(message)
+
+    @classmethod
+    def from_exception(cls, exc: Exception, method: str, url: str) -> APIConnectionError:
+        """The error for an httpx transport exception: APITimeoutError for a timeout, else this class."""
+        import httpx  # noqa: PLC0415 - already loaded by whoever sent the request
+
+        kind: type[APIConnectionError] = APITimeoutError if isinstance(exc, httpx.TimeoutException) else cls
+        what = "timed out" if kind is APITimeoutError else "failed"
+        reason = str(exc) or type(exc).__name__
+        error = kind(f"{method} {url} {what}: {reason} ({type(exc).__name__})", method=method, url=url)
+        _log.debug("error %s %s: %s (%s)", method, url, kind.__name__, type(exc).__name__)
+        return error
+
+
+class APITimeoutError(APIConnectionError):
+    """The request ran out of time (connect, read, write or pool timeout), retries included."""
+
+
+class APIResponseValidationError(SitecoreCDPError):
+    """A success response whose body is not what the spec describes for it.
+
+    Raised when a body is not JSON or does not fit the operation's response model, and, with
+    `validate_responses="raise"`, for any rule of the spec the response breaks.
+
+    Attributes:
+        status_code, content: the response.
+        rule: which rule was broken, in words (e.g. "body is JSON", "status is documented").
+        method, url: the request (no credentials).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        content: bytes,
+        rule: str,
+        method: str | None = None,
+        url: str | None = None,
+    ) -> None:
+        self.status_code = status_code
+        self.content = content
+        self.rule = rule
+        self.method = method
+        self.url = url
+        super().__init__(message)
+
+    @classmethod
+    def from_response(cls, response: httpx.Response, rule: str, detail: str) -> APIResponseValidationError:
+        """The error for a response that breaks `rule`; `detail` says how."""
+        request = response.request if _has_request(response) else None
+        method = request.method if request is not None else None
+        url = str(request.url) if request is not None else None
+        where = f" from {method} {url}" if method and url else ""
+        _log.debug("error HTTP %d%s breaks %r: %s", response.status_code, where, rule, detail)
+        return cls(
+            f"HTTP {response.status_code}{where} breaks the rule {rule!r}: {detail}",
+            status_code=response.status_code,
+            content=response.content,
+            rule=rule,
+            method=method,
+            url=url,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,12 +218,14 @@ class APIError(SitecoreCDPError):
         if error_class is None:
             error_class = ServerError if response.status_code >= 500 else APIError
         request = response.request if _has_request(response) else None
-        return error_class(
+        error = error_class(
             response.status_code,
             response.content,
             method=request.method if request is not None else None,
             url=str(request.url) if request is not None else None,
         )
+        _log.debug("error %s", error)
+        return error
 
     def _describe(self) -> str:
         where = f" from {self.method} {self.url}" if self.method and self.url else ""

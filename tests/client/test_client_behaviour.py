@@ -15,6 +15,7 @@ import httpx
 import pytest
 from sitecore_cdp_client import (
     REGIONS,
+    APIConnectionError,
     APIError,
     AsyncSitecoreCDP,
     AuthenticationError,
@@ -75,7 +76,7 @@ ORDER_JSON = {"href": "https://cdp.test/v2.1/orders/o1", "ref": "o1"}
 def test_basic_auth_accept_and_user_agent(make_cdp: Any, creds: tuple[str, str, str]) -> None:
     seen, handler = scripted(httpx.Response(200, json=ORDER_JSON))
     with make_cdp(handler) as cdp:
-        cdp.orders.retrieve_order("o1")
+        cdp.orders.retrieve("o1")
     _, key, token = creds
     expected = "Basic " + base64.b64encode(f"{key}:{token}".encode()).decode()
     assert seen[0].headers["Authorization"] == expected
@@ -172,11 +173,11 @@ def test_idempotent_methods_are_retried(
     seen, handler = scripted(httpx.Response(status), httpx.Response(status), ok)
     with make_cdp(handler) as cdp:
         if method == "GET":
-            cdp.orders.retrieve_order("o1")
+            cdp.orders.retrieve("o1")
         elif method == "PUT":
-            cdp.orders.update_order("o1", body=ORDER_BODY)
+            cdp.orders.update("o1", body=ORDER_BODY)
         else:
-            cdp.orders.delete_order("o1")
+            cdp.orders.delete("o1")
     assert [r.method for r in seen] == [method] * 3
     assert len(no_sleep) == 2
 
@@ -188,11 +189,11 @@ def test_post_and_patch_are_never_retried(make_cdp: Any, no_sleep: list[float], 
     )
     with make_cdp(handler) as cdp:
         with pytest.raises(APIError) as info:
-            cdp.orders.create_order(body=ORDER_BODY)
+            cdp.orders.create(body=ORDER_BODY)
         assert info.value.status_code == status
         assert isinstance(info.value, RateLimitError if status == 429 else ServerError)
         with pytest.raises(APIError):
-            cdp.orders.patch_order("o1", body=PATCH_BODY)
+            cdp.orders.patch("o1", body=PATCH_BODY)
     assert [r.method for r in seen] == ["POST", "PATCH"]
     assert no_sleep == []
 
@@ -202,7 +203,7 @@ def test_retry_after_is_honoured(make_cdp: Any, no_sleep: list[float]) -> None:
         httpx.Response(429, headers={"Retry-After": "7"}), httpx.Response(200, json=ORDER_JSON)
     )
     with make_cdp(handler) as cdp:
-        cdp.orders.retrieve_order("o1")
+        cdp.orders.retrieve("o1")
     assert len(seen) == 2
     assert no_sleep == [7.0]
 
@@ -210,7 +211,7 @@ def test_retry_after_is_honoured(make_cdp: Any, no_sleep: list[float]) -> None:
 def test_retries_are_bounded(make_cdp: Any, no_sleep: list[float]) -> None:
     seen, handler = scripted(httpx.Response(503, text="<html>down</html>"))
     with make_cdp(handler) as cdp, pytest.raises(ServerError) as info:
-        cdp.orders.retrieve_order("o1")
+        cdp.orders.retrieve("o1")
     assert len(seen) == 4  # the first try and three retries
     assert info.value.error is None
     assert "<html>down</html>" in str(info.value)
@@ -220,19 +221,19 @@ def test_connection_errors_retried_for_get_only(make_cdp: Any, no_sleep: list[fl
     refused = httpx.ConnectError("connection refused")
     seen, handler = scripted(refused, httpx.Response(200, json=ORDER_JSON))
     with make_cdp(handler) as cdp:
-        assert cdp.orders.retrieve_order("o1").ref == "o1"
+        assert cdp.orders.retrieve("o1").ref == "o1"
     assert len(seen) == 2
 
     seen, handler = scripted(refused, httpx.Response(201, json=ORDER_JSON))
-    with make_cdp(handler) as cdp, pytest.raises(httpx.ConnectError):
-        cdp.orders.create_order(body=ORDER_BODY)
+    with make_cdp(handler) as cdp, pytest.raises(APIConnectionError):
+        cdp.orders.create(body=ORDER_BODY)
     assert len(seen) == 1
 
 
 def test_retry_can_be_disabled(make_cdp: Any, no_sleep: list[float]) -> None:
     seen, handler = scripted(httpx.Response(503))
     with make_cdp(handler, retry=False) as cdp, pytest.raises(ServerError):
-        cdp.orders.retrieve_order("o1")
+        cdp.orders.retrieve("o1")
     assert len(seen) == 1
 
 
@@ -244,11 +245,11 @@ def test_async_retries_idempotent_only(make_cdp: Any, no_sleep: list[float]) -> 
     async def run_post() -> None:
         async with make_cdp(handler2, asynchronous=True) as cdp:
             with pytest.raises(ServerError):
-                await cdp.orders.create_order(body=ORDER_BODY)
+                await cdp.orders.create(body=ORDER_BODY)
 
     async def run_get() -> None:
         async with make_cdp(handler, asynchronous=True) as cdp:
-            assert (await cdp.orders.retrieve_order("o1")).ref == "o1"
+            assert (await cdp.orders.retrieve("o1")).ref == "o1"
 
     asyncio.run(run_get())
     asyncio.run(run_post())
@@ -269,7 +270,7 @@ def test_documented_error_carries_parsed_body(make_cdp: Any) -> None:
     }
     _, handler = scripted(httpx.Response(400, json=body))
     with make_cdp(handler) as cdp, pytest.raises(BadRequestError) as info:
-        cdp.orders.create_order(body=ORDER_BODY)
+        cdp.orders.create(body=ORDER_BODY)
     err = info.value
     assert err.status_code == 400
     assert err.error is not None
@@ -285,7 +286,7 @@ def test_unauthorized_status_is_a_string(make_cdp: Any) -> None:
     body = {"status": "UNAUTHORIZED", "code": 401, "message": "Authentication credentials are required"}
     _, handler = scripted(httpx.Response(401, json=body))
     with make_cdp(handler) as cdp, pytest.raises(AuthenticationError) as info:
-        cdp.orders.retrieve_order("o1")
+        cdp.orders.retrieve("o1")
     assert info.value.error is not None
     assert info.value.error.status == "UNAUTHORIZED"
 
@@ -294,7 +295,7 @@ def test_undocumented_status_raises_api_error(make_cdp: Any) -> None:
     _, handler = scripted(httpx.Response(418, json={"message": "teapot"}))
     with make_cdp(handler) as cdp:
         with pytest.raises(APIError) as info:
-            cdp.orders.retrieve_order("o1")
+            cdp.orders.retrieve("o1")
         assert info.value.status_code == 418
         assert isinstance(info.value, SitecoreCDPError)
         # The detailed variant raises too (raise_on_unexpected_status defaults to True).
@@ -312,13 +313,13 @@ def test_detailed_variant_returns_documented_errors(make_cdp: Any) -> None:
 
 def test_not_found_on_missing_resource(make_cdp: Any) -> None:
     with make_cdp() as cdp, pytest.raises(NotFoundError):
-        cdp.orders.retrieve_order("missing")
+        cdp.orders.retrieve("missing")
 
 
 def test_unknown_enum_value_is_kept(make_cdp: Any) -> None:
     _, handler = scripted(httpx.Response(200, json={**ORDER_JSON, "status": "SHIPPED_SOMEDAY"}))
     with make_cdp(handler) as cdp:
-        order = cdp.orders.retrieve_order("o1")
+        order = cdp.orders.retrieve("o1")
     assert order.status == "SHIPPED_SOMEDAY"
     assert isinstance(order.status, OrderStatus)
     assert order.to_dict()["status"] == "SHIPPED_SOMEDAY"
@@ -331,7 +332,7 @@ def test_unknown_enum_value_is_kept(make_cdp: Any) -> None:
 def test_iteration_pages_with_expand_and_no_per_item_requests(make_cdp: Any, fake: Any) -> None:
     fake.add_orders(250, guest_ref="g1")
     with make_cdp() as cdp:
-        orders = list(cdp.orders.iter_list_orders(guest_ref="g1"))
+        orders = list(cdp.orders.iter(guest_ref="g1"))
     assert [o.reference_id for o in orders] == [f"R-{i:04d}" for i in range(250)]
     assert len(fake.requests) == 3
     for i, request in enumerate(fake.requests):
@@ -347,13 +348,13 @@ def test_iteration_follows_a_server_capped_limit(make_cdp: Any, fake: Any) -> No
     fake.max_limit = 40
     fake.add_orders(95)
     with make_cdp() as cdp:
-        assert len(list(cdp.orders.iter_list_orders(guest_ref="g1", page_size=100))) == 95
+        assert len(list(cdp.orders.iter(guest_ref="g1", page_size=100))) == 95
     assert [r.url.params["offset"] for r in fake.requests] == ["0", "40", "80"]
 
 
 def test_iteration_of_an_empty_list_makes_one_request(make_cdp: Any, fake: Any) -> None:
     with make_cdp() as cdp:
-        assert list(cdp.orders.iter_list_orders(guest_ref="nobody")) == []
+        assert list(cdp.orders.iter(guest_ref="nobody")) == []
     assert len(fake.requests) == 1
 
 
@@ -361,13 +362,13 @@ def test_iteration_refuses_links_when_expand_was_ignored(make_cdp: Any) -> None:
     page = {"offset": 0, "limit": 10, "items": [{"href": "https://cdp.test/v2.1/orders/o1"}]}
     _, handler = scripted(httpx.Response(200, json=page))
     with make_cdp(handler) as cdp, pytest.raises(SitecoreCDPError, match="links although expand=true"):
-        list(cdp.orders.iter_list_orders(guest_ref="g1"))
+        list(cdp.orders.iter(guest_ref="g1"))
 
 
 def test_legacy_iteration_yields_links(make_cdp: Any, fake: Any) -> None:
     with make_cdp() as cdp:
         for i in range(3):
-            cdp.legacy_orders.legacy_create_order(
+            cdp.legacy.orders.create(
                 body=LegacyOrderCreate(
                     reference_id=f"L-{i}",
                     point_of_sale="spinair.com",
@@ -376,7 +377,7 @@ def test_legacy_iteration_yields_links(make_cdp: Any, fake: Any) -> None:
                     price=1.0,
                 )
             )
-        links = list(cdp.legacy_orders.iter_legacy_list_orders(guest_ref="g1", page_size=2))
+        links = list(cdp.legacy.orders.iter(guest_ref="g1", page_size=2))
     assert all(isinstance(link, Link) for link in links)
     assert len(links) == 3
 
@@ -386,7 +387,7 @@ def test_async_iteration(make_cdp: Any, fake: Any) -> None:
 
     async def run() -> list[str]:
         async with make_cdp(asynchronous=True) as cdp:
-            return [o.ref async for o in cdp.orders.iter_list_orders(guest_ref="g1", page_size=2)]
+            return [o.ref async for o in cdp.orders.iter(guest_ref="g1", page_size=2)]
 
     assert len(asyncio.run(run())) == 5
     assert len(fake.requests) == 3
@@ -405,7 +406,7 @@ def test_no_secret_in_repr_errors_or_logs(
     cdp = make_cdp(handler)
     texts = [repr(cdp), str(cdp), repr(cdp.orders)]
     with cdp, pytest.raises(AuthenticationError) as info:
-        cdp.orders.retrieve_order("o1")
+        cdp.orders.retrieve("o1")
     texts += [str(info.value), repr(info.value), caplog.text]
     texts.append(repr(cdp.get_httpx_client()))
     for text in texts:
@@ -449,7 +450,7 @@ def local_server() -> Iterator[str]:
 def test_real_http_round_trip(local_server: str) -> None:
     _Recorder.seen.clear()
     with SitecoreCDP(client_key="k", api_token="t", base_url=local_server) as cdp:
-        order = cdp.orders.retrieve_order("o1")
+        order = cdp.orders.retrieve("o1")
     assert order.ref == "o1"
     assert order["extra"] == 1
     assert _Recorder.seen == [("GET", "/v2.1/orders/o1", "Basic " + base64.b64encode(b"k:t").decode())]

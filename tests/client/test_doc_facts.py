@@ -88,7 +88,7 @@ def sandbox() -> Iterator[SitecoreCDP]:
 
 def new_order(cdp: SitecoreCDP, reference_id: str = "B94TXY-2") -> str:
     body = OrderCreate(reference_id=reference_id, ordered_at=ORDERED_AT, currency_code="EUR", price=105.0)
-    return cdp.orders.create_order(body=body).ref
+    return cdp.orders.create(body=body).ref
 
 
 def legacy_order(cdp: SitecoreCDP, reference_id: str = "B94TXY-1") -> str:
@@ -99,7 +99,7 @@ def legacy_order(cdp: SitecoreCDP, reference_id: str = "B94TXY-1") -> str:
         currency_code="EUR",
         price=50.0,
     )
-    return cdp.legacy_orders.legacy_create_order(body=body).ref
+    return cdp.legacy.orders.create(body=body).ref
 
 
 # -- 1. list filters: refused before sending -------------------------------------------------------------
@@ -125,13 +125,9 @@ def test_list_orders_refuses_what_the_api_rejects_and_sends_nothing(
     seen, transport = recording()
     with mock_cdp(transport) as cdp:
         with pytest.raises(InvalidRequestError, match=message) as info:
-            cdp.orders.list_orders(**kwargs)
+            cdp.orders.list(**kwargs)
         with pytest.raises(InvalidRequestError, match=message):
-            list(
-                cdp.orders.iter_list_orders(
-                    **{k: v for k, v in kwargs.items() if k not in ("limit", "expand")}
-                )
-            )
+            list(cdp.orders.iter(**{k: v for k, v in kwargs.items() if k not in ("limit", "expand")}))
         with pytest.raises(InvalidRequestError, match=message):
             list_orders.sync_detailed(client=cdp, **kwargs)
     assert seen == []
@@ -150,7 +146,7 @@ def test_async_list_orders_refuses_them_too(kwargs: dict[str, Any], message: str
             client_key=CLIENT_KEY, api_token=API_TOKEN, base_url=BASE_URL, transport=transport
         ) as cdp:
             with pytest.raises(InvalidRequestError, match=message):
-                await cdp.orders.list_orders(**kwargs)
+                await cdp.orders.list(**kwargs)
 
     asyncio.run(run())
     assert seen == []
@@ -168,7 +164,7 @@ def test_async_list_orders_refuses_them_too(kwargs: dict[str, Any], message: str
 def test_list_orders_with_one_filter_is_sent(kwargs: dict[str, Any], query: dict[str, str]) -> None:
     seen, transport = recording()
     with mock_cdp(transport) as cdp:
-        cdp.orders.list_orders(**kwargs)
+        cdp.orders.list(**kwargs)
     assert len(seen) == 1
     sent = dict(seen[0].url.params)
     assert {k: sent[k] for k in query} == query
@@ -181,11 +177,11 @@ def test_legacy_list_orders_needs_at_least_one_filter() -> None:
         with pytest.raises(
             InvalidRequestError, match=r"legacy_list_orders needs one of reference_id and guest_ref"
         ):
-            cdp.legacy_orders.legacy_list_orders()
+            cdp.legacy.orders.list()
         with pytest.raises(InvalidRequestError):
-            list(cdp.legacy_orders.iter_legacy_list_orders())
+            list(cdp.legacy.orders.iter())
         assert seen == []
-        cdp.legacy_orders.legacy_list_orders(reference_id="R-1", guest_ref=GUEST)  # both: allowed in v2
+        cdp.legacy.orders.list(reference_id="R-1", guest_ref=GUEST)  # both: allowed in v2
     assert [dict(r.url.params)["referenceId"] for r in seen] == ["R-1"]
 
 
@@ -207,18 +203,15 @@ def test_the_client_carries_the_specs_query_rules() -> None:
 def test_the_filters_work_against_the_sandbox(sandbox: SitecoreCDP) -> None:
     v21 = new_order(sandbox, reference_id="FILTERED")
     legacy = legacy_order(sandbox, reference_id="FILTERED")
-    listed = [o.ref for o in sandbox.orders.iter_list_orders(reference_id="FILTERED")]
+    listed = [o.ref for o in sandbox.orders.iter(reference_id="FILTERED")]
     assert listed == [v21, legacy]
-    links = [
-        link.href.rsplit("/", 1)[1]
-        for link in sandbox.legacy_orders.iter_legacy_list_orders(reference_id="FILTERED")
-    ]
+    links = [link.href.rsplit("/", 1)[1] for link in sandbox.legacy.orders.iter(reference_id="FILTERED")]
     assert links == [v21, legacy]
-    assert sandbox.legacy_orders.legacy_list_orders(guest_ref=GUEST).items == []
+    assert sandbox.legacy.orders.list(guest_ref=GUEST).items == []
     with pytest.raises(InvalidRequestError):
-        sandbox.orders.list_orders()
+        sandbox.orders.list()
     with pytest.raises(InvalidRequestError):
-        sandbox.legacy_orders.legacy_list_orders()
+        sandbox.legacy.orders.list()
 
 
 # -- 2. PATCH order ---------------------------------------------------------------------------------------
@@ -237,7 +230,7 @@ def test_order_patch_needs_the_four_fields_and_the_sandbox_keeps_the_immutable_o
         price=7.0,
     )
     assert set(body.to_dict()) == {"referenceId", "orderedAt", "currencyCode", "price"}
-    patched = sandbox.orders.patch_order(ref, body=body)
+    patched = sandbox.orders.patch(ref, body=body)
     assert (patched.reference_id, patched.currency_code, patched.price) == ("B94TXY-2", "USD", 7.0)
     assert patched.ordered_at == ORDERED_AT
 
@@ -247,51 +240,47 @@ def test_order_patch_needs_the_four_fields_and_the_sandbox_keeps_the_immutable_o
 
 def test_every_delete_returns_none_on_the_sandboxs_204(sandbox: SitecoreCDP) -> None:
     order = new_order(sandbox)
-    item = sandbox.order_items.create_order_item(
+    item = sandbox.order_items.create(
         order,
         body=OrderItemCreate(
             name="Mobile AZ10", type_="MOBILE", status="CONFIRMED", price=105.0, currency_code="EUR"
         ),
     ).ref
-    contact = sandbox.order_contacts.create_order_contact(
-        order, body=OrderContactCreate(first_name="John")
-    ).ref
-    consumer = sandbox.order_consumers.create_order_consumer(
-        order, body=OrderConsumerCreate(first_name="Jane")
-    ).ref
+    contact = sandbox.order_contacts.create(order, body=OrderContactCreate(first_name="John")).ref
+    consumer = sandbox.order_consumers.create(order, body=OrderConsumerCreate(first_name="Jane")).ref
     values = DataExtensionValues.from_dict({"a": 1})
     ext = DataExtensionName.EXT
-    sandbox.order_data_extensions.create_order_data_extension(order, ext, body=values)
-    sandbox.order_item_data_extensions.create_order_item_data_extension(item, ext, body=values)
+    sandbox.order_data_extensions.create(order, ext, values)
+    sandbox.order_item_data_extensions.create(item, ext, values)
 
-    assert sandbox.order_item_data_extensions.delete_order_item_data_extension(item, ext) is None
-    assert sandbox.order_data_extensions.delete_order_data_extension(order, ext) is None
-    sandbox.order_contacts.delete_order_contact(contact)  # typed `-> None`: 204 is its only success
-    assert sandbox.order_consumers.delete_order_consumer(consumer) is None
-    assert sandbox.order_items.delete_order_item(item) is None
-    assert sandbox.orders.delete_order(order) is None
+    assert sandbox.order_item_data_extensions.delete(item, ext) is None
+    assert sandbox.order_data_extensions.delete(order, ext) is None
+    sandbox.order_contacts.delete(contact)  # typed `-> None`: 204 is its only success
+    assert sandbox.order_consumers.delete(consumer) is None
+    assert sandbox.order_items.delete(item) is None
+    assert sandbox.orders.delete(order) is None
     for retrieve in (
-        lambda: sandbox.order_item_data_extensions.retrieve_order_item_data_extension(item, ext),
-        lambda: sandbox.order_data_extensions.retrieve_order_data_extension(order, ext),
-        lambda: sandbox.order_contacts.retrieve_order_contact(contact),
-        lambda: sandbox.order_consumers.retrieve_order_consumer(consumer),
-        lambda: sandbox.order_items.retrieve_order_item(item),
-        lambda: sandbox.orders.retrieve_order(order),
+        lambda: sandbox.order_item_data_extensions.retrieve(item, ext),
+        lambda: sandbox.order_data_extensions.retrieve(order, ext),
+        lambda: sandbox.order_contacts.retrieve(contact),
+        lambda: sandbox.order_consumers.retrieve(consumer),
+        lambda: sandbox.order_items.retrieve(item),
+        lambda: sandbox.orders.retrieve(order),
     ):
         with pytest.raises(NotFoundError):
             retrieve()
     with pytest.raises(NotFoundError):
-        sandbox.orders.delete_order(order)
+        sandbox.orders.delete(order)
 
 
 def test_legacy_deletes_return_none(sandbox: SitecoreCDP) -> None:
     order = legacy_order(sandbox)
-    contact = sandbox.legacy_order_contacts.legacy_create_order_contact(
+    contact = sandbox.legacy.order_contacts.create(
         order, body=LegacyOrderContactCreate(first_name="John", last_name="Doe")
     ).ref
-    sandbox.legacy_order_contacts.legacy_delete_order_contact(contact)  # typed `-> None`
+    sandbox.legacy.order_contacts.delete(contact)  # typed `-> None`
     with pytest.raises(NotFoundError):
-        sandbox.legacy_order_contacts.legacy_retrieve_order_contact(contact)
+        sandbox.legacy.order_contacts.retrieve(contact)
 
 
 def test_a_delete_answering_200_with_a_body_returns_a_delete_result() -> None:
@@ -299,11 +288,11 @@ def test_a_delete_answering_200_with_a_body_returns_a_delete_result() -> None:
     seen, transport = recording(httpx.Response(200, json={"deleted": True}))
     with mock_cdp(transport) as cdp:
         results = [
-            cdp.orders.delete_order("o1"),
-            cdp.order_items.delete_order_item("i1"),
-            cdp.order_consumers.delete_order_consumer("c1"),
-            cdp.order_data_extensions.delete_order_data_extension("o1", DataExtensionName.EXT),
-            cdp.order_item_data_extensions.delete_order_item_data_extension("i1", DataExtensionName.EXT),
+            cdp.orders.delete("o1"),
+            cdp.order_items.delete("i1"),
+            cdp.order_consumers.delete("c1"),
+            cdp.order_data_extensions.delete("o1", DataExtensionName.EXT),
+            cdp.order_item_data_extensions.delete("i1", DataExtensionName.EXT),
         ]
     assert [r.method for r in seen] == ["DELETE"] * 5
     for result in results:
@@ -313,11 +302,11 @@ def test_a_delete_answering_200_with_a_body_returns_a_delete_result() -> None:
 def test_the_order_contact_delete_is_204_only() -> None:
     seen, transport = recording(httpx.Response(204))
     with mock_cdp(transport) as cdp:
-        cdp.order_contacts.delete_order_contact("c1")
+        cdp.order_contacts.delete("c1")
     assert [(r.method, r.url.path) for r in seen] == [("DELETE", "/v2.1/orderContacts/c1")]
     _, transport = recording(httpx.Response(200, json={}))
     with mock_cdp(transport) as cdp, pytest.raises(APIError) as info:
-        cdp.order_contacts.delete_order_contact("c1")
+        cdp.order_contacts.delete("c1")
     assert info.value.status_code == 200
 
 
@@ -326,11 +315,11 @@ def test_the_order_contact_delete_is_204_only() -> None:
 
 def test_the_consumer_create_succeeds_with_the_sandboxs_200(sandbox: SitecoreCDP) -> None:
     order = new_order(sandbox)
-    consumer = sandbox.order_consumers.create_order_consumer(
+    consumer = sandbox.order_consumers.create(
         order, body=OrderConsumerCreate(first_name="Jane", last_name="Doe")
     )
     assert consumer.first_name == "Jane"
-    assert sandbox.order_consumers.retrieve_order_consumer(consumer.ref).ref == consumer.ref
+    assert sandbox.order_consumers.retrieve(consumer.ref).ref == consumer.ref
 
 
 @pytest.mark.parametrize("status", [200, 201])
@@ -351,29 +340,24 @@ def test_creates_without_a_documented_status_take_200_and_201(status: int) -> No
     )
     values = DataExtensionValues.from_dict({"a": 1})
     with mock_cdp(transport) as cdp:
-        assert cdp.order_items.create_order_item("o1", body=item).ref == "i1"
-        assert (
-            cdp.order_contacts.create_order_contact("o1", body=OrderContactCreate(first_name="J")).ref == "c1"
-        )
+        assert cdp.order_items.create("o1", body=item).ref == "i1"
+        assert cdp.order_contacts.create("o1", body=OrderContactCreate(first_name="J")).ref == "c1"
         ext = DataExtensionName.EXT
-        assert cdp.order_data_extensions.create_order_data_extension("o1", ext, body=values).ref == "e1"
-        assert (
-            cdp.order_item_data_extensions.create_order_item_data_extension("i1", ext, body=values).ref
-            == "e2"
-        )
+        assert cdp.order_data_extensions.create("o1", ext, values).ref == "e1"
+        assert cdp.order_item_data_extensions.create("i1", ext, values).ref == "e2"
 
 
 def test_order_and_consumer_creates_take_only_their_documented_status() -> None:
     _, transport = recording(httpx.Response(200, json=ORDER_JSON))
     body = OrderCreate(reference_id="R-1", ordered_at=ORDERED_AT, currency_code="EUR", price=1.0)
     with mock_cdp(transport) as cdp, pytest.raises(APIError) as info:
-        cdp.orders.create_order(body=body)
+        cdp.orders.create(body=body)
     assert info.value.status_code == 200
     _, transport = recording(
         httpx.Response(201, json={**ORDER_JSON, "href": f"{BASE_URL}/v2.1/orderConsumers/o1"})
     )
     with mock_cdp(transport) as cdp, pytest.raises(APIError) as info:
-        cdp.order_consumers.create_order_consumer("o1", body=OrderConsumerCreate(first_name="Jane"))
+        cdp.order_consumers.create("o1", body=OrderConsumerCreate(first_name="Jane"))
     assert info.value.status_code == 201
 
 
@@ -389,11 +373,11 @@ def test_a_legacy_contact_date_in_the_docs_form_round_trips(sandbox: SitecoreCDP
         passport_expiry="2030-01-31T00:00Z",
     )
     assert body.to_dict()["dateOfBirth"] == "1985-12-24T00:00Z", "sent as given"
-    created = sandbox.legacy_order_contacts.legacy_create_order_contact(order, body=body)
+    created = sandbox.legacy.order_contacts.create(order, body=body)
     assert (created.date_of_birth, created.passport_expiry) == ("1985-12-24T00:00Z", "2030-01-31T00:00Z")
-    again = sandbox.legacy_order_contacts.legacy_retrieve_order_contact(created.ref)
+    again = sandbox.legacy.order_contacts.retrieve(created.ref)
     assert again.date_of_birth == "1985-12-24T00:00Z"
-    replaced = sandbox.legacy_order_contacts.legacy_update_order_contact(
+    replaced = sandbox.legacy.order_contacts.update(
         created.ref,
         body=LegacyOrderContactCreate(
             first_name="John",
@@ -407,11 +391,9 @@ def test_a_legacy_contact_date_in_the_docs_form_round_trips(sandbox: SitecoreCDP
 def test_a_legacy_consumer_date_in_the_docs_form_round_trips(sandbox: SitecoreCDP) -> None:
     order = legacy_order(sandbox)
     body = LegacyOrderConsumerCreate(first_name="Jane", last_name="Doe", date_of_birth="1985-12-24T00:00Z")
-    created = sandbox.legacy_order_consumers.legacy_create_order_consumer(order, body=body)
+    created = sandbox.legacy.order_consumers.create(order, body=body)
     assert created.date_of_birth == "1985-12-24T00:00Z"
-    assert sandbox.legacy_order_consumers.legacy_retrieve_order_consumer(created.ref).date_of_birth == (
-        "1985-12-24T00:00Z"
-    )
+    assert sandbox.legacy.order_consumers.retrieve(created.ref).date_of_birth == ("1985-12-24T00:00Z")
 
 
 def test_the_legacy_models_parse_the_docs_form() -> None:
@@ -430,15 +412,15 @@ def test_unknown_fields_travel_in_the_open_bodies(sandbox: SitecoreCDP) -> None:
     order = new_order(sandbox)
     contact_body = OrderContactCreate(first_name="John")
     contact_body["loyaltyTier"] = "gold"
-    contact = sandbox.order_contacts.create_order_contact(order, body=contact_body)
+    contact = sandbox.order_contacts.create(order, body=contact_body)
     assert contact["loyaltyTier"] == "gold"
     item_body = OrderItemCreate(
         name="Mobile AZ10", type_="MOBILE", status="CONFIRMED", price=105.0, currency_code="EUR"
     )
     item_body["warrantyYears"] = 2
-    item = sandbox.order_items.create_order_item(order, body=item_body)
+    item = sandbox.order_items.create(order, body=item_body)
     assert item["warrantyYears"] == 2
     patch = OrderItemPatch(quantity=3)
     patch["giftWrap"] = True
-    patched = sandbox.order_items.patch_order_item(item.ref, body=patch)
+    patched = sandbox.order_items.patch(item.ref, body=patch)
     assert (patched.quantity, patched["giftWrap"], patched["warrantyYears"]) == (3, True, 2)

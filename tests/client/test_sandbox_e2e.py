@@ -61,7 +61,7 @@ def test_wrong_credentials_raise_authentication_error(sandbox_url: str) -> None:
         SitecoreCDP(client_key=KEY, api_token="wrong", base_url=sandbox_url) as cdp,
         pytest.raises(AuthenticationError) as info,
     ):
-        cdp.orders.retrieve_order("2d7de9df-45a2-45ea-872c-30e45139007d")
+        cdp.orders.retrieve("2d7de9df-45a2-45ea-872c-30e45139007d")
     assert info.value.status_code == 401
     assert "wrong" not in str(info.value)
 
@@ -76,7 +76,7 @@ def test_async_usage_in_process() -> None:
         ) as cdp:
             refs: list[str] = await usage.async_usage(cdp, "f7aabbca-1c1b-4fc2-be72-3e16294a4f03")
             with pytest.raises(NotFoundError):
-                await cdp.orders.retrieve_order("00000000-0000-4000-8000-000000000000")
+                await cdp.orders.retrieve("00000000-0000-4000-8000-000000000000")
             return refs
 
     assert len(asyncio.run(run())) >= 1
@@ -87,7 +87,7 @@ def test_iteration_pages_against_the_sandbox(sandbox_url: str) -> None:
 
     with SitecoreCDP(client_key=KEY, api_token=TOKEN, base_url=sandbox_url) as cdp:
         created = {
-            cdp.orders.create_order(
+            cdp.orders.create(
                 body=OrderCreate(
                     reference_id="PAGE",
                     ordered_at=datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC),
@@ -98,5 +98,5 @@ def test_iteration_pages_against_the_sandbox(sandbox_url: str) -> None:
             for i in range(7)
         }
         # GET /v2.1/orders needs exactly one filter: the seven share a referenceId (three pages of 3).
-        listed = [o.ref for o in cdp.orders.iter_list_orders(reference_id="PAGE", page_size=3)]
+        listed = [o.ref for o in cdp.orders.iter(reference_id="PAGE", page_size=3)]
     assert len(listed) == 7 and set(listed) == created

@@ -36,7 +36,7 @@ from sitecore_cdp_client.types import Unset
 
 def v21_lifecycle(cdp: SitecoreCDP, guest_ref: str) -> list[str]:
     """Create an order, add a contact and a consumer, list, update, patch, delete (v2.1)."""
-    order: Order = cdp.orders.create_order(
+    order: Order = cdp.orders.create(
         body=OrderCreate(
             reference_id="B94TXY-1",
             ordered_at=datetime(2025, 12, 19, 12, 7, 18, tzinfo=UTC),
@@ -45,7 +45,7 @@ def v21_lifecycle(cdp: SitecoreCDP, guest_ref: str) -> list[str]:
             status=OrderStatus.PURCHASED,
         )
     )
-    contact = cdp.order_contacts.create_order_contact(
+    contact = cdp.order_contacts.create(
         order.ref,
         body=OrderContactCreate(
             first_name="John",
@@ -54,17 +54,17 @@ def v21_lifecycle(cdp: SitecoreCDP, guest_ref: str) -> list[str]:
             identifiers=[Identifier(provider="email", id="john.doe@example.com")],
         ),
     )
-    consumer = cdp.order_consumers.create_order_consumer(
+    consumer = cdp.order_consumers.create(
         order.ref, body=OrderConsumerCreate(first_name="Jane", last_name="Doe")
     )
     seen = [order.ref, contact.ref, consumer.ref]
-    for listed in cdp.orders.iter_list_orders(guest_ref=guest_ref, page_size=10):
+    for listed in cdp.orders.iter(guest_ref=guest_ref, page_size=10):
         seen.append(listed.ref)
-    page = cdp.orders.list_orders(guest_ref=guest_ref, offset=0, limit=5)
+    page = cdp.orders.list(guest_ref=guest_ref, offset=0, limit=5)
     for item in page.items:
         if isinstance(item, Link):
             seen.append(item.href)
-    updated = cdp.orders.update_order(
+    updated = cdp.orders.update(
         order.ref,
         body=OrderCreate(
             reference_id="B94TXY-1",
@@ -74,7 +74,7 @@ def v21_lifecycle(cdp: SitecoreCDP, guest_ref: str) -> list[str]:
         ),
     )
     # The patch page marks referenceId, orderedAt, currencyCode and price required: send the stored values.
-    patched = cdp.orders.patch_order(
+    patched = cdp.orders.patch(
         updated.ref,
         body=OrderPatch(
             reference_id="B94TXY-1",
@@ -87,10 +87,10 @@ def v21_lifecycle(cdp: SitecoreCDP, guest_ref: str) -> list[str]:
     status: OrderStatus | Unset = patched.status
     seen.append(str(status))
     # 204 (no body) returns None; a 200 with a JSON body returns a DeleteResult.
-    deleted: DeleteResult | None = cdp.orders.delete_order(order.ref)
+    deleted: DeleteResult | None = cdp.orders.delete(order.ref)
     seen.append("deleted" if deleted is None else f"deleted {sorted(deleted.additional_keys)}")
     try:
-        cdp.orders.retrieve_order(order.ref)
+        cdp.orders.retrieve(order.ref)
     except NotFoundError as err:
         message = err.error.message if err.error is not None else None
         seen.append(f"{err.status_code} {message}")
@@ -99,7 +99,7 @@ def v21_lifecycle(cdp: SitecoreCDP, guest_ref: str) -> list[str]:
 
 def legacy_lifecycle(cdp: SitecoreCDP, guest_ref: str) -> list[str]:
     """The same with the legacy v2 API: create, contact, consumer, list, update, delete contact."""
-    order: LegacyOrder = cdp.legacy_orders.legacy_create_order(
+    order: LegacyOrder = cdp.legacy.orders.create(
         body=LegacyOrderCreate(
             reference_id="B94TXY-1",
             point_of_sale="spinair.com",
@@ -108,14 +108,14 @@ def legacy_lifecycle(cdp: SitecoreCDP, guest_ref: str) -> list[str]:
             price=12.0,
         )
     )
-    contact = cdp.legacy_order_contacts.legacy_create_order_contact(
+    contact = cdp.legacy.order_contacts.create(
         order.ref, body=LegacyOrderContactCreate(first_name="John", last_name="Doe")
     )
-    consumer = cdp.legacy_order_consumers.legacy_create_order_consumer(
+    consumer = cdp.legacy.order_consumers.create(
         order.ref, body=LegacyOrderConsumerCreate(first_name="Jane", last_name="Doe")
     )
-    links = [link.href for link in cdp.legacy_orders.iter_legacy_list_orders(guest_ref=guest_ref)]
-    updated = cdp.legacy_orders.legacy_update_order(
+    links = [link.href for link in cdp.legacy.orders.iter(guest_ref=guest_ref)]
+    updated = cdp.legacy.orders.update(
         order.ref,
         body=LegacyOrderCreate(
             reference_id="B94TXY-1",
@@ -125,13 +125,13 @@ def legacy_lifecycle(cdp: SitecoreCDP, guest_ref: str) -> list[str]:
             price=13.0,
         ),
     )
-    cdp.legacy_order_contacts.legacy_delete_order_contact(contact.ref)  # 204, returns None
+    cdp.legacy.order_contacts.delete(contact.ref)  # 204, returns None
     return [order.ref, contact.ref, consumer.ref, updated.ref, *links]
 
 
 async def async_usage(cdp: AsyncSitecoreCDP, guest_ref: str) -> list[str]:
     """Async: create, iterate, retrieve."""
-    order = await cdp.orders.create_order(
+    order = await cdp.orders.create(
         body=OrderCreate(
             reference_id="ASYNC-1",
             ordered_at=datetime(2025, 1, 1, tzinfo=UTC),
@@ -139,8 +139,8 @@ async def async_usage(cdp: AsyncSitecoreCDP, guest_ref: str) -> list[str]:
             price=1.0,
         )
     )
-    refs = [o.ref async for o in cdp.orders.iter_list_orders(guest_ref=guest_ref)]
-    again = await cdp.orders.retrieve_order(order.ref)
+    refs = [o.ref async for o in cdp.orders.iter(guest_ref=guest_ref)]
+    again = await cdp.orders.retrieve(order.ref)
     return [again.ref, *refs]
 
 

@@ -5,19 +5,28 @@ knows Bearer tokens. Sitecore CDP wants HTTP Basic (client key as user name, API
 password) against one of four regional hosts, and a production tenant deserves timeouts and
 retries that never repeat a non-idempotent request, so this class replaces it. The generated
 `client.AuthenticatedClient` and `client.Client` are aliases of `CDPClient`.
+
+Every generated operation sends through `send` / `asend` here: per-request options
+(`timeout`, `retry`, `extra_headers`, see _options) are applied, and a transport failure
+becomes `APIConnectionError` / `APITimeoutError`, so no raw httpx exception reaches a caller.
+The transport stack is retry (httpx_retries) over logging (_logging, one line per attempt)
+over the real transport.
 """
 
 from __future__ import annotations
 
+import copy
 import os
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Any, Final, Literal, Self, get_args
+from typing import Any, Final, Literal, Self, Unpack, get_args
 
 import httpx
 from httpx_retries import Retry, RetryTransport
 
-from ._errors import ConfigurationError
+from ._errors import APIConnectionError, ConfigurationError, InvalidRequestError
+from ._logging import AsyncLoggingTransport, LoggingTransport, setup_from_env
+from ._options import OPTION_NAMES, RequestOptions
 from ._spec import __version__
 
 __all__ = [
@@ -54,6 +63,23 @@ IDEMPOTENT_METHODS: Final = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"
 RETRY_STATUSES: Final = frozenset({429, 502, 503, 504})
 
 
+def no_retry() -> Retry:
+    """A policy that never retries (the retry layer stays, so one request may still opt in)."""
+    return Retry(total=0, allowed_methods=IDEMPOTENT_METHODS, status_forcelist=RETRY_STATUSES)
+
+
+def _retry_policy(retry: Retry | bool) -> Retry:
+    if retry is True:
+        return default_retry()
+    if retry is False:
+        return no_retry()
+    if isinstance(retry, Retry):
+        return retry
+    raise ConfigurationError(
+        f"retry must be True, False or an httpx_retries.Retry, got {type(retry).__name__}"
+    )
+
+
 def default_retry() -> Retry:
     """Three retries with exponential backoff and jitter; a Retry-After header wins over backoff."""
     return Retry(
@@ -72,7 +98,9 @@ class CDPClient:
 
     Construct from a region (`eu`, `us`, `ap`, `jpe`) or an explicit `base_url` (e.g. a local
     sandbox), or with `from_env()`. Usable as a sync or async context manager. Pass
-    `retry=False` to disable retries or a custom `httpx_retries.Retry`.
+    `retry=False` to disable retries or a custom `httpx_retries.Retry`. `with_options(...)`
+    gives a copy with other defaults for `timeout`, `retry` and `extra_headers`; each call
+    takes the same three keywords for itself.
     """
 
     def __init__(
@@ -97,7 +125,7 @@ class CDPClient:
         self._base_url = _resolve_base_url(region=region, base_url=base_url)
         self._auth = httpx.BasicAuth(client_key, api_token)
         self._timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
-        self._retry: Retry | None = default_retry() if retry is True else (retry or None)
+        self._retry: Retry = _retry_policy(retry)
         self._headers = {
             "Accept": "application/json",
             "User-Agent": f"sitecore-cdp-client/{__version__}",
@@ -110,6 +138,8 @@ class CDPClient:
         self._httpx_args = dict(httpx_args or {})
         self._client: httpx.Client | None = None
         self._async_client: httpx.AsyncClient | None = None
+        self._defaults: RequestOptions = {}
+        setup_from_env()
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **kwargs: Any) -> Self:
@@ -165,8 +195,8 @@ class CDPClient:
     def get_httpx_client(self) -> httpx.Client:
         """The underlying httpx.Client, created on first use."""
         if self._client is None:
-            inner: httpx.BaseTransport = self._transport or httpx.HTTPTransport()
-            transport = inner if self._retry is None else RetryTransport(transport=inner, retry=self._retry)
+            inner = LoggingTransport(self._transport or httpx.HTTPTransport())
+            transport = RetryTransport(transport=inner, retry=self._retry)
             self._client = httpx.Client(transport=transport, **self._client_kwargs())
         return self._client
 
@@ -180,7 +210,7 @@ class CDPClient:
                 inner = self._transport  # e.g. httpx.MockTransport serves both
             else:
                 inner = httpx.AsyncHTTPTransport()
-            transport = inner if self._retry is None else RetryTransport(transport=inner, retry=self._retry)
+            transport = RetryTransport(transport=AsyncLoggingTransport(inner), retry=self._retry)
             self._async_client = httpx.AsyncClient(transport=transport, **self._client_kwargs())
         return self._async_client
 
@@ -193,6 +223,79 @@ class CDPClient:
         """Use a caller-built httpx.AsyncClient (it then owns auth, timeouts and retries)."""
         self._async_client = client
         return self
+
+    def with_options(self, **options: Unpack[RequestOptions]) -> Self:
+        """A copy of this client whose calls default to these options; it shares the connection pools.
+
+        `cdp.with_options(timeout=5, retry=False).orders.retrieve(ref)`. Closing either closes the
+        pools of both.
+        """
+        unknown = sorted(set(options) - OPTION_NAMES)
+        if unknown:
+            raise ConfigurationError(f"unknown option(s) {unknown}: use {sorted(OPTION_NAMES)}")
+        clone = copy.copy(self)
+        # The resources are cached per instance and bound to it: the copy builds its own.
+        for name in [k for k, v in vars(clone).items() if hasattr(v, "_client") and v._client is self]:
+            del clone.__dict__[name]
+        clone.__dict__.pop("legacy", None)
+        merged: RequestOptions = {**self._defaults, **options}
+        if "extra_headers" in self._defaults and "extra_headers" in options:
+            merged["extra_headers"] = {**self._defaults["extra_headers"], **options["extra_headers"]}
+        clone._defaults = merged
+        return clone
+
+    def _request_kwargs(self, kwargs: dict[str, Any], options: RequestOptions) -> dict[str, Any]:
+        """The httpx.request arguments of one call: the operation's, then the options applied."""
+        if not options and not self._defaults:
+            return kwargs
+        effective: RequestOptions = {**self._defaults, **options}
+        unknown = sorted(set(effective) - OPTION_NAMES)
+        if unknown:
+            raise InvalidRequestError(f"unknown option(s) {unknown}: use {sorted(OPTION_NAMES)}")
+        out = dict(kwargs)
+        if "timeout" in effective:
+            timeout = effective["timeout"]
+            out["timeout"] = (
+                timeout if isinstance(timeout, httpx.Timeout) or timeout is None else float(timeout)
+            )
+        if "retry" in effective:
+            out["extensions"] = {**out.get("extensions", {}), "retry": _retry_policy(effective["retry"])}
+        extra = {**self._defaults.get("extra_headers", {}), **options.get("extra_headers", {})}
+        if extra:
+            if any(name.lower() == "authorization" for name in extra):
+                raise InvalidRequestError(
+                    "extra_headers may not set Authorization; the client sends its credentials"
+                )
+            out["headers"] = {**out.get("headers", {}), **extra}
+        return out
+
+    def send(self, kwargs: dict[str, Any], options: RequestOptions | None = None) -> httpx.Response:
+        """Send one operation's request (from its `_get_kwargs`) with the options applied.
+
+        Raises APIConnectionError (APITimeoutError on a timeout) instead of httpx's transport errors.
+        """
+        request_kwargs = self._request_kwargs(kwargs, options or {})
+        client = self.get_httpx_client()
+        try:
+            return client.request(**request_kwargs)
+        except httpx.RequestError as exc:
+            raise APIConnectionError.from_exception(
+                exc, request_kwargs["method"].upper(), self._url(kwargs)
+            ) from exc
+
+    async def asend(self, kwargs: dict[str, Any], options: RequestOptions | None = None) -> httpx.Response:
+        """The async twin of `send`."""
+        request_kwargs = self._request_kwargs(kwargs, options or {})
+        client = self.get_async_httpx_client()
+        try:
+            return await client.request(**request_kwargs)
+        except httpx.RequestError as exc:
+            raise APIConnectionError.from_exception(
+                exc, request_kwargs["method"].upper(), self._url(kwargs)
+            ) from exc
+
+    def _url(self, kwargs: dict[str, Any]) -> str:
+        return f"{self._base_url}{kwargs.get('url', '')}"
 
     def close(self) -> None:
         """Close the sync connection pool."""

@@ -1,7 +1,10 @@
 """Exceptions raised by the API functions: see _errors"""
 
 from ._errors import (
+    APIConnectionError,
     APIError,
+    APIResponseValidationError,
+    APITimeoutError,
     AuthenticationError,
     BadRequestError,
     ConfigurationError,
@@ -15,10 +18,14 @@ from ._errors import (
     SitecoreCDPError,
     UnexpectedStatus,
     UnsupportedMediaTypeError,
+    ValidationError,
 )
 
 __all__ = [
+    "APIConnectionError",
     "APIError",
+    "APIResponseValidationError",
+    "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
     "ConfigurationError",
@@ -32,4 +39,5 @@ __all__ = [
     "SitecoreCDPError",
     "UnexpectedStatus",
     "UnsupportedMediaTypeError",
+    "ValidationError",
 ]

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._validation import aware_isoformat, required
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Identifier")
@@ -35,7 +36,7 @@ class Identifier:
 
         expiry_date: str | Unset = UNSET
         if not isinstance(self.expiry_date, Unset):
-            expiry_date = self.expiry_date.isoformat()
+            expiry_date = aware_isoformat(self.expiry_date, "expiryDate")
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -53,9 +54,9 @@ class Identifier:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        provider = d.pop("provider")
+        provider = required(d, "provider", "Identifier")
 
-        id = d.pop("id")
+        id = required(d, "id", "Identifier")
 
         _expiry_date = d.pop("expiryDate", UNSET)
         expiry_date: datetime.datetime | Unset

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._validation import aware_isoformat, required
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -79,11 +80,11 @@ class LegacyOrder:
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+            created_at = aware_isoformat(self.created_at, "createdAt")
 
         modified_at: str | Unset = UNSET
         if not isinstance(self.modified_at, Unset):
-            modified_at = self.modified_at.isoformat()
+            modified_at = aware_isoformat(self.modified_at, "modifiedAt")
 
         reference_id = self.reference_id
 
@@ -95,7 +96,7 @@ class LegacyOrder:
 
         ordered_at: str | Unset = UNSET
         if not isinstance(self.ordered_at, Unset):
-            ordered_at = self.ordered_at.isoformat()
+            ordered_at = aware_isoformat(self.ordered_at, "orderedAt")
 
         currency_code = self.currency_code
 
@@ -186,7 +187,7 @@ class LegacyOrder:
         from ..models.link_page import LinkPage  # noqa: PLC0415
 
         d = dict(src_dict)
-        ref = d.pop("ref")
+        ref = required(d, "ref", "LegacyOrder")
 
         href = d.pop("href", UNSET)
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._validation import aware_isoformat, required
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -75,11 +76,11 @@ class LegacyOrderConsumer:
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+            created_at = aware_isoformat(self.created_at, "createdAt")
 
         modified_at: str | Unset = UNSET
         if not isinstance(self.modified_at, Unset):
-            modified_at = self.modified_at.isoformat()
+            modified_at = aware_isoformat(self.modified_at, "modifiedAt")
 
         title = self.title
 
@@ -179,7 +180,7 @@ class LegacyOrderConsumer:
         from ..models.link_page import LinkPage  # noqa: PLC0415
 
         d = dict(src_dict)
-        ref = d.pop("ref")
+        ref = required(d, "ref", "LegacyOrderConsumer")
 
         href = d.pop("href", UNSET)
 

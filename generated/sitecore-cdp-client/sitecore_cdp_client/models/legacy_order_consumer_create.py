@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._validation import aware_isoformat, required
 from ..models.gender import Gender
 from ..types import UNSET, Unset
 
@@ -17,6 +18,10 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="LegacyOrderConsumerCreate")
+
+
+def _to_gender_or_unset(value: Gender | str | Unset) -> Gender | Unset:
+    return value if isinstance(value, (Gender, Unset)) else Gender(value)
 
 
 @_attrs_define
@@ -49,7 +54,7 @@ class LegacyOrderConsumerCreate:
     first_name: str
     last_name: str
     title: str | Unset = UNSET
-    gender: Gender | Unset = UNSET
+    gender: Gender | Unset = _attrs_field(default=UNSET, converter=_to_gender_or_unset)
     date_of_birth: datetime.datetime | str | Unset = UNSET
     emails: list[str] | Unset = UNSET
     phone_numbers: list[str] | Unset = UNSET
@@ -77,7 +82,7 @@ class LegacyOrderConsumerCreate:
         if isinstance(self.date_of_birth, Unset):
             date_of_birth = UNSET
         elif isinstance(self.date_of_birth, datetime.datetime):
-            date_of_birth = self.date_of_birth.isoformat()
+            date_of_birth = aware_isoformat(self.date_of_birth, "/components/schemas/LegacyDate_type_0")
         else:
             date_of_birth = self.date_of_birth
 
@@ -99,7 +104,7 @@ class LegacyOrderConsumerCreate:
         if isinstance(self.passport_expiry, Unset):
             passport_expiry = UNSET
         elif isinstance(self.passport_expiry, datetime.datetime):
-            passport_expiry = self.passport_expiry.isoformat()
+            passport_expiry = aware_isoformat(self.passport_expiry, "/components/schemas/LegacyDate_type_0")
         else:
             passport_expiry = self.passport_expiry
 
@@ -160,9 +165,9 @@ class LegacyOrderConsumerCreate:
         from ..models.link_page import LinkPage  # noqa: PLC0415
 
         d = dict(src_dict)
-        first_name = d.pop("firstName")
+        first_name = required(d, "firstName", "LegacyOrderConsumerCreate")
 
-        last_name = d.pop("lastName")
+        last_name = required(d, "lastName", "LegacyOrderConsumerCreate")
 
         title = d.pop("title", UNSET)
 

@@ -5,7 +5,9 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
+from .._validation import aware_isoformat, reject_unknown, required
 from ..models.gender import Gender
 from ..types import UNSET, Unset
 
@@ -15,6 +17,10 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="LegacyOrderContactCreate")
+
+
+def _to_gender_or_unset(value: Gender | str | Unset) -> Gender | Unset:
+    return value if isinstance(value, (Gender, Unset)) else Gender(value)
 
 
 @_attrs_define
@@ -44,7 +50,7 @@ class LegacyOrderContactCreate:
     first_name: str
     last_name: str
     title: str | Unset = UNSET
-    gender: Gender | Unset = UNSET
+    gender: Gender | Unset = _attrs_field(default=UNSET, converter=_to_gender_or_unset)
     date_of_birth: datetime.datetime | str | Unset = UNSET
     emails: list[str] | Unset = UNSET
     phone_numbers: list[str] | Unset = UNSET
@@ -70,7 +76,7 @@ class LegacyOrderContactCreate:
         if isinstance(self.date_of_birth, Unset):
             date_of_birth = UNSET
         elif isinstance(self.date_of_birth, datetime.datetime):
-            date_of_birth = self.date_of_birth.isoformat()
+            date_of_birth = aware_isoformat(self.date_of_birth, "/components/schemas/LegacyDate_type_0")
         else:
             date_of_birth = self.date_of_birth
 
@@ -92,7 +98,7 @@ class LegacyOrderContactCreate:
         if isinstance(self.passport_expiry, Unset):
             passport_expiry = UNSET
         elif isinstance(self.passport_expiry, datetime.datetime):
-            passport_expiry = self.passport_expiry.isoformat()
+            passport_expiry = aware_isoformat(self.passport_expiry, "/components/schemas/LegacyDate_type_0")
         else:
             passport_expiry = self.passport_expiry
 
@@ -146,9 +152,9 @@ class LegacyOrderContactCreate:
         from ..models.link import Link  # noqa: PLC0415
 
         d = dict(src_dict)
-        first_name = d.pop("firstName")
+        first_name = required(d, "firstName", "LegacyOrderContactCreate")
 
-        last_name = d.pop("lastName")
+        last_name = required(d, "lastName", "LegacyOrderContactCreate")
 
         title = d.pop("title", UNSET)
 
@@ -215,6 +221,25 @@ class LegacyOrderContactCreate:
         else:
             guest = Link.from_dict(_guest)
 
+        reject_unknown(
+            d,
+            "LegacyOrderContactCreate",
+            (
+                "firstName",
+                "lastName",
+                "title",
+                "gender",
+                "dateOfBirth",
+                "emails",
+                "phoneNumbers",
+                "nationality",
+                "country",
+                "passportNumber",
+                "passportExpiry",
+                "identifiers",
+                "guest",
+            ),
+        )
         legacy_order_contact_create = cls(
             first_name=first_name,
             last_name=last_name,

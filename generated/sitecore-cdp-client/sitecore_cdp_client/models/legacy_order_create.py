@@ -7,11 +7,20 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._validation import aware_isoformat, required
 from ..models.legacy_order_status import LegacyOrderStatus
 from ..models.order_channel import OrderChannel
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="LegacyOrderCreate")
+
+
+def _to_order_channel_or_unset(value: OrderChannel | str | Unset) -> OrderChannel | Unset:
+    return value if isinstance(value, (OrderChannel, Unset)) else OrderChannel(value)
+
+
+def _to_legacy_order_status_or_unset(value: LegacyOrderStatus | str | Unset) -> LegacyOrderStatus | Unset:
+    return value if isinstance(value, (LegacyOrderStatus, Unset)) else LegacyOrderStatus(value)
 
 
 @_attrs_define
@@ -39,8 +48,10 @@ class LegacyOrderCreate:
     ordered_at: datetime.datetime
     currency_code: str
     price: float
-    channel: OrderChannel | Unset = UNSET
-    status: LegacyOrderStatus | Unset = UNSET
+    channel: OrderChannel | Unset = _attrs_field(default=UNSET, converter=_to_order_channel_or_unset)
+    status: LegacyOrderStatus | Unset = _attrs_field(
+        default=UNSET, converter=_to_legacy_order_status_or_unset
+    )
     payment_type: str | Unset = UNSET
     card_type: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -50,7 +61,7 @@ class LegacyOrderCreate:
 
         point_of_sale = self.point_of_sale
 
-        ordered_at = self.ordered_at.isoformat()
+        ordered_at = aware_isoformat(self.ordered_at, "orderedAt")
 
         currency_code = self.currency_code
 
@@ -93,15 +104,15 @@ class LegacyOrderCreate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        reference_id = d.pop("referenceId")
+        reference_id = required(d, "referenceId", "LegacyOrderCreate")
 
-        point_of_sale = d.pop("pointOfSale")
+        point_of_sale = required(d, "pointOfSale", "LegacyOrderCreate")
 
-        ordered_at = datetime.datetime.fromisoformat(d.pop("orderedAt"))
+        ordered_at = datetime.datetime.fromisoformat(required(d, "orderedAt", "LegacyOrderCreate"))
 
-        currency_code = d.pop("currencyCode")
+        currency_code = required(d, "currencyCode", "LegacyOrderCreate")
 
-        price = d.pop("price")
+        price = required(d, "price", "LegacyOrderCreate")
 
         _channel = d.pop("channel", UNSET)
         channel: OrderChannel | Unset

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._validation import aware_isoformat, required
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -81,11 +82,11 @@ class LegacyOrderItem:
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+            created_at = aware_isoformat(self.created_at, "createdAt")
 
         modified_at: str | Unset = UNSET
         if not isinstance(self.modified_at, Unset):
-            modified_at = self.modified_at.isoformat()
+            modified_at = aware_isoformat(self.modified_at, "modifiedAt")
 
         type_ = self.type_
 
@@ -103,7 +104,7 @@ class LegacyOrderItem:
 
         ordered_at: str | Unset = UNSET
         if not isinstance(self.ordered_at, Unset):
-            ordered_at = self.ordered_at.isoformat()
+            ordered_at = aware_isoformat(self.ordered_at, "orderedAt")
 
         original_price = self.original_price
 
@@ -190,7 +191,7 @@ class LegacyOrderItem:
         from ..models.link import Link  # noqa: PLC0415
 
         d = dict(src_dict)
-        ref = d.pop("ref")
+        ref = required(d, "ref", "LegacyOrderItem")
 
         href = d.pop("href", UNSET)
 

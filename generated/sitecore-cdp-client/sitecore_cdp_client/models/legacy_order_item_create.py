@@ -5,7 +5,9 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
+from .._validation import aware_isoformat, reject_unknown, required
 from ..models.legacy_order_item_status import LegacyOrderItemStatus
 from ..models.legacy_order_item_type import LegacyOrderItemType
 from ..types import UNSET, Unset
@@ -15,6 +17,14 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="LegacyOrderItemCreate")
+
+
+def _to_legacy_order_item_type(value: LegacyOrderItemType | str) -> LegacyOrderItemType:
+    return value if isinstance(value, LegacyOrderItemType) else LegacyOrderItemType(value)
+
+
+def _to_legacy_order_item_status(value: LegacyOrderItemStatus | str) -> LegacyOrderItemStatus:
+    return value if isinstance(value, LegacyOrderItemStatus) else LegacyOrderItemStatus(value)
 
 
 @_attrs_define
@@ -43,10 +53,10 @@ class LegacyOrderItemCreate:
         flight_segments (list[FlightSegment] | Unset):
     """
 
-    type_: LegacyOrderItemType
+    type_: LegacyOrderItemType = _attrs_field(converter=_to_legacy_order_item_type)
     product_id: str
     reference_id: str
-    status: LegacyOrderItemStatus
+    status: LegacyOrderItemStatus = _attrs_field(converter=_to_legacy_order_item_status)
     price: float
     currency_code: str
     quantity: float | Unset = UNSET
@@ -78,7 +88,7 @@ class LegacyOrderItemCreate:
 
         ordered_at: str | Unset = UNSET
         if not isinstance(self.ordered_at, Unset):
-            ordered_at = self.ordered_at.isoformat()
+            ordered_at = aware_isoformat(self.ordered_at, "orderedAt")
 
         original_price = self.original_price
 
@@ -145,17 +155,17 @@ class LegacyOrderItemCreate:
         from ..models.flight_segment import FlightSegment  # noqa: PLC0415
 
         d = dict(src_dict)
-        type_ = LegacyOrderItemType(d.pop("type"))
+        type_ = LegacyOrderItemType(required(d, "type", "LegacyOrderItemCreate"))
 
-        product_id = d.pop("productId")
+        product_id = required(d, "productId", "LegacyOrderItemCreate")
 
-        reference_id = d.pop("referenceId")
+        reference_id = required(d, "referenceId", "LegacyOrderItemCreate")
 
-        status = LegacyOrderItemStatus(d.pop("status"))
+        status = LegacyOrderItemStatus(required(d, "status", "LegacyOrderItemCreate"))
 
-        price = d.pop("price")
+        price = required(d, "price", "LegacyOrderItemCreate")
 
-        currency_code = d.pop("currencyCode")
+        currency_code = required(d, "currencyCode", "LegacyOrderItemCreate")
 
         quantity = d.pop("quantity", UNSET)
 
@@ -191,6 +201,29 @@ class LegacyOrderItemCreate:
 
                 flight_segments.append(flight_segments_item)
 
+        reject_unknown(
+            d,
+            "LegacyOrderItemCreate",
+            (
+                "type",
+                "productId",
+                "referenceId",
+                "status",
+                "price",
+                "currencyCode",
+                "quantity",
+                "orderedAt",
+                "originalPrice",
+                "originalCurrencyCode",
+                "vendor",
+                "channel",
+                "language",
+                "name",
+                "description",
+                "passengerTypeCode",
+                "flightSegments",
+            ),
+        )
         legacy_order_item_create = cls(
             type_=type_,
             product_id=product_id,

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._validation import required
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -110,7 +111,7 @@ class LegacyOrderItemPage:
 
         d = dict(src_dict)
         items = []
-        _items = d.pop("items")
+        _items = required(d, "items", "LegacyOrderItemPage")
         for items_item_data in _items:
             items_item = LegacyOrderItem.from_dict(items_item_data)
 

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._validation import required
+
 T = TypeVar("T", bound="Link")
 
 
@@ -36,7 +38,7 @@ class Link:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        href = d.pop("href")
+        href = required(d, "href", "Link")
 
         link = cls(
             href=href,

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._validation import required
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -108,7 +109,7 @@ class LinkPage:
 
         d = dict(src_dict)
         items = []
-        _items = d.pop("items")
+        _items = required(d, "items", "LinkPage")
         for items_item_data in _items:
             items_item = Link.from_dict(items_item_data)
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._validation import aware_isoformat, required
 from ..models.order_channel import OrderChannel
 from ..models.order_status import OrderStatus
 from ..types import UNSET, Unset
@@ -18,6 +19,14 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="Order")
+
+
+def _to_order_channel_or_unset(value: OrderChannel | str | Unset) -> OrderChannel | Unset:
+    return value if isinstance(value, (OrderChannel, Unset)) else OrderChannel(value)
+
+
+def _to_order_status_or_unset(value: OrderStatus | str | Unset) -> OrderStatus | Unset:
+    return value if isinstance(value, (OrderStatus, Unset)) else OrderStatus(value)
 
 
 @_attrs_define
@@ -56,8 +65,8 @@ class Order:
     currency_code: str | Unset = UNSET
     price: float | Unset = UNSET
     point_of_sale: str | Unset = UNSET
-    channel: OrderChannel | Unset = UNSET
-    status: OrderStatus | Unset = UNSET
+    channel: OrderChannel | Unset = _attrs_field(default=UNSET, converter=_to_order_channel_or_unset)
+    status: OrderStatus | Unset = _attrs_field(default=UNSET, converter=_to_order_status_or_unset)
     payment_type: str | Unset = UNSET
     card_type: str | Unset = UNSET
     contacts: Link | Unset = UNSET
@@ -75,17 +84,17 @@ class Order:
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+            created_at = aware_isoformat(self.created_at, "createdAt")
 
         modified_at: str | Unset = UNSET
         if not isinstance(self.modified_at, Unset):
-            modified_at = self.modified_at.isoformat()
+            modified_at = aware_isoformat(self.modified_at, "modifiedAt")
 
         reference_id = self.reference_id
 
         ordered_at: str | Unset = UNSET
         if not isinstance(self.ordered_at, Unset):
-            ordered_at = self.ordered_at.isoformat()
+            ordered_at = aware_isoformat(self.ordered_at, "orderedAt")
 
         currency_code = self.currency_code
 
@@ -169,9 +178,9 @@ class Order:
         from ..models.order_item_page import OrderItemPage  # noqa: PLC0415
 
         d = dict(src_dict)
-        href = d.pop("href")
+        href = required(d, "href", "Order")
 
-        ref = d.pop("ref")
+        ref = required(d, "ref", "Order")
 
         _created_at = d.pop("createdAt", UNSET)
         created_at: datetime.datetime | Unset

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._validation import aware_isoformat, required
 from ..models.gender import Gender
 from ..types import UNSET, Unset
 
@@ -17,6 +18,10 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="OrderConsumer")
+
+
+def _to_gender_or_unset(value: Gender | str | Unset) -> Gender | Unset:
+    return value if isinstance(value, (Gender, Unset)) else Gender(value)
 
 
 @_attrs_define
@@ -55,7 +60,7 @@ class OrderConsumer:
     title: str | Unset = UNSET
     first_name: str | Unset = UNSET
     last_name: str | Unset = UNSET
-    gender: Gender | Unset = UNSET
+    gender: Gender | Unset = _attrs_field(default=UNSET, converter=_to_gender_or_unset)
     date_of_birth: str | Unset = UNSET
     emails: list[str] | Unset = UNSET
     phone_numbers: list[str] | Unset = UNSET
@@ -75,11 +80,11 @@ class OrderConsumer:
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+            created_at = aware_isoformat(self.created_at, "createdAt")
 
         modified_at: str | Unset = UNSET
         if not isinstance(self.modified_at, Unset):
-            modified_at = self.modified_at.isoformat()
+            modified_at = aware_isoformat(self.modified_at, "modifiedAt")
 
         title = self.title
 
@@ -176,9 +181,9 @@ class OrderConsumer:
         from ..models.link import Link  # noqa: PLC0415
 
         d = dict(src_dict)
-        href = d.pop("href")
+        href = required(d, "href", "OrderConsumer")
 
-        ref = d.pop("ref")
+        ref = required(d, "ref", "OrderConsumer")
 
         _created_at = d.pop("createdAt", UNSET)
         created_at: datetime.datetime | Unset

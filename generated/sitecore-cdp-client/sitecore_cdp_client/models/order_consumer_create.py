@@ -5,7 +5,9 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
+from .._validation import aware_isoformat, reject_unknown
 from ..models.gender import Gender
 from ..types import UNSET, Unset
 
@@ -14,6 +16,10 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="OrderConsumerCreate")
+
+
+def _to_gender_or_unset(value: Gender | str | Unset) -> Gender | Unset:
+    return value if isinstance(value, (Gender, Unset)) else Gender(value)
 
 
 @_attrs_define
@@ -39,7 +45,7 @@ class OrderConsumerCreate:
     title: str | Unset = UNSET
     first_name: str | Unset = UNSET
     last_name: str | Unset = UNSET
-    gender: Gender | Unset = UNSET
+    gender: Gender | Unset = _attrs_field(default=UNSET, converter=_to_gender_or_unset)
     date_of_birth: datetime.datetime | Unset = UNSET
     emails: list[str] | Unset = UNSET
     phone_numbers: list[str] | Unset = UNSET
@@ -61,7 +67,7 @@ class OrderConsumerCreate:
 
         date_of_birth: str | Unset = UNSET
         if not isinstance(self.date_of_birth, Unset):
-            date_of_birth = self.date_of_birth.isoformat()
+            date_of_birth = aware_isoformat(self.date_of_birth, "dateOfBirth")
 
         emails: list[str] | Unset = UNSET
         if not isinstance(self.emails, Unset):
@@ -156,6 +162,23 @@ class OrderConsumerCreate:
 
                 identifiers.append(identifiers_item)
 
+        reject_unknown(
+            d,
+            "OrderConsumerCreate",
+            (
+                "title",
+                "firstName",
+                "lastName",
+                "gender",
+                "dateOfBirth",
+                "emails",
+                "phoneNumbers",
+                "nationality",
+                "passportNumber",
+                "country",
+                "identifiers",
+            ),
+        )
         order_consumer_create = cls(
             title=title,
             first_name=first_name,

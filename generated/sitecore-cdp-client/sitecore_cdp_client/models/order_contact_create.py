@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._validation import aware_isoformat
 from ..models.gender import Gender
 from ..types import UNSET, Unset
 
@@ -15,6 +16,10 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="OrderContactCreate")
+
+
+def _to_gender_or_unset(value: Gender | str | Unset) -> Gender | Unset:
+    return value if isinstance(value, (Gender, Unset)) else Gender(value)
 
 
 @_attrs_define
@@ -45,7 +50,7 @@ class OrderContactCreate:
     title: str | Unset = UNSET
     first_name: str | Unset = UNSET
     last_name: str | Unset = UNSET
-    gender: Gender | Unset = UNSET
+    gender: Gender | Unset = _attrs_field(default=UNSET, converter=_to_gender_or_unset)
     date_of_birth: datetime.datetime | Unset = UNSET
     emails: list[str] | Unset = UNSET
     phone_numbers: list[str] | Unset = UNSET
@@ -71,7 +76,7 @@ class OrderContactCreate:
 
         date_of_birth: str | Unset = UNSET
         if not isinstance(self.date_of_birth, Unset):
-            date_of_birth = self.date_of_birth.isoformat()
+            date_of_birth = aware_isoformat(self.date_of_birth, "dateOfBirth")
 
         emails: list[str] | Unset = UNSET
         if not isinstance(self.emails, Unset):

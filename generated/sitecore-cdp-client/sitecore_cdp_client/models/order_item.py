@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._validation import aware_isoformat, required
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -79,11 +80,11 @@ class OrderItem:
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+            created_at = aware_isoformat(self.created_at, "createdAt")
 
         modified_at: str | Unset = UNSET
         if not isinstance(self.modified_at, Unset):
-            modified_at = self.modified_at.isoformat()
+            modified_at = aware_isoformat(self.modified_at, "modifiedAt")
 
         name = self.name
 
@@ -115,7 +116,7 @@ class OrderItem:
 
         ordered_at: str | Unset = UNSET
         if not isinstance(self.ordered_at, Unset):
-            ordered_at = self.ordered_at.isoformat()
+            ordered_at = aware_isoformat(self.ordered_at, "orderedAt")
 
         flight_segments: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.flight_segments, Unset):
@@ -183,9 +184,9 @@ class OrderItem:
         from ..models.link import Link  # noqa: PLC0415
 
         d = dict(src_dict)
-        href = d.pop("href")
+        href = required(d, "href", "OrderItem")
 
-        ref = d.pop("ref")
+        ref = required(d, "ref", "OrderItem")
 
         _created_at = d.pop("createdAt", UNSET)
         created_at: datetime.datetime | Unset

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._validation import aware_isoformat, required
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ class OrderItemCreate:
 
         ordered_at: str | Unset = UNSET
         if not isinstance(self.ordered_at, Unset):
-            ordered_at = self.ordered_at.isoformat()
+            ordered_at = aware_isoformat(self.ordered_at, "orderedAt")
 
         flight_segments: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.flight_segments, Unset):
@@ -141,15 +142,15 @@ class OrderItemCreate:
         from ..models.flight_segment import FlightSegment  # noqa: PLC0415
 
         d = dict(src_dict)
-        name = d.pop("name")
+        name = required(d, "name", "OrderItemCreate")
 
-        type_ = d.pop("type")
+        type_ = required(d, "type", "OrderItemCreate")
 
-        status = d.pop("status")
+        status = required(d, "status", "OrderItemCreate")
 
-        price = d.pop("price")
+        price = required(d, "price", "OrderItemCreate")
 
-        currency_code = d.pop("currencyCode")
+        currency_code = required(d, "currencyCode", "OrderItemCreate")
 
         description = d.pop("description", UNSET)
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._validation import aware_isoformat, required
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -54,11 +55,11 @@ class OrderItemDataExtension:
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+            created_at = aware_isoformat(self.created_at, "createdAt")
 
         modified_at: str | Unset = UNSET
         if not isinstance(self.modified_at, Unset):
-            modified_at = self.modified_at.isoformat()
+            modified_at = aware_isoformat(self.modified_at, "modifiedAt")
 
         order_item: dict[str, Any] | Unset = UNSET
         if not isinstance(self.order_item, Unset):
@@ -90,9 +91,9 @@ class OrderItemDataExtension:
         from ..models.link import Link  # noqa: PLC0415
 
         d = dict(src_dict)
-        href = d.pop("href")
+        href = required(d, "href", "OrderItemDataExtension")
 
-        ref = d.pop("ref")
+        ref = required(d, "ref", "OrderItemDataExtension")
 
         name = d.pop("name", UNSET)
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._validation import aware_isoformat
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ class OrderItemPatch:
 
         ordered_at: str | Unset = UNSET
         if not isinstance(self.ordered_at, Unset):
-            ordered_at = self.ordered_at.isoformat()
+            ordered_at = aware_isoformat(self.ordered_at, "orderedAt")
 
         flight_segments: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.flight_segments, Unset):

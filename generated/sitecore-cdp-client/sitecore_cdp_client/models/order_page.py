@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._validation import required
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -116,7 +117,7 @@ class OrderPage:
 
         d = dict(src_dict)
         items = []
-        _items = d.pop("items")
+        _items = required(d, "items", "OrderPage")
         for items_item_data in _items:
 
             def _parse_items_item(data: object) -> Link | Order:

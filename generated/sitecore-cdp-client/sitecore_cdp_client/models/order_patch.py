@@ -5,12 +5,22 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
+from .._validation import aware_isoformat, reject_unknown, required
 from ..models.order_channel import OrderChannel
 from ..models.order_status import OrderStatus
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="OrderPatch")
+
+
+def _to_order_channel_or_unset(value: OrderChannel | str | Unset) -> OrderChannel | Unset:
+    return value if isinstance(value, (OrderChannel, Unset)) else OrderChannel(value)
+
+
+def _to_order_status_or_unset(value: OrderStatus | str | Unset) -> OrderStatus | Unset:
+    return value if isinstance(value, (OrderStatus, Unset)) else OrderStatus(value)
 
 
 @_attrs_define
@@ -45,8 +55,8 @@ class OrderPatch:
     currency_code: str
     price: float
     point_of_sale: str | Unset = UNSET
-    channel: OrderChannel | Unset = UNSET
-    status: OrderStatus | Unset = UNSET
+    channel: OrderChannel | Unset = _attrs_field(default=UNSET, converter=_to_order_channel_or_unset)
+    status: OrderStatus | Unset = _attrs_field(default=UNSET, converter=_to_order_status_or_unset)
     payment_type: str | Unset = UNSET
     card_type: str | Unset = UNSET
     created_at: datetime.datetime | Unset = UNSET
@@ -55,7 +65,7 @@ class OrderPatch:
     def to_dict(self) -> dict[str, Any]:
         reference_id = self.reference_id
 
-        ordered_at = self.ordered_at.isoformat()
+        ordered_at = aware_isoformat(self.ordered_at, "orderedAt")
 
         currency_code = self.currency_code
 
@@ -77,11 +87,11 @@ class OrderPatch:
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+            created_at = aware_isoformat(self.created_at, "createdAt")
 
         modified_at: str | Unset = UNSET
         if not isinstance(self.modified_at, Unset):
-            modified_at = self.modified_at.isoformat()
+            modified_at = aware_isoformat(self.modified_at, "modifiedAt")
 
         field_dict: dict[str, Any] = {}
 
@@ -113,13 +123,13 @@ class OrderPatch:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        reference_id = d.pop("referenceId")
+        reference_id = required(d, "referenceId", "OrderPatch")
 
-        ordered_at = datetime.datetime.fromisoformat(d.pop("orderedAt"))
+        ordered_at = datetime.datetime.fromisoformat(required(d, "orderedAt", "OrderPatch"))
 
-        currency_code = d.pop("currencyCode")
+        currency_code = required(d, "currencyCode", "OrderPatch")
 
-        price = d.pop("price")
+        price = required(d, "price", "OrderPatch")
 
         point_of_sale = d.pop("pointOfSale", UNSET)
 
@@ -155,6 +165,23 @@ class OrderPatch:
         else:
             modified_at = datetime.datetime.fromisoformat(_modified_at)
 
+        reject_unknown(
+            d,
+            "OrderPatch",
+            (
+                "referenceId",
+                "orderedAt",
+                "currencyCode",
+                "price",
+                "pointOfSale",
+                "channel",
+                "status",
+                "paymentType",
+                "cardType",
+                "createdAt",
+                "modifiedAt",
+            ),
+        )
         order_patch = cls(
             reference_id=reference_id,
             ordered_at=ordered_at,

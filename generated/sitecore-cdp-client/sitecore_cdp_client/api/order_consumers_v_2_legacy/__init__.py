@@ -1,12 +1,19 @@
-"""Operations tagged order_consumers_v_2_legacy: `OrderConsumersV2Legacy` (sync) and `AsyncOrderConsumersV2Legacy`"""
+"""Operations tagged order_consumers_v_2_legacy: `OrderConsumersV2Legacy` (sync) and `AsyncOrderConsumersV2Legacy`, reached as `cdp.legacy.order_consumers`"""
 
-from collections.abc import AsyncIterator, Iterator
-from typing import cast
+import builtins
+import datetime
+from collections.abc import AsyncIterator, Iterator, Mapping
+from typing import Any, Unpack, cast, overload
 
 from ... import errors
+from ..._deprecation import renamed
+from ..._options import RequestOptions
 from ..._pagination import DEFAULT_PAGE_SIZE, next_offset
+from ..._resource import build_body, build_values, enum_or_unset, enum_value, split_options
 from ...client import AuthenticatedClient
 from ...models.error import Error
+from ...models.gender import Gender
+from ...models.identifier import Identifier
 from ...models.legacy_order_consumer import LegacyOrderConsumer
 from ...models.legacy_order_consumer_create import LegacyOrderConsumerCreate
 from ...models.link import Link
@@ -21,10 +28,27 @@ __all__ = ["OrderConsumersV2Legacy", "AsyncOrderConsumersV2Legacy"]
 
 
 class OrderConsumersV2Legacy:
-    """order_consumers_v_2_legacy operations (sync); raise errors.APIError on any non-success status."""
+    """`cdp.legacy.order_consumers` (sync): order_consumers_v_2_legacy operations; any non-success status raises errors.APIError."""
 
     def __init__(self, client: AuthenticatedClient) -> None:
         self._client = client
+
+    def list(
+        self,
+        order_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        **options: Unpack[RequestOptions],
+    ) -> LinkPage:
+        """Retrieve order consumer references (legacy) (`GET /v2/orders/{order_ref}/consumers`)."""
+        return _legacy_list_order_consumers.sync(
+            client=self._client,
+            order_ref=order_ref,
+            offset=offset,
+            limit=limit,
+            **options,
+        )
 
     def legacy_list_order_consumers(
         self,
@@ -33,7 +57,8 @@ class OrderConsumersV2Legacy:
         offset: int | Unset = 0,
         limit: int | Unset = 10,
     ) -> LinkPage:
-        """Retrieve order consumer references (legacy) (`GET /v2/orders/{order_ref}/consumers`)."""
+        """Deprecated alias of `list` (removed in the next minor version)."""
+        renamed("legacy_order_consumers.legacy_list_order_consumers", "legacy.order_consumers.list")
         return _legacy_list_order_consumers.sync(
             client=self._client,
             order_ref=order_ref,
@@ -41,13 +66,14 @@ class OrderConsumersV2Legacy:
             limit=limit,
         )
 
-    def iter_legacy_list_order_consumers(
+    def iter(
         self,
         order_ref: str,
         *,
         page_size: int = DEFAULT_PAGE_SIZE,
+        **options: Unpack[RequestOptions],
     ) -> Iterator[Link]:
-        """Every item of `legacy_list_order_consumers`, page by page."""
+        """Every item of `list`, page by page."""
         offset = 0
         while True:
             page = _legacy_list_order_consumers.sync(
@@ -55,6 +81,7 @@ class OrderConsumersV2Legacy:
                 order_ref=order_ref,
                 offset=offset,
                 limit=page_size,
+                **options,
             )
             items = [] if isinstance(page.items, Unset) else page.items
             for item in items:
@@ -64,27 +91,152 @@ class OrderConsumersV2Legacy:
                 return
             offset = following
 
+    def iter_legacy_list_order_consumers(
+        self,
+        order_ref: str,
+        *,
+        page_size: int = DEFAULT_PAGE_SIZE,
+    ) -> Iterator[Link]:
+        """Deprecated alias of `iter` (removed in the next minor version)."""
+        renamed("legacy_order_consumers.iter_legacy_list_order_consumers", "legacy.order_consumers.iter")
+        return self.iter(
+            order_ref=order_ref,
+            page_size=page_size,
+        )
+
+    @overload
+    def create(
+        self,
+        order_ref: str,
+        /,
+        *,
+        first_name: str,
+        last_name: str,
+        title: str | Unset = UNSET,
+        gender: Gender | str | Unset = UNSET,
+        date_of_birth: datetime.datetime | str | Unset = UNSET,
+        emails: builtins.list[str] | Unset = UNSET,
+        phone_numbers: builtins.list[str] | Unset = UNSET,
+        nationality: str | Unset = UNSET,
+        country: str | Unset = UNSET,
+        passport_number: str | Unset = UNSET,
+        passport_expiry: datetime.datetime | str | Unset = UNSET,
+        identifiers: builtins.list[Identifier] | Unset = UNSET,
+        guest: Link | Unset = UNSET,
+        order_items: LinkPage | Unset = UNSET,
+        **options: Unpack[RequestOptions],
+    ) -> LegacyOrderConsumer: ...
+
+    @overload
+    def create(
+        self,
+        order_ref: str,
+        /,
+        body: LegacyOrderConsumerCreate,
+        **options: Unpack[RequestOptions],
+    ) -> LegacyOrderConsumer: ...
+
+    def create(
+        self,
+        order_ref: str,
+        /,
+        body: LegacyOrderConsumerCreate | None = None,
+        **kwargs: Any,
+    ) -> LegacyOrderConsumer:
+        """Create an order consumer (legacy) (`POST /v2/orders/{order_ref}/consumers`). The body is a `LegacyOrderConsumerCreate` or its fields as keywords."""
+        options, fields = split_options(kwargs)
+        payload = build_body(LegacyOrderConsumerCreate, body, fields, "legacy.order_consumers.create")
+        return _legacy_create_order_consumer.sync(
+            client=self._client,
+            order_ref=order_ref,
+            body=payload,
+            **options,
+        )
+
     def legacy_create_order_consumer(
         self,
         order_ref: str,
         *,
         body: LegacyOrderConsumerCreate,
     ) -> LegacyOrderConsumer:
-        """Create an order consumer (legacy) (`POST /v2/orders/{order_ref}/consumers`)."""
+        """Deprecated alias of `create` (removed in the next minor version)."""
+        renamed("legacy_order_consumers.legacy_create_order_consumer", "legacy.order_consumers.create")
         return _legacy_create_order_consumer.sync(
             client=self._client,
             order_ref=order_ref,
             body=body,
         )
 
-    def legacy_retrieve_order_consumer(
+    def retrieve(
         self,
         order_consumer_ref: str,
+        **options: Unpack[RequestOptions],
     ) -> LegacyOrderConsumer:
         """Retrieve an order consumer (legacy) (`GET /v2/orderConsumers/{order_consumer_ref}`)."""
         return _legacy_retrieve_order_consumer.sync(
             client=self._client,
             order_consumer_ref=order_consumer_ref,
+            **options,
+        )
+
+    def legacy_retrieve_order_consumer(
+        self,
+        order_consumer_ref: str,
+    ) -> LegacyOrderConsumer:
+        """Deprecated alias of `retrieve` (removed in the next minor version)."""
+        renamed("legacy_order_consumers.legacy_retrieve_order_consumer", "legacy.order_consumers.retrieve")
+        return _legacy_retrieve_order_consumer.sync(
+            client=self._client,
+            order_consumer_ref=order_consumer_ref,
+        )
+
+    @overload
+    def update(
+        self,
+        order_consumer_ref: str,
+        /,
+        *,
+        first_name: str,
+        last_name: str,
+        title: str | Unset = UNSET,
+        gender: Gender | str | Unset = UNSET,
+        date_of_birth: datetime.datetime | str | Unset = UNSET,
+        emails: builtins.list[str] | Unset = UNSET,
+        phone_numbers: builtins.list[str] | Unset = UNSET,
+        nationality: str | Unset = UNSET,
+        country: str | Unset = UNSET,
+        passport_number: str | Unset = UNSET,
+        passport_expiry: datetime.datetime | str | Unset = UNSET,
+        identifiers: builtins.list[Identifier] | Unset = UNSET,
+        guest: Link | Unset = UNSET,
+        order_items: LinkPage | Unset = UNSET,
+        **options: Unpack[RequestOptions],
+    ) -> LegacyOrderConsumer: ...
+
+    @overload
+    def update(
+        self,
+        order_consumer_ref: str,
+        /,
+        body: LegacyOrderConsumerCreate,
+        **options: Unpack[RequestOptions],
+    ) -> LegacyOrderConsumer: ...
+
+    def update(
+        self,
+        order_consumer_ref: str,
+        /,
+        body: LegacyOrderConsumerCreate | None = None,
+        **kwargs: Any,
+    ) -> LegacyOrderConsumer:
+        """Update an order consumer (legacy) (`POST /v2/orderConsumers/{order_consumer_ref}`). The body is a `LegacyOrderConsumerCreate` or its fields as keywords."""
+        options, fields = split_options(kwargs)
+        payload = build_body(LegacyOrderConsumerCreate, body, fields, "legacy.order_consumers.update")
+        return _legacy_update_order_consumer.sync(
+            client=self._client,
+            order_consumer_ref=order_consumer_ref,
+            body=payload,
+            **options,
         )
 
     def legacy_update_order_consumer(
@@ -93,7 +245,8 @@ class OrderConsumersV2Legacy:
         *,
         body: LegacyOrderConsumerCreate,
     ) -> LegacyOrderConsumer:
-        """Update an order consumer (legacy) (`POST /v2/orderConsumers/{order_consumer_ref}`)."""
+        """Deprecated alias of `update` (removed in the next minor version)."""
+        renamed("legacy_order_consumers.legacy_update_order_consumer", "legacy.order_consumers.update")
         return _legacy_update_order_consumer.sync(
             client=self._client,
             order_consumer_ref=order_consumer_ref,
@@ -102,10 +255,27 @@ class OrderConsumersV2Legacy:
 
 
 class AsyncOrderConsumersV2Legacy:
-    """order_consumers_v_2_legacy operations (async); raise errors.APIError on any non-success status."""
+    """`cdp.legacy.order_consumers` (async): order_consumers_v_2_legacy operations; any non-success status raises errors.APIError."""
 
     def __init__(self, client: AuthenticatedClient) -> None:
         self._client = client
+
+    async def list(
+        self,
+        order_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        **options: Unpack[RequestOptions],
+    ) -> LinkPage:
+        """Retrieve order consumer references (legacy) (`GET /v2/orders/{order_ref}/consumers`)."""
+        return await _legacy_list_order_consumers.asyncio(
+            client=self._client,
+            order_ref=order_ref,
+            offset=offset,
+            limit=limit,
+            **options,
+        )
 
     async def legacy_list_order_consumers(
         self,
@@ -114,7 +284,8 @@ class AsyncOrderConsumersV2Legacy:
         offset: int | Unset = 0,
         limit: int | Unset = 10,
     ) -> LinkPage:
-        """Retrieve order consumer references (legacy) (`GET /v2/orders/{order_ref}/consumers`)."""
+        """Deprecated alias of `list` (removed in the next minor version)."""
+        renamed("legacy_order_consumers.legacy_list_order_consumers", "legacy.order_consumers.list")
         return await _legacy_list_order_consumers.asyncio(
             client=self._client,
             order_ref=order_ref,
@@ -122,13 +293,14 @@ class AsyncOrderConsumersV2Legacy:
             limit=limit,
         )
 
-    async def iter_legacy_list_order_consumers(
+    async def iter(
         self,
         order_ref: str,
         *,
         page_size: int = DEFAULT_PAGE_SIZE,
+        **options: Unpack[RequestOptions],
     ) -> AsyncIterator[Link]:
-        """Every item of `legacy_list_order_consumers`, page by page."""
+        """Every item of `list`, page by page."""
         offset = 0
         while True:
             page = await _legacy_list_order_consumers.asyncio(
@@ -136,6 +308,7 @@ class AsyncOrderConsumersV2Legacy:
                 order_ref=order_ref,
                 offset=offset,
                 limit=page_size,
+                **options,
             )
             items = [] if isinstance(page.items, Unset) else page.items
             for item in items:
@@ -145,27 +318,152 @@ class AsyncOrderConsumersV2Legacy:
                 return
             offset = following
 
+    def iter_legacy_list_order_consumers(
+        self,
+        order_ref: str,
+        *,
+        page_size: int = DEFAULT_PAGE_SIZE,
+    ) -> AsyncIterator[Link]:
+        """Deprecated alias of `iter` (removed in the next minor version)."""
+        renamed("legacy_order_consumers.iter_legacy_list_order_consumers", "legacy.order_consumers.iter")
+        return self.iter(
+            order_ref=order_ref,
+            page_size=page_size,
+        )
+
+    @overload
+    async def create(
+        self,
+        order_ref: str,
+        /,
+        *,
+        first_name: str,
+        last_name: str,
+        title: str | Unset = UNSET,
+        gender: Gender | str | Unset = UNSET,
+        date_of_birth: datetime.datetime | str | Unset = UNSET,
+        emails: builtins.list[str] | Unset = UNSET,
+        phone_numbers: builtins.list[str] | Unset = UNSET,
+        nationality: str | Unset = UNSET,
+        country: str | Unset = UNSET,
+        passport_number: str | Unset = UNSET,
+        passport_expiry: datetime.datetime | str | Unset = UNSET,
+        identifiers: builtins.list[Identifier] | Unset = UNSET,
+        guest: Link | Unset = UNSET,
+        order_items: LinkPage | Unset = UNSET,
+        **options: Unpack[RequestOptions],
+    ) -> LegacyOrderConsumer: ...
+
+    @overload
+    async def create(
+        self,
+        order_ref: str,
+        /,
+        body: LegacyOrderConsumerCreate,
+        **options: Unpack[RequestOptions],
+    ) -> LegacyOrderConsumer: ...
+
+    async def create(
+        self,
+        order_ref: str,
+        /,
+        body: LegacyOrderConsumerCreate | None = None,
+        **kwargs: Any,
+    ) -> LegacyOrderConsumer:
+        """Create an order consumer (legacy) (`POST /v2/orders/{order_ref}/consumers`). The body is a `LegacyOrderConsumerCreate` or its fields as keywords."""
+        options, fields = split_options(kwargs)
+        payload = build_body(LegacyOrderConsumerCreate, body, fields, "legacy.order_consumers.create")
+        return await _legacy_create_order_consumer.asyncio(
+            client=self._client,
+            order_ref=order_ref,
+            body=payload,
+            **options,
+        )
+
     async def legacy_create_order_consumer(
         self,
         order_ref: str,
         *,
         body: LegacyOrderConsumerCreate,
     ) -> LegacyOrderConsumer:
-        """Create an order consumer (legacy) (`POST /v2/orders/{order_ref}/consumers`)."""
+        """Deprecated alias of `create` (removed in the next minor version)."""
+        renamed("legacy_order_consumers.legacy_create_order_consumer", "legacy.order_consumers.create")
         return await _legacy_create_order_consumer.asyncio(
             client=self._client,
             order_ref=order_ref,
             body=body,
         )
 
-    async def legacy_retrieve_order_consumer(
+    async def retrieve(
         self,
         order_consumer_ref: str,
+        **options: Unpack[RequestOptions],
     ) -> LegacyOrderConsumer:
         """Retrieve an order consumer (legacy) (`GET /v2/orderConsumers/{order_consumer_ref}`)."""
         return await _legacy_retrieve_order_consumer.asyncio(
             client=self._client,
             order_consumer_ref=order_consumer_ref,
+            **options,
+        )
+
+    async def legacy_retrieve_order_consumer(
+        self,
+        order_consumer_ref: str,
+    ) -> LegacyOrderConsumer:
+        """Deprecated alias of `retrieve` (removed in the next minor version)."""
+        renamed("legacy_order_consumers.legacy_retrieve_order_consumer", "legacy.order_consumers.retrieve")
+        return await _legacy_retrieve_order_consumer.asyncio(
+            client=self._client,
+            order_consumer_ref=order_consumer_ref,
+        )
+
+    @overload
+    async def update(
+        self,
+        order_consumer_ref: str,
+        /,
+        *,
+        first_name: str,
+        last_name: str,
+        title: str | Unset = UNSET,
+        gender: Gender | str | Unset = UNSET,
+        date_of_birth: datetime.datetime | str | Unset = UNSET,
+        emails: builtins.list[str] | Unset = UNSET,
+        phone_numbers: builtins.list[str] | Unset = UNSET,
+        nationality: str | Unset = UNSET,
+        country: str | Unset = UNSET,
+        passport_number: str | Unset = UNSET,
+        passport_expiry: datetime.datetime | str | Unset = UNSET,
+        identifiers: builtins.list[Identifier] | Unset = UNSET,
+        guest: Link | Unset = UNSET,
+        order_items: LinkPage | Unset = UNSET,
+        **options: Unpack[RequestOptions],
+    ) -> LegacyOrderConsumer: ...
+
+    @overload
+    async def update(
+        self,
+        order_consumer_ref: str,
+        /,
+        body: LegacyOrderConsumerCreate,
+        **options: Unpack[RequestOptions],
+    ) -> LegacyOrderConsumer: ...
+
+    async def update(
+        self,
+        order_consumer_ref: str,
+        /,
+        body: LegacyOrderConsumerCreate | None = None,
+        **kwargs: Any,
+    ) -> LegacyOrderConsumer:
+        """Update an order consumer (legacy) (`POST /v2/orderConsumers/{order_consumer_ref}`). The body is a `LegacyOrderConsumerCreate` or its fields as keywords."""
+        options, fields = split_options(kwargs)
+        payload = build_body(LegacyOrderConsumerCreate, body, fields, "legacy.order_consumers.update")
+        return await _legacy_update_order_consumer.asyncio(
+            client=self._client,
+            order_consumer_ref=order_consumer_ref,
+            body=payload,
+            **options,
         )
 
     async def legacy_update_order_consumer(
@@ -174,7 +472,8 @@ class AsyncOrderConsumersV2Legacy:
         *,
         body: LegacyOrderConsumerCreate,
     ) -> LegacyOrderConsumer:
-        """Update an order consumer (legacy) (`POST /v2/orderConsumers/{order_consumer_ref}`)."""
+        """Deprecated alias of `update` (removed in the next minor version)."""
+        renamed("legacy_order_consumers.legacy_update_order_consumer", "legacy.order_consumers.update")
         return await _legacy_update_order_consumer.asyncio(
             client=self._client,
             order_consumer_ref=order_consumer_ref,

@@ -1,12 +1,19 @@
-"""Operations tagged order_contacts_v_2_1: `OrderContactsV21` (sync) and `AsyncOrderContactsV21`"""
+"""Operations tagged order_contacts_v_2_1: `OrderContactsV21` (sync) and `AsyncOrderContactsV21`, reached as `cdp.order_contacts`"""
 
-from collections.abc import AsyncIterator, Iterator
-from typing import cast
+import builtins
+import datetime
+from collections.abc import AsyncIterator, Iterator, Mapping
+from typing import Any, Unpack, cast, overload
 
 from ... import errors
+from ..._deprecation import renamed
+from ..._options import RequestOptions
 from ..._pagination import DEFAULT_PAGE_SIZE, next_offset
+from ..._resource import build_body, build_values, enum_or_unset, enum_value, split_options
 from ...client import AuthenticatedClient
 from ...models.error import Error
+from ...models.gender import Gender
+from ...models.identifier import Identifier
 from ...models.link import Link
 from ...models.order_contact import OrderContact
 from ...models.order_contact_create import OrderContactCreate
@@ -23,10 +30,29 @@ __all__ = ["OrderContactsV21", "AsyncOrderContactsV21"]
 
 
 class OrderContactsV21:
-    """order_contacts_v_2_1 operations (sync); raise errors.APIError on any non-success status."""
+    """`cdp.order_contacts` (sync): order_contacts_v_2_1 operations; any non-success status raises errors.APIError."""
 
     def __init__(self, client: AuthenticatedClient) -> None:
         self._client = client
+
+    def list(
+        self,
+        order_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: bool | Unset = False,
+        **options: Unpack[RequestOptions],
+    ) -> OrderContactPage:
+        """List the contacts of an order (`GET /v2.1/orders/{order_ref}/contacts`)."""
+        return _list_order_contacts.sync(
+            client=self._client,
+            order_ref=order_ref,
+            offset=offset,
+            limit=limit,
+            expand=expand,
+            **options,
+        )
 
     def list_order_contacts(
         self,
@@ -36,7 +62,8 @@ class OrderContactsV21:
         limit: int | Unset = 10,
         expand: bool | Unset = False,
     ) -> OrderContactPage:
-        """List the contacts of an order (`GET /v2.1/orders/{order_ref}/contacts`)."""
+        """Deprecated alias of `list` (removed in the next minor version)."""
+        renamed("order_contacts.list_order_contacts", "order_contacts.list")
         return _list_order_contacts.sync(
             client=self._client,
             order_ref=order_ref,
@@ -45,13 +72,14 @@ class OrderContactsV21:
             expand=expand,
         )
 
-    def iter_list_order_contacts(
+    def iter(
         self,
         order_ref: str,
         *,
         page_size: int = DEFAULT_PAGE_SIZE,
+        **options: Unpack[RequestOptions],
     ) -> Iterator[OrderContact]:
-        """Every item of `list_order_contacts`, page by page with expand=true (no per-item requests)."""
+        """Every item of `list`, page by page with expand=true (no per-item requests)."""
         offset = 0
         while True:
             page = _list_order_contacts.sync(
@@ -60,12 +88,13 @@ class OrderContactsV21:
                 offset=offset,
                 limit=page_size,
                 expand=True,
+                **options,
             )
             items = [] if isinstance(page.items, Unset) else page.items
             for item in items:
                 if isinstance(item, Link):
                     raise errors.SitecoreCDPError(
-                        "list_order_contacts: got links although expand=true was sent"
+                        "order_contacts.iter: got links although expand=true was sent"
                     )
                 yield item
             following = next_offset(page, offset=offset, requested=page_size, received=len(items))
@@ -73,27 +102,152 @@ class OrderContactsV21:
                 return
             offset = following
 
+    def iter_list_order_contacts(
+        self,
+        order_ref: str,
+        *,
+        page_size: int = DEFAULT_PAGE_SIZE,
+    ) -> Iterator[OrderContact]:
+        """Deprecated alias of `iter` (removed in the next minor version)."""
+        renamed("order_contacts.iter_list_order_contacts", "order_contacts.iter")
+        return self.iter(
+            order_ref=order_ref,
+            page_size=page_size,
+        )
+
+    @overload
+    def create(
+        self,
+        order_ref: str,
+        /,
+        *,
+        title: str | Unset = UNSET,
+        first_name: str | Unset = UNSET,
+        last_name: str | Unset = UNSET,
+        gender: Gender | str | Unset = UNSET,
+        date_of_birth: datetime.datetime | Unset = UNSET,
+        emails: builtins.list[str] | Unset = UNSET,
+        phone_numbers: builtins.list[str] | Unset = UNSET,
+        nationality: str | Unset = UNSET,
+        passport_number: str | Unset = UNSET,
+        country: str | Unset = UNSET,
+        street: builtins.list[str] | Unset = UNSET,
+        city: str | Unset = UNSET,
+        state: str | Unset = UNSET,
+        identifiers: builtins.list[Identifier] | Unset = UNSET,
+        **options: Unpack[RequestOptions],
+    ) -> OrderContact: ...
+
+    @overload
+    def create(
+        self,
+        order_ref: str,
+        /,
+        body: OrderContactCreate,
+        **options: Unpack[RequestOptions],
+    ) -> OrderContact: ...
+
+    def create(
+        self,
+        order_ref: str,
+        /,
+        body: OrderContactCreate | None = None,
+        **kwargs: Any,
+    ) -> OrderContact:
+        """Create an order contact (`POST /v2.1/orders/{order_ref}/contacts`). The body is a `OrderContactCreate` or its fields as keywords."""
+        options, fields = split_options(kwargs)
+        payload = build_body(OrderContactCreate, body, fields, "order_contacts.create")
+        return _create_order_contact.sync(
+            client=self._client,
+            order_ref=order_ref,
+            body=payload,
+            **options,
+        )
+
     def create_order_contact(
         self,
         order_ref: str,
         *,
         body: OrderContactCreate,
     ) -> OrderContact:
-        """Create an order contact (`POST /v2.1/orders/{order_ref}/contacts`)."""
+        """Deprecated alias of `create` (removed in the next minor version)."""
+        renamed("order_contacts.create_order_contact", "order_contacts.create")
         return _create_order_contact.sync(
             client=self._client,
             order_ref=order_ref,
             body=body,
         )
 
-    def retrieve_order_contact(
+    def retrieve(
         self,
         order_contact_ref: str,
+        **options: Unpack[RequestOptions],
     ) -> OrderContact:
         """Retrieve an order contact (`GET /v2.1/orderContacts/{order_contact_ref}`)."""
         return _retrieve_order_contact.sync(
             client=self._client,
             order_contact_ref=order_contact_ref,
+            **options,
+        )
+
+    def retrieve_order_contact(
+        self,
+        order_contact_ref: str,
+    ) -> OrderContact:
+        """Deprecated alias of `retrieve` (removed in the next minor version)."""
+        renamed("order_contacts.retrieve_order_contact", "order_contacts.retrieve")
+        return _retrieve_order_contact.sync(
+            client=self._client,
+            order_contact_ref=order_contact_ref,
+        )
+
+    @overload
+    def update(
+        self,
+        order_contact_ref: str,
+        /,
+        *,
+        title: str | Unset = UNSET,
+        first_name: str | Unset = UNSET,
+        last_name: str | Unset = UNSET,
+        gender: Gender | str | Unset = UNSET,
+        date_of_birth: datetime.datetime | Unset = UNSET,
+        emails: builtins.list[str] | Unset = UNSET,
+        phone_numbers: builtins.list[str] | Unset = UNSET,
+        nationality: str | Unset = UNSET,
+        passport_number: str | Unset = UNSET,
+        country: str | Unset = UNSET,
+        street: builtins.list[str] | Unset = UNSET,
+        city: str | Unset = UNSET,
+        state: str | Unset = UNSET,
+        identifiers: builtins.list[Identifier] | Unset = UNSET,
+        **options: Unpack[RequestOptions],
+    ) -> OrderContact: ...
+
+    @overload
+    def update(
+        self,
+        order_contact_ref: str,
+        /,
+        body: OrderContactCreate,
+        **options: Unpack[RequestOptions],
+    ) -> OrderContact: ...
+
+    def update(
+        self,
+        order_contact_ref: str,
+        /,
+        body: OrderContactCreate | None = None,
+        **kwargs: Any,
+    ) -> OrderContact:
+        """Update an order contact (`PUT /v2.1/orderContacts/{order_contact_ref}`). The body is a `OrderContactCreate` or its fields as keywords."""
+        options, fields = split_options(kwargs)
+        payload = build_body(OrderContactCreate, body, fields, "order_contacts.update")
+        return _update_order_contact.sync(
+            client=self._client,
+            order_contact_ref=order_contact_ref,
+            body=payload,
+            **options,
         )
 
     def update_order_contact(
@@ -102,21 +256,84 @@ class OrderContactsV21:
         *,
         body: OrderContactCreate,
     ) -> OrderContact:
-        """Update an order contact (`PUT /v2.1/orderContacts/{order_contact_ref}`)."""
+        """Deprecated alias of `update` (removed in the next minor version)."""
+        renamed("order_contacts.update_order_contact", "order_contacts.update")
         return _update_order_contact.sync(
             client=self._client,
             order_contact_ref=order_contact_ref,
             body=body,
         )
 
-    def delete_order_contact(
+    def delete(
         self,
         order_contact_ref: str,
+        **options: Unpack[RequestOptions],
     ) -> None:
         """Delete an order contact (`DELETE /v2.1/orderContacts/{order_contact_ref}`)."""
         return _delete_order_contact.sync(
             client=self._client,
             order_contact_ref=order_contact_ref,
+            **options,
+        )
+
+    def delete_order_contact(
+        self,
+        order_contact_ref: str,
+    ) -> None:
+        """Deprecated alias of `delete` (removed in the next minor version)."""
+        renamed("order_contacts.delete_order_contact", "order_contacts.delete")
+        return _delete_order_contact.sync(
+            client=self._client,
+            order_contact_ref=order_contact_ref,
+        )
+
+    @overload
+    def patch(
+        self,
+        order_contact_ref: str,
+        /,
+        *,
+        title: str | Unset = UNSET,
+        first_name: str | Unset = UNSET,
+        last_name: str | Unset = UNSET,
+        gender: Gender | str | Unset = UNSET,
+        date_of_birth: datetime.datetime | Unset = UNSET,
+        emails: builtins.list[str] | Unset = UNSET,
+        phone_numbers: builtins.list[str] | Unset = UNSET,
+        nationality: str | Unset = UNSET,
+        passport_number: str | Unset = UNSET,
+        country: str | Unset = UNSET,
+        street: builtins.list[str] | Unset = UNSET,
+        city: str | Unset = UNSET,
+        state: str | Unset = UNSET,
+        identifiers: builtins.list[Identifier] | Unset = UNSET,
+        **options: Unpack[RequestOptions],
+    ) -> OrderContact: ...
+
+    @overload
+    def patch(
+        self,
+        order_contact_ref: str,
+        /,
+        body: OrderContactCreate,
+        **options: Unpack[RequestOptions],
+    ) -> OrderContact: ...
+
+    def patch(
+        self,
+        order_contact_ref: str,
+        /,
+        body: OrderContactCreate | None = None,
+        **kwargs: Any,
+    ) -> OrderContact:
+        """Partially update an order contact (`PATCH /v2.1/orderContacts/{order_contact_ref}`). The body is a `OrderContactCreate` or its fields as keywords."""
+        options, fields = split_options(kwargs)
+        payload = build_body(OrderContactCreate, body, fields, "order_contacts.patch")
+        return _patch_order_contact.sync(
+            client=self._client,
+            order_contact_ref=order_contact_ref,
+            body=payload,
+            **options,
         )
 
     def patch_order_contact(
@@ -125,7 +342,8 @@ class OrderContactsV21:
         *,
         body: OrderContactCreate,
     ) -> OrderContact:
-        """Partially update an order contact (`PATCH /v2.1/orderContacts/{order_contact_ref}`)."""
+        """Deprecated alias of `patch` (removed in the next minor version)."""
+        renamed("order_contacts.patch_order_contact", "order_contacts.patch")
         return _patch_order_contact.sync(
             client=self._client,
             order_contact_ref=order_contact_ref,
@@ -134,10 +352,29 @@ class OrderContactsV21:
 
 
 class AsyncOrderContactsV21:
-    """order_contacts_v_2_1 operations (async); raise errors.APIError on any non-success status."""
+    """`cdp.order_contacts` (async): order_contacts_v_2_1 operations; any non-success status raises errors.APIError."""
 
     def __init__(self, client: AuthenticatedClient) -> None:
         self._client = client
+
+    async def list(
+        self,
+        order_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: bool | Unset = False,
+        **options: Unpack[RequestOptions],
+    ) -> OrderContactPage:
+        """List the contacts of an order (`GET /v2.1/orders/{order_ref}/contacts`)."""
+        return await _list_order_contacts.asyncio(
+            client=self._client,
+            order_ref=order_ref,
+            offset=offset,
+            limit=limit,
+            expand=expand,
+            **options,
+        )
 
     async def list_order_contacts(
         self,
@@ -147,7 +384,8 @@ class AsyncOrderContactsV21:
         limit: int | Unset = 10,
         expand: bool | Unset = False,
     ) -> OrderContactPage:
-        """List the contacts of an order (`GET /v2.1/orders/{order_ref}/contacts`)."""
+        """Deprecated alias of `list` (removed in the next minor version)."""
+        renamed("order_contacts.list_order_contacts", "order_contacts.list")
         return await _list_order_contacts.asyncio(
             client=self._client,
             order_ref=order_ref,
@@ -156,13 +394,14 @@ class AsyncOrderContactsV21:
             expand=expand,
         )
 
-    async def iter_list_order_contacts(
+    async def iter(
         self,
         order_ref: str,
         *,
         page_size: int = DEFAULT_PAGE_SIZE,
+        **options: Unpack[RequestOptions],
     ) -> AsyncIterator[OrderContact]:
-        """Every item of `list_order_contacts`, page by page with expand=true (no per-item requests)."""
+        """Every item of `list`, page by page with expand=true (no per-item requests)."""
         offset = 0
         while True:
             page = await _list_order_contacts.asyncio(
@@ -171,12 +410,13 @@ class AsyncOrderContactsV21:
                 offset=offset,
                 limit=page_size,
                 expand=True,
+                **options,
             )
             items = [] if isinstance(page.items, Unset) else page.items
             for item in items:
                 if isinstance(item, Link):
                     raise errors.SitecoreCDPError(
-                        "list_order_contacts: got links although expand=true was sent"
+                        "order_contacts.iter: got links although expand=true was sent"
                     )
                 yield item
             following = next_offset(page, offset=offset, requested=page_size, received=len(items))
@@ -184,27 +424,152 @@ class AsyncOrderContactsV21:
                 return
             offset = following
 
+    def iter_list_order_contacts(
+        self,
+        order_ref: str,
+        *,
+        page_size: int = DEFAULT_PAGE_SIZE,
+    ) -> AsyncIterator[OrderContact]:
+        """Deprecated alias of `iter` (removed in the next minor version)."""
+        renamed("order_contacts.iter_list_order_contacts", "order_contacts.iter")
+        return self.iter(
+            order_ref=order_ref,
+            page_size=page_size,
+        )
+
+    @overload
+    async def create(
+        self,
+        order_ref: str,
+        /,
+        *,
+        title: str | Unset = UNSET,
+        first_name: str | Unset = UNSET,
+        last_name: str | Unset = UNSET,
+        gender: Gender | str | Unset = UNSET,
+        date_of_birth: datetime.datetime | Unset = UNSET,
+        emails: builtins.list[str] | Unset = UNSET,
+        phone_numbers: builtins.list[str] | Unset = UNSET,
+        nationality: str | Unset = UNSET,
+        passport_number: str | Unset = UNSET,
+        country: str | Unset = UNSET,
+        street: builtins.list[str] | Unset = UNSET,
+        city: str | Unset = UNSET,
+        state: str | Unset = UNSET,
+        identifiers: builtins.list[Identifier] | Unset = UNSET,
+        **options: Unpack[RequestOptions],
+    ) -> OrderContact: ...
+
+    @overload
+    async def create(
+        self,
+        order_ref: str,
+        /,
+        body: OrderContactCreate,
+        **options: Unpack[RequestOptions],
+    ) -> OrderContact: ...
+
+    async def create(
+        self,
+        order_ref: str,
+        /,
+        body: OrderContactCreate | None = None,
+        **kwargs: Any,
+    ) -> OrderContact:
+        """Create an order contact (`POST /v2.1/orders/{order_ref}/contacts`). The body is a `OrderContactCreate` or its fields as keywords."""
+        options, fields = split_options(kwargs)
+        payload = build_body(OrderContactCreate, body, fields, "order_contacts.create")
+        return await _create_order_contact.asyncio(
+            client=self._client,
+            order_ref=order_ref,
+            body=payload,
+            **options,
+        )
+
     async def create_order_contact(
         self,
         order_ref: str,
         *,
         body: OrderContactCreate,
     ) -> OrderContact:
-        """Create an order contact (`POST /v2.1/orders/{order_ref}/contacts`)."""
+        """Deprecated alias of `create` (removed in the next minor version)."""
+        renamed("order_contacts.create_order_contact", "order_contacts.create")
         return await _create_order_contact.asyncio(
             client=self._client,
             order_ref=order_ref,
             body=body,
         )
 
-    async def retrieve_order_contact(
+    async def retrieve(
         self,
         order_contact_ref: str,
+        **options: Unpack[RequestOptions],
     ) -> OrderContact:
         """Retrieve an order contact (`GET /v2.1/orderContacts/{order_contact_ref}`)."""
         return await _retrieve_order_contact.asyncio(
             client=self._client,
             order_contact_ref=order_contact_ref,
+            **options,
+        )
+
+    async def retrieve_order_contact(
+        self,
+        order_contact_ref: str,
+    ) -> OrderContact:
+        """Deprecated alias of `retrieve` (removed in the next minor version)."""
+        renamed("order_contacts.retrieve_order_contact", "order_contacts.retrieve")
+        return await _retrieve_order_contact.asyncio(
+            client=self._client,
+            order_contact_ref=order_contact_ref,
+        )
+
+    @overload
+    async def update(
+        self,
+        order_contact_ref: str,
+        /,
+        *,
+        title: str | Unset = UNSET,
+        first_name: str | Unset = UNSET,
+        last_name: str | Unset = UNSET,
+        gender: Gender | str | Unset = UNSET,
+        date_of_birth: datetime.datetime | Unset = UNSET,
+        emails: builtins.list[str] | Unset = UNSET,
+        phone_numbers: builtins.list[str] | Unset = UNSET,
+        nationality: str | Unset = UNSET,
+        passport_number: str | Unset = UNSET,
+        country: str | Unset = UNSET,
+        street: builtins.list[str] | Unset = UNSET,
+        city: str | Unset = UNSET,
+        state: str | Unset = UNSET,
+        identifiers: builtins.list[Identifier] | Unset = UNSET,
+        **options: Unpack[RequestOptions],
+    ) -> OrderContact: ...
+
+    @overload
+    async def update(
+        self,
+        order_contact_ref: str,
+        /,
+        body: OrderContactCreate,
+        **options: Unpack[RequestOptions],
+    ) -> OrderContact: ...
+
+    async def update(
+        self,
+        order_contact_ref: str,
+        /,
+        body: OrderContactCreate | None = None,
+        **kwargs: Any,
+    ) -> OrderContact:
+        """Update an order contact (`PUT /v2.1/orderContacts/{order_contact_ref}`). The body is a `OrderContactCreate` or its fields as keywords."""
+        options, fields = split_options(kwargs)
+        payload = build_body(OrderContactCreate, body, fields, "order_contacts.update")
+        return await _update_order_contact.asyncio(
+            client=self._client,
+            order_contact_ref=order_contact_ref,
+            body=payload,
+            **options,
         )
 
     async def update_order_contact(
@@ -213,21 +578,84 @@ class AsyncOrderContactsV21:
         *,
         body: OrderContactCreate,
     ) -> OrderContact:
-        """Update an order contact (`PUT /v2.1/orderContacts/{order_contact_ref}`)."""
+        """Deprecated alias of `update` (removed in the next minor version)."""
+        renamed("order_contacts.update_order_contact", "order_contacts.update")
         return await _update_order_contact.asyncio(
             client=self._client,
             order_contact_ref=order_contact_ref,
             body=body,
         )
 
-    async def delete_order_contact(
+    async def delete(
         self,
         order_contact_ref: str,
+        **options: Unpack[RequestOptions],
     ) -> None:
         """Delete an order contact (`DELETE /v2.1/orderContacts/{order_contact_ref}`)."""
         return await _delete_order_contact.asyncio(
             client=self._client,
             order_contact_ref=order_contact_ref,
+            **options,
+        )
+
+    async def delete_order_contact(
+        self,
+        order_contact_ref: str,
+    ) -> None:
+        """Deprecated alias of `delete` (removed in the next minor version)."""
+        renamed("order_contacts.delete_order_contact", "order_contacts.delete")
+        return await _delete_order_contact.asyncio(
+            client=self._client,
+            order_contact_ref=order_contact_ref,
+        )
+
+    @overload
+    async def patch(
+        self,
+        order_contact_ref: str,
+        /,
+        *,
+        title: str | Unset = UNSET,
+        first_name: str | Unset = UNSET,
+        last_name: str | Unset = UNSET,
+        gender: Gender | str | Unset = UNSET,
+        date_of_birth: datetime.datetime | Unset = UNSET,
+        emails: builtins.list[str] | Unset = UNSET,
+        phone_numbers: builtins.list[str] | Unset = UNSET,
+        nationality: str | Unset = UNSET,
+        passport_number: str | Unset = UNSET,
+        country: str | Unset = UNSET,
+        street: builtins.list[str] | Unset = UNSET,
+        city: str | Unset = UNSET,
+        state: str | Unset = UNSET,
+        identifiers: builtins.list[Identifier] | Unset = UNSET,
+        **options: Unpack[RequestOptions],
+    ) -> OrderContact: ...
+
+    @overload
+    async def patch(
+        self,
+        order_contact_ref: str,
+        /,
+        body: OrderContactCreate,
+        **options: Unpack[RequestOptions],
+    ) -> OrderContact: ...
+
+    async def patch(
+        self,
+        order_contact_ref: str,
+        /,
+        body: OrderContactCreate | None = None,
+        **kwargs: Any,
+    ) -> OrderContact:
+        """Partially update an order contact (`PATCH /v2.1/orderContacts/{order_contact_ref}`). The body is a `OrderContactCreate` or its fields as keywords."""
+        options, fields = split_options(kwargs)
+        payload = build_body(OrderContactCreate, body, fields, "order_contacts.patch")
+        return await _patch_order_contact.asyncio(
+            client=self._client,
+            order_contact_ref=order_contact_ref,
+            body=payload,
+            **options,
         )
 
     async def patch_order_contact(
@@ -236,7 +664,8 @@ class AsyncOrderContactsV21:
         *,
         body: OrderContactCreate,
     ) -> OrderContact:
-        """Partially update an order contact (`PATCH /v2.1/orderContacts/{order_contact_ref}`)."""
+        """Deprecated alias of `patch` (removed in the next minor version)."""
+        renamed("order_contacts.patch_order_contact", "order_contacts.patch")
         return await _patch_order_contact.asyncio(
             client=self._client,
             order_contact_ref=order_contact_ref,

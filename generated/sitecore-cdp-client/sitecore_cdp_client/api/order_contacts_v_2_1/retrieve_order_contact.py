@@ -1,10 +1,11 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Unpack
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
+from ..._options import RequestOptions
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.order_contact import OrderContact
@@ -50,6 +51,19 @@ def _parse_response(
 
 
 def _parse_success(response: httpx.Response) -> OrderContact:
+    if not 200 <= response.status_code <= 299:
+        raise errors.APIError.from_response(response)
+    try:
+        return _decode_success(response)
+    except errors.SitecoreCDPError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise errors.APIResponseValidationError.from_response(
+            response, "body fits the documented response", f"{type(exc).__name__}: {exc}"
+        ) from exc
+
+
+def _decode_success(response: httpx.Response) -> OrderContact:
     if response.status_code == 200:
         response_200 = OrderContact.from_dict(response.json())
 
@@ -61,11 +75,21 @@ def _parse_success(response: httpx.Response) -> OrderContact:
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Error | OrderContact]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.SitecoreCDPError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        if 200 <= response.status_code <= 299:
+            raise errors.APIResponseValidationError.from_response(
+                response, "body fits the documented response", f"{type(exc).__name__}: {exc}"
+            ) from exc
+        parsed = None  # an error body that is not Sitecore's JSON (a gateway's HTML page): content keeps it
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -73,6 +97,7 @@ def sync_detailed(
     order_contact_ref: str,
     *,
     client: AuthenticatedClient | Client,
+    **options: Unpack[RequestOptions],
 ) -> Response[Error | OrderContact]:
     """Retrieve an order contact
 
@@ -94,9 +119,7 @@ def sync_detailed(
         order_contact_ref=order_contact_ref,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.send(kwargs, options)
 
     return _build_response(client=client, response=response)
 
@@ -105,6 +128,7 @@ def sync(
     order_contact_ref: str,
     *,
     client: AuthenticatedClient | Client,
+    **options: Unpack[RequestOptions],
 ) -> OrderContact:
     """Retrieve an order contact
 
@@ -117,7 +141,9 @@ def sync(
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
             (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than the client's timeout.
+        errors.APITimeoutError: If the request takes longer than the timeout.
+        errors.APIConnectionError: If no response came (the host could not be reached, ...).
+        errors.APIResponseValidationError: If a success body is not what the spec describes.
 
     Returns:
         OrderContact
@@ -127,9 +153,7 @@ def sync(
         order_contact_ref=order_contact_ref,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.send(kwargs, options)
 
     return _parse_success(response)
 
@@ -138,6 +162,7 @@ async def asyncio_detailed(
     order_contact_ref: str,
     *,
     client: AuthenticatedClient | Client,
+    **options: Unpack[RequestOptions],
 ) -> Response[Error | OrderContact]:
     """Retrieve an order contact
 
@@ -159,7 +184,7 @@ async def asyncio_detailed(
         order_contact_ref=order_contact_ref,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await client.asend(kwargs, options)
 
     return _build_response(client=client, response=response)
 
@@ -168,6 +193,7 @@ async def asyncio(
     order_contact_ref: str,
     *,
     client: AuthenticatedClient | Client,
+    **options: Unpack[RequestOptions],
 ) -> OrderContact:
     """Retrieve an order contact
 
@@ -180,7 +206,9 @@ async def asyncio(
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
             (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than the client's timeout.
+        errors.APITimeoutError: If the request takes longer than the timeout.
+        errors.APIConnectionError: If no response came (the host could not be reached, ...).
+        errors.APIResponseValidationError: If a success body is not what the spec describes.
 
     Returns:
         OrderContact
@@ -190,6 +218,6 @@ async def asyncio(
         order_contact_ref=order_contact_ref,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await client.asend(kwargs, options)
 
     return _parse_success(response)

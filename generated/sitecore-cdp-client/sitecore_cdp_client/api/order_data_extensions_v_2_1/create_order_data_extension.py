@@ -1,10 +1,11 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Unpack
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
+from ..._options import RequestOptions
 from ...client import AuthenticatedClient, Client
 from ...models.data_extension_name import DataExtensionName
 from ...models.data_extension_values import DataExtensionValues
@@ -82,6 +83,19 @@ def _parse_response(
 
 
 def _parse_success(response: httpx.Response) -> OrderDataExtension:
+    if not 200 <= response.status_code <= 299:
+        raise errors.APIError.from_response(response)
+    try:
+        return _decode_success(response)
+    except errors.SitecoreCDPError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise errors.APIResponseValidationError.from_response(
+            response, "body fits the documented response", f"{type(exc).__name__}: {exc}"
+        ) from exc
+
+
+def _decode_success(response: httpx.Response) -> OrderDataExtension:
     if response.status_code == 200:
         response_200 = OrderDataExtension.from_dict(response.json())
 
@@ -98,11 +112,21 @@ def _parse_success(response: httpx.Response) -> OrderDataExtension:
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Error | OrderDataExtension]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.SitecoreCDPError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        if 200 <= response.status_code <= 299:
+            raise errors.APIResponseValidationError.from_response(
+                response, "body fits the documented response", f"{type(exc).__name__}: {exc}"
+            ) from exc
+        parsed = None  # an error body that is not Sitecore's JSON (a gateway's HTML page): content keeps it
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -112,6 +136,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: DataExtensionValues,
+    **options: Unpack[RequestOptions],
 ) -> Response[Error | OrderDataExtension]:
     """Create an order data extension
 
@@ -144,9 +169,7 @@ def sync_detailed(
         body=body,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.send(kwargs, options)
 
     return _build_response(client=client, response=response)
 
@@ -157,6 +180,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: DataExtensionValues,
+    **options: Unpack[RequestOptions],
 ) -> OrderDataExtension:
     """Create an order data extension
 
@@ -178,7 +202,9 @@ def sync(
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
             (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than the client's timeout.
+        errors.APITimeoutError: If the request takes longer than the timeout.
+        errors.APIConnectionError: If no response came (the host could not be reached, ...).
+        errors.APIResponseValidationError: If a success body is not what the spec describes.
 
     Returns:
         OrderDataExtension
@@ -190,9 +216,7 @@ def sync(
         body=body,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.send(kwargs, options)
 
     return _parse_success(response)
 
@@ -203,6 +227,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: DataExtensionValues,
+    **options: Unpack[RequestOptions],
 ) -> Response[Error | OrderDataExtension]:
     """Create an order data extension
 
@@ -235,7 +260,7 @@ async def asyncio_detailed(
         body=body,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await client.asend(kwargs, options)
 
     return _build_response(client=client, response=response)
 
@@ -246,6 +271,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: DataExtensionValues,
+    **options: Unpack[RequestOptions],
 ) -> OrderDataExtension:
     """Create an order data extension
 
@@ -267,7 +293,9 @@ async def asyncio(
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
             (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than the client's timeout.
+        errors.APITimeoutError: If the request takes longer than the timeout.
+        errors.APIConnectionError: If no response came (the host could not be reached, ...).
+        errors.APIResponseValidationError: If a success body is not what the spec describes.
 
     Returns:
         OrderDataExtension
@@ -279,6 +307,6 @@ async def asyncio(
         body=body,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await client.asend(kwargs, options)
 
     return _parse_success(response)

@@ -1,10 +1,11 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any, Unpack, cast
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
+from ..._options import RequestOptions
 from ...client import AuthenticatedClient, Client
 from ...models.data_extension_name import DataExtensionName
 from ...models.delete_result import DeleteResult
@@ -57,6 +58,19 @@ def _parse_response(
 
 
 def _parse_success(response: httpx.Response) -> DeleteResult | None:
+    if not 200 <= response.status_code <= 299:
+        raise errors.APIError.from_response(response)
+    try:
+        return _decode_success(response)
+    except errors.SitecoreCDPError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise errors.APIResponseValidationError.from_response(
+            response, "body fits the documented response", f"{type(exc).__name__}: {exc}"
+        ) from exc
+
+
+def _decode_success(response: httpx.Response) -> DeleteResult | None:
     if response.status_code == 200:
         response_200 = DeleteResult.from_dict(response.json())
 
@@ -70,11 +84,21 @@ def _parse_success(response: httpx.Response) -> DeleteResult | None:
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Any | DeleteResult | Error]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.SitecoreCDPError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        if 200 <= response.status_code <= 299:
+            raise errors.APIResponseValidationError.from_response(
+                response, "body fits the documented response", f"{type(exc).__name__}: {exc}"
+            ) from exc
+        parsed = None  # an error body that is not Sitecore's JSON (a gateway's HTML page): content keeps it
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -83,6 +107,7 @@ def sync_detailed(
     data_extension_name: DataExtensionName,
     *,
     client: AuthenticatedClient | Client,
+    **options: Unpack[RequestOptions],
 ) -> Response[Any | DeleteResult | Error]:
     """Delete an order data extension
 
@@ -107,9 +132,7 @@ def sync_detailed(
         data_extension_name=data_extension_name,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.send(kwargs, options)
 
     return _build_response(client=client, response=response)
 
@@ -119,6 +142,7 @@ def sync(
     data_extension_name: DataExtensionName,
     *,
     client: AuthenticatedClient | Client,
+    **options: Unpack[RequestOptions],
 ) -> DeleteResult | None:
     """Delete an order data extension
 
@@ -133,7 +157,9 @@ def sync(
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
             (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than the client's timeout.
+        errors.APITimeoutError: If the request takes longer than the timeout.
+        errors.APIConnectionError: If no response came (the host could not be reached, ...).
+        errors.APIResponseValidationError: If a success body is not what the spec describes.
 
     Returns:
         DeleteResult | None
@@ -144,9 +170,7 @@ def sync(
         data_extension_name=data_extension_name,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.send(kwargs, options)
 
     return _parse_success(response)
 
@@ -156,6 +180,7 @@ async def asyncio_detailed(
     data_extension_name: DataExtensionName,
     *,
     client: AuthenticatedClient | Client,
+    **options: Unpack[RequestOptions],
 ) -> Response[Any | DeleteResult | Error]:
     """Delete an order data extension
 
@@ -180,7 +205,7 @@ async def asyncio_detailed(
         data_extension_name=data_extension_name,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await client.asend(kwargs, options)
 
     return _build_response(client=client, response=response)
 
@@ -190,6 +215,7 @@ async def asyncio(
     data_extension_name: DataExtensionName,
     *,
     client: AuthenticatedClient | Client,
+    **options: Unpack[RequestOptions],
 ) -> DeleteResult | None:
     """Delete an order data extension
 
@@ -204,7 +230,9 @@ async def asyncio(
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
             (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than the client's timeout.
+        errors.APITimeoutError: If the request takes longer than the timeout.
+        errors.APIConnectionError: If no response came (the host could not be reached, ...).
+        errors.APIResponseValidationError: If a success body is not what the spec describes.
 
     Returns:
         DeleteResult | None
@@ -215,6 +243,6 @@ async def asyncio(
         data_extension_name=data_extension_name,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await client.asend(kwargs, options)
 
     return _parse_success(response)

@@ -1,10 +1,15 @@
-"""Operations tagged order_item_data_extensions_v_2_1: `OrderItemDataExtensionsV21` (sync) and `AsyncOrderItemDataExtensionsV21`"""
+"""Operations tagged order_item_data_extensions_v_2_1: `OrderItemDataExtensionsV21` (sync) and `AsyncOrderItemDataExtensionsV21`, reached as `cdp.order_item_data_extensions`"""
 
-from collections.abc import AsyncIterator, Iterator
-from typing import cast
+import builtins
+import datetime
+from collections.abc import AsyncIterator, Iterator, Mapping
+from typing import Any, Unpack, cast, overload
 
 from ... import errors
+from ..._deprecation import renamed
+from ..._options import RequestOptions
 from ..._pagination import DEFAULT_PAGE_SIZE, next_offset
+from ..._resource import build_body, build_values, enum_or_unset, enum_value, split_options
 from ...client import AuthenticatedClient
 from ...models.data_extension_name import DataExtensionName
 from ...models.data_extension_values import DataExtensionValues
@@ -26,10 +31,29 @@ __all__ = ["OrderItemDataExtensionsV21", "AsyncOrderItemDataExtensionsV21"]
 
 
 class OrderItemDataExtensionsV21:
-    """order_item_data_extensions_v_2_1 operations (sync); raise errors.APIError on any non-success status."""
+    """`cdp.order_item_data_extensions` (sync): order_item_data_extensions_v_2_1 operations; any non-success status raises errors.APIError."""
 
     def __init__(self, client: AuthenticatedClient) -> None:
         self._client = client
+
+    def list(
+        self,
+        order_item_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: bool | Unset = False,
+        **options: Unpack[RequestOptions],
+    ) -> OrderItemDataExtensionPage:
+        """List the data extensions of an order item (`GET /v2.1/orderItems/{order_item_ref}/extensions`)."""
+        return _list_order_item_data_extensions.sync(
+            client=self._client,
+            order_item_ref=order_item_ref,
+            offset=offset,
+            limit=limit,
+            expand=expand,
+            **options,
+        )
 
     def list_order_item_data_extensions(
         self,
@@ -39,7 +63,10 @@ class OrderItemDataExtensionsV21:
         limit: int | Unset = 10,
         expand: bool | Unset = False,
     ) -> OrderItemDataExtensionPage:
-        """List the data extensions of an order item (`GET /v2.1/orderItems/{order_item_ref}/extensions`)."""
+        """Deprecated alias of `list` (removed in the next minor version)."""
+        renamed(
+            "order_item_data_extensions.list_order_item_data_extensions", "order_item_data_extensions.list"
+        )
         return _list_order_item_data_extensions.sync(
             client=self._client,
             order_item_ref=order_item_ref,
@@ -48,13 +75,14 @@ class OrderItemDataExtensionsV21:
             expand=expand,
         )
 
-    def iter_list_order_item_data_extensions(
+    def iter(
         self,
         order_item_ref: str,
         *,
         page_size: int = DEFAULT_PAGE_SIZE,
+        **options: Unpack[RequestOptions],
     ) -> Iterator[OrderItemDataExtension]:
-        """Every item of `list_order_item_data_extensions`, page by page with expand=true (no per-item requests)."""
+        """Every item of `list`, page by page with expand=true (no per-item requests)."""
         offset = 0
         while True:
             page = _list_order_item_data_extensions.sync(
@@ -63,12 +91,13 @@ class OrderItemDataExtensionsV21:
                 offset=offset,
                 limit=page_size,
                 expand=True,
+                **options,
             )
             items = [] if isinstance(page.items, Unset) else page.items
             for item in items:
                 if isinstance(item, Link):
                     raise errors.SitecoreCDPError(
-                        "list_order_item_data_extensions: got links although expand=true was sent"
+                        "order_item_data_extensions.iter: got links although expand=true was sent"
                     )
                 yield item
             following = next_offset(page, offset=offset, requested=page_size, received=len(items))
@@ -76,16 +105,66 @@ class OrderItemDataExtensionsV21:
                 return
             offset = following
 
-    def retrieve_order_item_data_extension(
+    def iter_list_order_item_data_extensions(
         self,
         order_item_ref: str,
-        data_extension_name: DataExtensionName,
+        *,
+        page_size: int = DEFAULT_PAGE_SIZE,
+    ) -> Iterator[OrderItemDataExtension]:
+        """Deprecated alias of `iter` (removed in the next minor version)."""
+        renamed(
+            "order_item_data_extensions.iter_list_order_item_data_extensions",
+            "order_item_data_extensions.iter",
+        )
+        return self.iter(
+            order_item_ref=order_item_ref,
+            page_size=page_size,
+        )
+
+    def retrieve(
+        self,
+        order_item_ref: str,
+        data_extension_name: DataExtensionName | str,
+        **options: Unpack[RequestOptions],
     ) -> OrderItemDataExtension:
         """Retrieve an order item data extension (`GET /v2.1/orderItems/{order_item_ref}/extensions/{data_extension_name}`)."""
         return _retrieve_order_item_data_extension.sync(
             client=self._client,
             order_item_ref=order_item_ref,
+            data_extension_name=enum_value(DataExtensionName, data_extension_name),
+            **options,
+        )
+
+    def retrieve_order_item_data_extension(
+        self,
+        order_item_ref: str,
+        data_extension_name: DataExtensionName,
+    ) -> OrderItemDataExtension:
+        """Deprecated alias of `retrieve` (removed in the next minor version)."""
+        renamed(
+            "order_item_data_extensions.retrieve_order_item_data_extension",
+            "order_item_data_extensions.retrieve",
+        )
+        return _retrieve_order_item_data_extension.sync(
+            client=self._client,
+            order_item_ref=order_item_ref,
             data_extension_name=data_extension_name,
+        )
+
+    def update(
+        self,
+        order_item_ref: str,
+        data_extension_name: DataExtensionName | str,
+        values: DataExtensionValues | Mapping[str, bool | float | int | str],
+        **options: Unpack[RequestOptions],
+    ) -> OrderItemDataExtension:
+        """Update an order item data extension (`PUT /v2.1/orderItems/{order_item_ref}/extensions/{data_extension_name}`). `values` is a mapping of the pairs (or a `DataExtensionValues`)."""
+        return _update_order_item_data_extension.sync(
+            client=self._client,
+            order_item_ref=order_item_ref,
+            data_extension_name=enum_value(DataExtensionName, data_extension_name),
+            body=build_values(DataExtensionValues, values, "order_item_data_extensions.update"),
+            **options,
         )
 
     def update_order_item_data_extension(
@@ -95,12 +174,31 @@ class OrderItemDataExtensionsV21:
         *,
         body: DataExtensionValues,
     ) -> OrderItemDataExtension:
-        """Update an order item data extension (`PUT /v2.1/orderItems/{order_item_ref}/extensions/{data_extension_name}`)."""
+        """Deprecated alias of `update` (removed in the next minor version)."""
+        renamed(
+            "order_item_data_extensions.update_order_item_data_extension", "order_item_data_extensions.update"
+        )
         return _update_order_item_data_extension.sync(
             client=self._client,
             order_item_ref=order_item_ref,
             data_extension_name=data_extension_name,
             body=body,
+        )
+
+    def create(
+        self,
+        order_item_ref: str,
+        data_extension_name: DataExtensionName | str,
+        values: DataExtensionValues | Mapping[str, bool | float | int | str],
+        **options: Unpack[RequestOptions],
+    ) -> OrderItemDataExtension:
+        """Create an order item data extension (`POST /v2.1/orderItems/{order_item_ref}/extensions/{data_extension_name}`). `values` is a mapping of the pairs (or a `DataExtensionValues`)."""
+        return _create_order_item_data_extension.sync(
+            client=self._client,
+            order_item_ref=order_item_ref,
+            data_extension_name=enum_value(DataExtensionName, data_extension_name),
+            body=build_values(DataExtensionValues, values, "order_item_data_extensions.create"),
+            **options,
         )
 
     def create_order_item_data_extension(
@@ -110,7 +208,10 @@ class OrderItemDataExtensionsV21:
         *,
         body: DataExtensionValues,
     ) -> OrderItemDataExtension:
-        """Create an order item data extension (`POST /v2.1/orderItems/{order_item_ref}/extensions/{data_extension_name}`)."""
+        """Deprecated alias of `create` (removed in the next minor version)."""
+        renamed(
+            "order_item_data_extensions.create_order_item_data_extension", "order_item_data_extensions.create"
+        )
         return _create_order_item_data_extension.sync(
             client=self._client,
             order_item_ref=order_item_ref,
@@ -118,16 +219,49 @@ class OrderItemDataExtensionsV21:
             body=body,
         )
 
-    def delete_order_item_data_extension(
+    def delete(
         self,
         order_item_ref: str,
-        data_extension_name: DataExtensionName,
+        data_extension_name: DataExtensionName | str,
+        **options: Unpack[RequestOptions],
     ) -> DeleteResult | None:
         """Delete an order item data extension (`DELETE /v2.1/orderItems/{order_item_ref}/extensions/{data_extension_name}`)."""
         return _delete_order_item_data_extension.sync(
             client=self._client,
             order_item_ref=order_item_ref,
+            data_extension_name=enum_value(DataExtensionName, data_extension_name),
+            **options,
+        )
+
+    def delete_order_item_data_extension(
+        self,
+        order_item_ref: str,
+        data_extension_name: DataExtensionName,
+    ) -> DeleteResult | None:
+        """Deprecated alias of `delete` (removed in the next minor version)."""
+        renamed(
+            "order_item_data_extensions.delete_order_item_data_extension", "order_item_data_extensions.delete"
+        )
+        return _delete_order_item_data_extension.sync(
+            client=self._client,
+            order_item_ref=order_item_ref,
             data_extension_name=data_extension_name,
+        )
+
+    def patch(
+        self,
+        order_item_ref: str,
+        data_extension_name: DataExtensionName | str,
+        values: DataExtensionValues | Mapping[str, bool | float | int | str],
+        **options: Unpack[RequestOptions],
+    ) -> OrderItemDataExtension:
+        """Partially update an order item data extension (`PATCH /v2.1/orderItems/{order_item_ref}/extensions/{data_extension_name}`). `values` is a mapping of the pairs (or a `DataExtensionValues`)."""
+        return _patch_order_item_data_extension.sync(
+            client=self._client,
+            order_item_ref=order_item_ref,
+            data_extension_name=enum_value(DataExtensionName, data_extension_name),
+            body=build_values(DataExtensionValues, values, "order_item_data_extensions.patch"),
+            **options,
         )
 
     def patch_order_item_data_extension(
@@ -137,12 +271,32 @@ class OrderItemDataExtensionsV21:
         *,
         body: DataExtensionValues,
     ) -> OrderItemDataExtension:
-        """Partially update an order item data extension (`PATCH /v2.1/orderItems/{order_item_ref}/extensions/{data_extension_name}`)."""
+        """Deprecated alias of `patch` (removed in the next minor version)."""
+        renamed(
+            "order_item_data_extensions.patch_order_item_data_extension", "order_item_data_extensions.patch"
+        )
         return _patch_order_item_data_extension.sync(
             client=self._client,
             order_item_ref=order_item_ref,
             data_extension_name=data_extension_name,
             body=body,
+        )
+
+    def delete_fields(
+        self,
+        order_item_ref: str,
+        data_extension_name: DataExtensionName | str,
+        *,
+        name: str | Unset = UNSET,
+        **options: Unpack[RequestOptions],
+    ) -> OrderItemDataExtension:
+        """Delete key-value pairs from an order item data extension (`DELETE /v2.1/orderItems/{order_item_ref}/extensions/{data_extension_name}/fields`)."""
+        return _delete_order_item_data_extension_fields.sync(
+            client=self._client,
+            order_item_ref=order_item_ref,
+            data_extension_name=enum_value(DataExtensionName, data_extension_name),
+            name=name,
+            **options,
         )
 
     def delete_order_item_data_extension_fields(
@@ -152,7 +306,11 @@ class OrderItemDataExtensionsV21:
         *,
         name: str | Unset = UNSET,
     ) -> OrderItemDataExtension:
-        """Delete key-value pairs from an order item data extension (`DELETE /v2.1/orderItems/{order_item_ref}/extensions/{data_extension_name}/fields`)."""
+        """Deprecated alias of `delete_fields` (removed in the next minor version)."""
+        renamed(
+            "order_item_data_extensions.delete_order_item_data_extension_fields",
+            "order_item_data_extensions.delete_fields",
+        )
         return _delete_order_item_data_extension_fields.sync(
             client=self._client,
             order_item_ref=order_item_ref,
@@ -162,10 +320,29 @@ class OrderItemDataExtensionsV21:
 
 
 class AsyncOrderItemDataExtensionsV21:
-    """order_item_data_extensions_v_2_1 operations (async); raise errors.APIError on any non-success status."""
+    """`cdp.order_item_data_extensions` (async): order_item_data_extensions_v_2_1 operations; any non-success status raises errors.APIError."""
 
     def __init__(self, client: AuthenticatedClient) -> None:
         self._client = client
+
+    async def list(
+        self,
+        order_item_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: bool | Unset = False,
+        **options: Unpack[RequestOptions],
+    ) -> OrderItemDataExtensionPage:
+        """List the data extensions of an order item (`GET /v2.1/orderItems/{order_item_ref}/extensions`)."""
+        return await _list_order_item_data_extensions.asyncio(
+            client=self._client,
+            order_item_ref=order_item_ref,
+            offset=offset,
+            limit=limit,
+            expand=expand,
+            **options,
+        )
 
     async def list_order_item_data_extensions(
         self,
@@ -175,7 +352,10 @@ class AsyncOrderItemDataExtensionsV21:
         limit: int | Unset = 10,
         expand: bool | Unset = False,
     ) -> OrderItemDataExtensionPage:
-        """List the data extensions of an order item (`GET /v2.1/orderItems/{order_item_ref}/extensions`)."""
+        """Deprecated alias of `list` (removed in the next minor version)."""
+        renamed(
+            "order_item_data_extensions.list_order_item_data_extensions", "order_item_data_extensions.list"
+        )
         return await _list_order_item_data_extensions.asyncio(
             client=self._client,
             order_item_ref=order_item_ref,
@@ -184,13 +364,14 @@ class AsyncOrderItemDataExtensionsV21:
             expand=expand,
         )
 
-    async def iter_list_order_item_data_extensions(
+    async def iter(
         self,
         order_item_ref: str,
         *,
         page_size: int = DEFAULT_PAGE_SIZE,
+        **options: Unpack[RequestOptions],
     ) -> AsyncIterator[OrderItemDataExtension]:
-        """Every item of `list_order_item_data_extensions`, page by page with expand=true (no per-item requests)."""
+        """Every item of `list`, page by page with expand=true (no per-item requests)."""
         offset = 0
         while True:
             page = await _list_order_item_data_extensions.asyncio(
@@ -199,12 +380,13 @@ class AsyncOrderItemDataExtensionsV21:
                 offset=offset,
                 limit=page_size,
                 expand=True,
+                **options,
             )
             items = [] if isinstance(page.items, Unset) else page.items
             for item in items:
                 if isinstance(item, Link):
                     raise errors.SitecoreCDPError(
-                        "list_order_item_data_extensions: got links although expand=true was sent"
+                        "order_item_data_extensions.iter: got links although expand=true was sent"
                     )
                 yield item
             following = next_offset(page, offset=offset, requested=page_size, received=len(items))
@@ -212,16 +394,66 @@ class AsyncOrderItemDataExtensionsV21:
                 return
             offset = following
 
-    async def retrieve_order_item_data_extension(
+    def iter_list_order_item_data_extensions(
         self,
         order_item_ref: str,
-        data_extension_name: DataExtensionName,
+        *,
+        page_size: int = DEFAULT_PAGE_SIZE,
+    ) -> AsyncIterator[OrderItemDataExtension]:
+        """Deprecated alias of `iter` (removed in the next minor version)."""
+        renamed(
+            "order_item_data_extensions.iter_list_order_item_data_extensions",
+            "order_item_data_extensions.iter",
+        )
+        return self.iter(
+            order_item_ref=order_item_ref,
+            page_size=page_size,
+        )
+
+    async def retrieve(
+        self,
+        order_item_ref: str,
+        data_extension_name: DataExtensionName | str,
+        **options: Unpack[RequestOptions],
     ) -> OrderItemDataExtension:
         """Retrieve an order item data extension (`GET /v2.1/orderItems/{order_item_ref}/extensions/{data_extension_name}`)."""
         return await _retrieve_order_item_data_extension.asyncio(
             client=self._client,
             order_item_ref=order_item_ref,
+            data_extension_name=enum_value(DataExtensionName, data_extension_name),
+            **options,
+        )
+
+    async def retrieve_order_item_data_extension(
+        self,
+        order_item_ref: str,
+        data_extension_name: DataExtensionName,
+    ) -> OrderItemDataExtension:
+        """Deprecated alias of `retrieve` (removed in the next minor version)."""
+        renamed(
+            "order_item_data_extensions.retrieve_order_item_data_extension",
+            "order_item_data_extensions.retrieve",
+        )
+        return await _retrieve_order_item_data_extension.asyncio(
+            client=self._client,
+            order_item_ref=order_item_ref,
             data_extension_name=data_extension_name,
+        )
+
+    async def update(
+        self,
+        order_item_ref: str,
+        data_extension_name: DataExtensionName | str,
+        values: DataExtensionValues | Mapping[str, bool | float | int | str],
+        **options: Unpack[RequestOptions],
+    ) -> OrderItemDataExtension:
+        """Update an order item data extension (`PUT /v2.1/orderItems/{order_item_ref}/extensions/{data_extension_name}`). `values` is a mapping of the pairs (or a `DataExtensionValues`)."""
+        return await _update_order_item_data_extension.asyncio(
+            client=self._client,
+            order_item_ref=order_item_ref,
+            data_extension_name=enum_value(DataExtensionName, data_extension_name),
+            body=build_values(DataExtensionValues, values, "order_item_data_extensions.update"),
+            **options,
         )
 
     async def update_order_item_data_extension(
@@ -231,12 +463,31 @@ class AsyncOrderItemDataExtensionsV21:
         *,
         body: DataExtensionValues,
     ) -> OrderItemDataExtension:
-        """Update an order item data extension (`PUT /v2.1/orderItems/{order_item_ref}/extensions/{data_extension_name}`)."""
+        """Deprecated alias of `update` (removed in the next minor version)."""
+        renamed(
+            "order_item_data_extensions.update_order_item_data_extension", "order_item_data_extensions.update"
+        )
         return await _update_order_item_data_extension.asyncio(
             client=self._client,
             order_item_ref=order_item_ref,
             data_extension_name=data_extension_name,
             body=body,
+        )
+
+    async def create(
+        self,
+        order_item_ref: str,
+        data_extension_name: DataExtensionName | str,
+        values: DataExtensionValues | Mapping[str, bool | float | int | str],
+        **options: Unpack[RequestOptions],
+    ) -> OrderItemDataExtension:
+        """Create an order item data extension (`POST /v2.1/orderItems/{order_item_ref}/extensions/{data_extension_name}`). `values` is a mapping of the pairs (or a `DataExtensionValues`)."""
+        return await _create_order_item_data_extension.asyncio(
+            client=self._client,
+            order_item_ref=order_item_ref,
+            data_extension_name=enum_value(DataExtensionName, data_extension_name),
+            body=build_values(DataExtensionValues, values, "order_item_data_extensions.create"),
+            **options,
         )
 
     async def create_order_item_data_extension(
@@ -246,7 +497,10 @@ class AsyncOrderItemDataExtensionsV21:
         *,
         body: DataExtensionValues,
     ) -> OrderItemDataExtension:
-        """Create an order item data extension (`POST /v2.1/orderItems/{order_item_ref}/extensions/{data_extension_name}`)."""
+        """Deprecated alias of `create` (removed in the next minor version)."""
+        renamed(
+            "order_item_data_extensions.create_order_item_data_extension", "order_item_data_extensions.create"
+        )
         return await _create_order_item_data_extension.asyncio(
             client=self._client,
             order_item_ref=order_item_ref,
@@ -254,16 +508,49 @@ class AsyncOrderItemDataExtensionsV21:
             body=body,
         )
 
-    async def delete_order_item_data_extension(
+    async def delete(
         self,
         order_item_ref: str,
-        data_extension_name: DataExtensionName,
+        data_extension_name: DataExtensionName | str,
+        **options: Unpack[RequestOptions],
     ) -> DeleteResult | None:
         """Delete an order item data extension (`DELETE /v2.1/orderItems/{order_item_ref}/extensions/{data_extension_name}`)."""
         return await _delete_order_item_data_extension.asyncio(
             client=self._client,
             order_item_ref=order_item_ref,
+            data_extension_name=enum_value(DataExtensionName, data_extension_name),
+            **options,
+        )
+
+    async def delete_order_item_data_extension(
+        self,
+        order_item_ref: str,
+        data_extension_name: DataExtensionName,
+    ) -> DeleteResult | None:
+        """Deprecated alias of `delete` (removed in the next minor version)."""
+        renamed(
+            "order_item_data_extensions.delete_order_item_data_extension", "order_item_data_extensions.delete"
+        )
+        return await _delete_order_item_data_extension.asyncio(
+            client=self._client,
+            order_item_ref=order_item_ref,
             data_extension_name=data_extension_name,
+        )
+
+    async def patch(
+        self,
+        order_item_ref: str,
+        data_extension_name: DataExtensionName | str,
+        values: DataExtensionValues | Mapping[str, bool | float | int | str],
+        **options: Unpack[RequestOptions],
+    ) -> OrderItemDataExtension:
+        """Partially update an order item data extension (`PATCH /v2.1/orderItems/{order_item_ref}/extensions/{data_extension_name}`). `values` is a mapping of the pairs (or a `DataExtensionValues`)."""
+        return await _patch_order_item_data_extension.asyncio(
+            client=self._client,
+            order_item_ref=order_item_ref,
+            data_extension_name=enum_value(DataExtensionName, data_extension_name),
+            body=build_values(DataExtensionValues, values, "order_item_data_extensions.patch"),
+            **options,
         )
 
     async def patch_order_item_data_extension(
@@ -273,12 +560,32 @@ class AsyncOrderItemDataExtensionsV21:
         *,
         body: DataExtensionValues,
     ) -> OrderItemDataExtension:
-        """Partially update an order item data extension (`PATCH /v2.1/orderItems/{order_item_ref}/extensions/{data_extension_name}`)."""
+        """Deprecated alias of `patch` (removed in the next minor version)."""
+        renamed(
+            "order_item_data_extensions.patch_order_item_data_extension", "order_item_data_extensions.patch"
+        )
         return await _patch_order_item_data_extension.asyncio(
             client=self._client,
             order_item_ref=order_item_ref,
             data_extension_name=data_extension_name,
             body=body,
+        )
+
+    async def delete_fields(
+        self,
+        order_item_ref: str,
+        data_extension_name: DataExtensionName | str,
+        *,
+        name: str | Unset = UNSET,
+        **options: Unpack[RequestOptions],
+    ) -> OrderItemDataExtension:
+        """Delete key-value pairs from an order item data extension (`DELETE /v2.1/orderItems/{order_item_ref}/extensions/{data_extension_name}/fields`)."""
+        return await _delete_order_item_data_extension_fields.asyncio(
+            client=self._client,
+            order_item_ref=order_item_ref,
+            data_extension_name=enum_value(DataExtensionName, data_extension_name),
+            name=name,
+            **options,
         )
 
     async def delete_order_item_data_extension_fields(
@@ -288,7 +595,11 @@ class AsyncOrderItemDataExtensionsV21:
         *,
         name: str | Unset = UNSET,
     ) -> OrderItemDataExtension:
-        """Delete key-value pairs from an order item data extension (`DELETE /v2.1/orderItems/{order_item_ref}/extensions/{data_extension_name}/fields`)."""
+        """Deprecated alias of `delete_fields` (removed in the next minor version)."""
+        renamed(
+            "order_item_data_extensions.delete_order_item_data_extension_fields",
+            "order_item_data_extensions.delete_fields",
+        )
         return await _delete_order_item_data_extension_fields.asyncio(
             client=self._client,
             order_item_ref=order_item_ref,

@@ -1,10 +1,11 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Unpack
 from urllib.parse import quote
 
 import httpx
 
 from ... import _query_rules, errors
+from ..._options import RequestOptions
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.order_item_data_extension_page import OrderItemDataExtensionPage
@@ -72,6 +73,19 @@ def _parse_response(
 
 
 def _parse_success(response: httpx.Response) -> OrderItemDataExtensionPage:
+    if not 200 <= response.status_code <= 299:
+        raise errors.APIError.from_response(response)
+    try:
+        return _decode_success(response)
+    except errors.SitecoreCDPError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise errors.APIResponseValidationError.from_response(
+            response, "body fits the documented response", f"{type(exc).__name__}: {exc}"
+        ) from exc
+
+
+def _decode_success(response: httpx.Response) -> OrderItemDataExtensionPage:
     if response.status_code == 200:
         response_200 = OrderItemDataExtensionPage.from_dict(response.json())
 
@@ -83,11 +97,21 @@ def _parse_success(response: httpx.Response) -> OrderItemDataExtensionPage:
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Error | OrderItemDataExtensionPage]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.SitecoreCDPError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        if 200 <= response.status_code <= 299:
+            raise errors.APIResponseValidationError.from_response(
+                response, "body fits the documented response", f"{type(exc).__name__}: {exc}"
+            ) from exc
+        parsed = None  # an error body that is not Sitecore's JSON (a gateway's HTML page): content keeps it
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -98,6 +122,7 @@ def sync_detailed(
     offset: int | Unset = 0,
     limit: int | Unset = 10,
     expand: bool | Unset = False,
+    **options: Unpack[RequestOptions],
 ) -> Response[Error | OrderItemDataExtensionPage]:
     """List the data extensions of an order item
 
@@ -126,9 +151,7 @@ def sync_detailed(
         expand=expand,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.send(kwargs, options)
 
     return _build_response(client=client, response=response)
 
@@ -140,6 +163,7 @@ def sync(
     offset: int | Unset = 0,
     limit: int | Unset = 10,
     expand: bool | Unset = False,
+    **options: Unpack[RequestOptions],
 ) -> OrderItemDataExtensionPage:
     """List the data extensions of an order item
 
@@ -156,7 +180,9 @@ def sync(
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
             (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than the client's timeout.
+        errors.APITimeoutError: If the request takes longer than the timeout.
+        errors.APIConnectionError: If no response came (the host could not be reached, ...).
+        errors.APIResponseValidationError: If a success body is not what the spec describes.
 
     Returns:
         OrderItemDataExtensionPage
@@ -169,9 +195,7 @@ def sync(
         expand=expand,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.send(kwargs, options)
 
     return _parse_success(response)
 
@@ -183,6 +207,7 @@ async def asyncio_detailed(
     offset: int | Unset = 0,
     limit: int | Unset = 10,
     expand: bool | Unset = False,
+    **options: Unpack[RequestOptions],
 ) -> Response[Error | OrderItemDataExtensionPage]:
     """List the data extensions of an order item
 
@@ -211,7 +236,7 @@ async def asyncio_detailed(
         expand=expand,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await client.asend(kwargs, options)
 
     return _build_response(client=client, response=response)
 
@@ -223,6 +248,7 @@ async def asyncio(
     offset: int | Unset = 0,
     limit: int | Unset = 10,
     expand: bool | Unset = False,
+    **options: Unpack[RequestOptions],
 ) -> OrderItemDataExtensionPage:
     """List the data extensions of an order item
 
@@ -239,7 +265,9 @@ async def asyncio(
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
             (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than the client's timeout.
+        errors.APITimeoutError: If the request takes longer than the timeout.
+        errors.APIConnectionError: If no response came (the host could not be reached, ...).
+        errors.APIResponseValidationError: If a success body is not what the spec describes.
 
     Returns:
         OrderItemDataExtensionPage
@@ -252,6 +280,6 @@ async def asyncio(
         expand=expand,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await client.asend(kwargs, options)
 
     return _parse_success(response)

@@ -1,10 +1,11 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Unpack
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
+from ..._options import RequestOptions
 from ...client import AuthenticatedClient, Client
 from ...models.data_extension_name import DataExtensionName
 from ...models.error import Error
@@ -53,6 +54,19 @@ def _parse_response(
 
 
 def _parse_success(response: httpx.Response) -> OrderItemDataExtension:
+    if not 200 <= response.status_code <= 299:
+        raise errors.APIError.from_response(response)
+    try:
+        return _decode_success(response)
+    except errors.SitecoreCDPError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise errors.APIResponseValidationError.from_response(
+            response, "body fits the documented response", f"{type(exc).__name__}: {exc}"
+        ) from exc
+
+
+def _decode_success(response: httpx.Response) -> OrderItemDataExtension:
     if response.status_code == 200:
         response_200 = OrderItemDataExtension.from_dict(response.json())
 
@@ -64,11 +78,21 @@ def _parse_success(response: httpx.Response) -> OrderItemDataExtension:
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Error | OrderItemDataExtension]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.SitecoreCDPError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        if 200 <= response.status_code <= 299:
+            raise errors.APIResponseValidationError.from_response(
+                response, "body fits the documented response", f"{type(exc).__name__}: {exc}"
+            ) from exc
+        parsed = None  # an error body that is not Sitecore's JSON (a gateway's HTML page): content keeps it
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -77,6 +101,7 @@ def sync_detailed(
     data_extension_name: DataExtensionName,
     *,
     client: AuthenticatedClient | Client,
+    **options: Unpack[RequestOptions],
 ) -> Response[Error | OrderItemDataExtension]:
     """Retrieve an order item data extension
 
@@ -101,9 +126,7 @@ def sync_detailed(
         data_extension_name=data_extension_name,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.send(kwargs, options)
 
     return _build_response(client=client, response=response)
 
@@ -113,6 +136,7 @@ def sync(
     data_extension_name: DataExtensionName,
     *,
     client: AuthenticatedClient | Client,
+    **options: Unpack[RequestOptions],
 ) -> OrderItemDataExtension:
     """Retrieve an order item data extension
 
@@ -127,7 +151,9 @@ def sync(
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
             (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than the client's timeout.
+        errors.APITimeoutError: If the request takes longer than the timeout.
+        errors.APIConnectionError: If no response came (the host could not be reached, ...).
+        errors.APIResponseValidationError: If a success body is not what the spec describes.
 
     Returns:
         OrderItemDataExtension
@@ -138,9 +164,7 @@ def sync(
         data_extension_name=data_extension_name,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.send(kwargs, options)
 
     return _parse_success(response)
 
@@ -150,6 +174,7 @@ async def asyncio_detailed(
     data_extension_name: DataExtensionName,
     *,
     client: AuthenticatedClient | Client,
+    **options: Unpack[RequestOptions],
 ) -> Response[Error | OrderItemDataExtension]:
     """Retrieve an order item data extension
 
@@ -174,7 +199,7 @@ async def asyncio_detailed(
         data_extension_name=data_extension_name,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await client.asend(kwargs, options)
 
     return _build_response(client=client, response=response)
 
@@ -184,6 +209,7 @@ async def asyncio(
     data_extension_name: DataExtensionName,
     *,
     client: AuthenticatedClient | Client,
+    **options: Unpack[RequestOptions],
 ) -> OrderItemDataExtension:
     """Retrieve an order item data extension
 
@@ -198,7 +224,9 @@ async def asyncio(
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
             (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than the client's timeout.
+        errors.APITimeoutError: If the request takes longer than the timeout.
+        errors.APIConnectionError: If no response came (the host could not be reached, ...).
+        errors.APIResponseValidationError: If a success body is not what the spec describes.
 
     Returns:
         OrderItemDataExtension
@@ -209,6 +237,6 @@ async def asyncio(
         data_extension_name=data_extension_name,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await client.asend(kwargs, options)
 
     return _parse_success(response)

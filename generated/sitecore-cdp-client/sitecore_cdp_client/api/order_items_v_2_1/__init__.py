@@ -1,13 +1,19 @@
-"""Operations tagged order_items_v_2_1: `OrderItemsV21` (sync) and `AsyncOrderItemsV21`"""
+"""Operations tagged order_items_v_2_1: `OrderItemsV21` (sync) and `AsyncOrderItemsV21`, reached as `cdp.order_items`"""
 
-from collections.abc import AsyncIterator, Iterator
-from typing import cast
+import builtins
+import datetime
+from collections.abc import AsyncIterator, Iterator, Mapping
+from typing import Any, Unpack, cast, overload
 
 from ... import errors
+from ..._deprecation import renamed
+from ..._options import RequestOptions
 from ..._pagination import DEFAULT_PAGE_SIZE, next_offset
+from ..._resource import build_body, build_values, enum_or_unset, enum_value, split_options
 from ...client import AuthenticatedClient
 from ...models.delete_result import DeleteResult
 from ...models.error import Error
+from ...models.flight_segment import FlightSegment
 from ...models.link import Link
 from ...models.order_item import OrderItem
 from ...models.order_item_create import OrderItemCreate
@@ -25,10 +31,29 @@ __all__ = ["OrderItemsV21", "AsyncOrderItemsV21"]
 
 
 class OrderItemsV21:
-    """order_items_v_2_1 operations (sync); raise errors.APIError on any non-success status."""
+    """`cdp.order_items` (sync): order_items_v_2_1 operations; any non-success status raises errors.APIError."""
 
     def __init__(self, client: AuthenticatedClient) -> None:
         self._client = client
+
+    def list(
+        self,
+        order_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: bool | Unset = False,
+        **options: Unpack[RequestOptions],
+    ) -> OrderItemPage:
+        """List the items of an order (`GET /v2.1/orders/{order_ref}/orderItems`)."""
+        return _list_order_items.sync(
+            client=self._client,
+            order_ref=order_ref,
+            offset=offset,
+            limit=limit,
+            expand=expand,
+            **options,
+        )
 
     def list_order_items(
         self,
@@ -38,7 +63,8 @@ class OrderItemsV21:
         limit: int | Unset = 10,
         expand: bool | Unset = False,
     ) -> OrderItemPage:
-        """List the items of an order (`GET /v2.1/orders/{order_ref}/orderItems`)."""
+        """Deprecated alias of `list` (removed in the next minor version)."""
+        renamed("order_items.list_order_items", "order_items.list")
         return _list_order_items.sync(
             client=self._client,
             order_ref=order_ref,
@@ -47,13 +73,14 @@ class OrderItemsV21:
             expand=expand,
         )
 
-    def iter_list_order_items(
+    def iter(
         self,
         order_ref: str,
         *,
         page_size: int = DEFAULT_PAGE_SIZE,
+        **options: Unpack[RequestOptions],
     ) -> Iterator[OrderItem]:
-        """Every item of `list_order_items`, page by page with expand=true (no per-item requests)."""
+        """Every item of `list`, page by page with expand=true (no per-item requests)."""
         offset = 0
         while True:
             page = _list_order_items.sync(
@@ -62,16 +89,81 @@ class OrderItemsV21:
                 offset=offset,
                 limit=page_size,
                 expand=True,
+                **options,
             )
             items = [] if isinstance(page.items, Unset) else page.items
             for item in items:
                 if isinstance(item, Link):
-                    raise errors.SitecoreCDPError("list_order_items: got links although expand=true was sent")
+                    raise errors.SitecoreCDPError("order_items.iter: got links although expand=true was sent")
                 yield item
             following = next_offset(page, offset=offset, requested=page_size, received=len(items))
             if following is None:
                 return
             offset = following
+
+    def iter_list_order_items(
+        self,
+        order_ref: str,
+        *,
+        page_size: int = DEFAULT_PAGE_SIZE,
+    ) -> Iterator[OrderItem]:
+        """Deprecated alias of `iter` (removed in the next minor version)."""
+        renamed("order_items.iter_list_order_items", "order_items.iter")
+        return self.iter(
+            order_ref=order_ref,
+            page_size=page_size,
+        )
+
+    @overload
+    def create(
+        self,
+        order_ref: str,
+        /,
+        *,
+        name: str,
+        type_: str,
+        status: str,
+        price: float,
+        currency_code: str,
+        description: str | Unset = UNSET,
+        product_id: str | Unset = UNSET,
+        quantity: int | Unset = UNSET,
+        original_price: float | Unset = UNSET,
+        original_currency_code: str | Unset = UNSET,
+        reference_id: str | Unset = UNSET,
+        vendor: str | Unset = UNSET,
+        language: str | Unset = UNSET,
+        channel: str | Unset = UNSET,
+        ordered_at: datetime.datetime | Unset = UNSET,
+        flight_segments: builtins.list[FlightSegment] | Unset = UNSET,
+        **options: Unpack[RequestOptions],
+    ) -> OrderItem: ...
+
+    @overload
+    def create(
+        self,
+        order_ref: str,
+        /,
+        body: OrderItemCreate,
+        **options: Unpack[RequestOptions],
+    ) -> OrderItem: ...
+
+    def create(
+        self,
+        order_ref: str,
+        /,
+        body: OrderItemCreate | None = None,
+        **kwargs: Any,
+    ) -> OrderItem:
+        """Create an order item (`POST /v2.1/orders/{order_ref}/orderItems`). The body is a `OrderItemCreate` or its fields as keywords."""
+        options, fields = split_options(kwargs)
+        payload = build_body(OrderItemCreate, body, fields, "order_items.create")
+        return _create_order_item.sync(
+            client=self._client,
+            order_ref=order_ref,
+            body=payload,
+            **options,
+        )
 
     def create_order_item(
         self,
@@ -79,21 +171,86 @@ class OrderItemsV21:
         *,
         body: OrderItemCreate,
     ) -> OrderItem:
-        """Create an order item (`POST /v2.1/orders/{order_ref}/orderItems`)."""
+        """Deprecated alias of `create` (removed in the next minor version)."""
+        renamed("order_items.create_order_item", "order_items.create")
         return _create_order_item.sync(
             client=self._client,
             order_ref=order_ref,
             body=body,
         )
 
-    def retrieve_order_item(
+    def retrieve(
         self,
         order_item_ref: str,
+        **options: Unpack[RequestOptions],
     ) -> OrderItem:
         """Retrieve an order item (`GET /v2.1/orderItems/{order_item_ref}`)."""
         return _retrieve_order_item.sync(
             client=self._client,
             order_item_ref=order_item_ref,
+            **options,
+        )
+
+    def retrieve_order_item(
+        self,
+        order_item_ref: str,
+    ) -> OrderItem:
+        """Deprecated alias of `retrieve` (removed in the next minor version)."""
+        renamed("order_items.retrieve_order_item", "order_items.retrieve")
+        return _retrieve_order_item.sync(
+            client=self._client,
+            order_item_ref=order_item_ref,
+        )
+
+    @overload
+    def update(
+        self,
+        order_item_ref: str,
+        /,
+        *,
+        name: str,
+        type_: str,
+        status: str,
+        price: float,
+        currency_code: str,
+        description: str | Unset = UNSET,
+        product_id: str | Unset = UNSET,
+        quantity: int | Unset = UNSET,
+        original_price: float | Unset = UNSET,
+        original_currency_code: str | Unset = UNSET,
+        reference_id: str | Unset = UNSET,
+        vendor: str | Unset = UNSET,
+        language: str | Unset = UNSET,
+        channel: str | Unset = UNSET,
+        ordered_at: datetime.datetime | Unset = UNSET,
+        flight_segments: builtins.list[FlightSegment] | Unset = UNSET,
+        **options: Unpack[RequestOptions],
+    ) -> OrderItem: ...
+
+    @overload
+    def update(
+        self,
+        order_item_ref: str,
+        /,
+        body: OrderItemCreate,
+        **options: Unpack[RequestOptions],
+    ) -> OrderItem: ...
+
+    def update(
+        self,
+        order_item_ref: str,
+        /,
+        body: OrderItemCreate | None = None,
+        **kwargs: Any,
+    ) -> OrderItem:
+        """Update an order item (`PUT /v2.1/orderItems/{order_item_ref}`). The body is a `OrderItemCreate` or its fields as keywords."""
+        options, fields = split_options(kwargs)
+        payload = build_body(OrderItemCreate, body, fields, "order_items.update")
+        return _update_order_item.sync(
+            client=self._client,
+            order_item_ref=order_item_ref,
+            body=payload,
+            **options,
         )
 
     def update_order_item(
@@ -102,21 +259,86 @@ class OrderItemsV21:
         *,
         body: OrderItemCreate,
     ) -> OrderItem:
-        """Update an order item (`PUT /v2.1/orderItems/{order_item_ref}`)."""
+        """Deprecated alias of `update` (removed in the next minor version)."""
+        renamed("order_items.update_order_item", "order_items.update")
         return _update_order_item.sync(
             client=self._client,
             order_item_ref=order_item_ref,
             body=body,
         )
 
-    def delete_order_item(
+    def delete(
         self,
         order_item_ref: str,
+        **options: Unpack[RequestOptions],
     ) -> DeleteResult | None:
         """Delete an order item (`DELETE /v2.1/orderItems/{order_item_ref}`)."""
         return _delete_order_item.sync(
             client=self._client,
             order_item_ref=order_item_ref,
+            **options,
+        )
+
+    def delete_order_item(
+        self,
+        order_item_ref: str,
+    ) -> DeleteResult | None:
+        """Deprecated alias of `delete` (removed in the next minor version)."""
+        renamed("order_items.delete_order_item", "order_items.delete")
+        return _delete_order_item.sync(
+            client=self._client,
+            order_item_ref=order_item_ref,
+        )
+
+    @overload
+    def patch(
+        self,
+        order_item_ref: str,
+        /,
+        *,
+        name: str | Unset = UNSET,
+        type_: str | Unset = UNSET,
+        status: str | Unset = UNSET,
+        price: float | Unset = UNSET,
+        currency_code: str | Unset = UNSET,
+        description: str | Unset = UNSET,
+        product_id: str | Unset = UNSET,
+        quantity: int | Unset = UNSET,
+        original_price: float | Unset = UNSET,
+        original_currency_code: str | Unset = UNSET,
+        reference_id: str | Unset = UNSET,
+        vendor: str | Unset = UNSET,
+        language: str | Unset = UNSET,
+        channel: str | Unset = UNSET,
+        ordered_at: datetime.datetime | Unset = UNSET,
+        flight_segments: builtins.list[FlightSegment] | Unset = UNSET,
+        **options: Unpack[RequestOptions],
+    ) -> OrderItem: ...
+
+    @overload
+    def patch(
+        self,
+        order_item_ref: str,
+        /,
+        body: OrderItemPatch,
+        **options: Unpack[RequestOptions],
+    ) -> OrderItem: ...
+
+    def patch(
+        self,
+        order_item_ref: str,
+        /,
+        body: OrderItemPatch | None = None,
+        **kwargs: Any,
+    ) -> OrderItem:
+        """Partially update an order item (`PATCH /v2.1/orderItems/{order_item_ref}`). The body is a `OrderItemPatch` or its fields as keywords."""
+        options, fields = split_options(kwargs)
+        payload = build_body(OrderItemPatch, body, fields, "order_items.patch")
+        return _patch_order_item.sync(
+            client=self._client,
+            order_item_ref=order_item_ref,
+            body=payload,
+            **options,
         )
 
     def patch_order_item(
@@ -125,7 +347,8 @@ class OrderItemsV21:
         *,
         body: OrderItemPatch,
     ) -> OrderItem:
-        """Partially update an order item (`PATCH /v2.1/orderItems/{order_item_ref}`)."""
+        """Deprecated alias of `patch` (removed in the next minor version)."""
+        renamed("order_items.patch_order_item", "order_items.patch")
         return _patch_order_item.sync(
             client=self._client,
             order_item_ref=order_item_ref,
@@ -134,10 +357,29 @@ class OrderItemsV21:
 
 
 class AsyncOrderItemsV21:
-    """order_items_v_2_1 operations (async); raise errors.APIError on any non-success status."""
+    """`cdp.order_items` (async): order_items_v_2_1 operations; any non-success status raises errors.APIError."""
 
     def __init__(self, client: AuthenticatedClient) -> None:
         self._client = client
+
+    async def list(
+        self,
+        order_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: bool | Unset = False,
+        **options: Unpack[RequestOptions],
+    ) -> OrderItemPage:
+        """List the items of an order (`GET /v2.1/orders/{order_ref}/orderItems`)."""
+        return await _list_order_items.asyncio(
+            client=self._client,
+            order_ref=order_ref,
+            offset=offset,
+            limit=limit,
+            expand=expand,
+            **options,
+        )
 
     async def list_order_items(
         self,
@@ -147,7 +389,8 @@ class AsyncOrderItemsV21:
         limit: int | Unset = 10,
         expand: bool | Unset = False,
     ) -> OrderItemPage:
-        """List the items of an order (`GET /v2.1/orders/{order_ref}/orderItems`)."""
+        """Deprecated alias of `list` (removed in the next minor version)."""
+        renamed("order_items.list_order_items", "order_items.list")
         return await _list_order_items.asyncio(
             client=self._client,
             order_ref=order_ref,
@@ -156,13 +399,14 @@ class AsyncOrderItemsV21:
             expand=expand,
         )
 
-    async def iter_list_order_items(
+    async def iter(
         self,
         order_ref: str,
         *,
         page_size: int = DEFAULT_PAGE_SIZE,
+        **options: Unpack[RequestOptions],
     ) -> AsyncIterator[OrderItem]:
-        """Every item of `list_order_items`, page by page with expand=true (no per-item requests)."""
+        """Every item of `list`, page by page with expand=true (no per-item requests)."""
         offset = 0
         while True:
             page = await _list_order_items.asyncio(
@@ -171,16 +415,81 @@ class AsyncOrderItemsV21:
                 offset=offset,
                 limit=page_size,
                 expand=True,
+                **options,
             )
             items = [] if isinstance(page.items, Unset) else page.items
             for item in items:
                 if isinstance(item, Link):
-                    raise errors.SitecoreCDPError("list_order_items: got links although expand=true was sent")
+                    raise errors.SitecoreCDPError("order_items.iter: got links although expand=true was sent")
                 yield item
             following = next_offset(page, offset=offset, requested=page_size, received=len(items))
             if following is None:
                 return
             offset = following
+
+    def iter_list_order_items(
+        self,
+        order_ref: str,
+        *,
+        page_size: int = DEFAULT_PAGE_SIZE,
+    ) -> AsyncIterator[OrderItem]:
+        """Deprecated alias of `iter` (removed in the next minor version)."""
+        renamed("order_items.iter_list_order_items", "order_items.iter")
+        return self.iter(
+            order_ref=order_ref,
+            page_size=page_size,
+        )
+
+    @overload
+    async def create(
+        self,
+        order_ref: str,
+        /,
+        *,
+        name: str,
+        type_: str,
+        status: str,
+        price: float,
+        currency_code: str,
+        description: str | Unset = UNSET,
+        product_id: str | Unset = UNSET,
+        quantity: int | Unset = UNSET,
+        original_price: float | Unset = UNSET,
+        original_currency_code: str | Unset = UNSET,
+        reference_id: str | Unset = UNSET,
+        vendor: str | Unset = UNSET,
+        language: str | Unset = UNSET,
+        channel: str | Unset = UNSET,
+        ordered_at: datetime.datetime | Unset = UNSET,
+        flight_segments: builtins.list[FlightSegment] | Unset = UNSET,
+        **options: Unpack[RequestOptions],
+    ) -> OrderItem: ...
+
+    @overload
+    async def create(
+        self,
+        order_ref: str,
+        /,
+        body: OrderItemCreate,
+        **options: Unpack[RequestOptions],
+    ) -> OrderItem: ...
+
+    async def create(
+        self,
+        order_ref: str,
+        /,
+        body: OrderItemCreate | None = None,
+        **kwargs: Any,
+    ) -> OrderItem:
+        """Create an order item (`POST /v2.1/orders/{order_ref}/orderItems`). The body is a `OrderItemCreate` or its fields as keywords."""
+        options, fields = split_options(kwargs)
+        payload = build_body(OrderItemCreate, body, fields, "order_items.create")
+        return await _create_order_item.asyncio(
+            client=self._client,
+            order_ref=order_ref,
+            body=payload,
+            **options,
+        )
 
     async def create_order_item(
         self,
@@ -188,21 +497,86 @@ class AsyncOrderItemsV21:
         *,
         body: OrderItemCreate,
     ) -> OrderItem:
-        """Create an order item (`POST /v2.1/orders/{order_ref}/orderItems`)."""
+        """Deprecated alias of `create` (removed in the next minor version)."""
+        renamed("order_items.create_order_item", "order_items.create")
         return await _create_order_item.asyncio(
             client=self._client,
             order_ref=order_ref,
             body=body,
         )
 
-    async def retrieve_order_item(
+    async def retrieve(
         self,
         order_item_ref: str,
+        **options: Unpack[RequestOptions],
     ) -> OrderItem:
         """Retrieve an order item (`GET /v2.1/orderItems/{order_item_ref}`)."""
         return await _retrieve_order_item.asyncio(
             client=self._client,
             order_item_ref=order_item_ref,
+            **options,
+        )
+
+    async def retrieve_order_item(
+        self,
+        order_item_ref: str,
+    ) -> OrderItem:
+        """Deprecated alias of `retrieve` (removed in the next minor version)."""
+        renamed("order_items.retrieve_order_item", "order_items.retrieve")
+        return await _retrieve_order_item.asyncio(
+            client=self._client,
+            order_item_ref=order_item_ref,
+        )
+
+    @overload
+    async def update(
+        self,
+        order_item_ref: str,
+        /,
+        *,
+        name: str,
+        type_: str,
+        status: str,
+        price: float,
+        currency_code: str,
+        description: str | Unset = UNSET,
+        product_id: str | Unset = UNSET,
+        quantity: int | Unset = UNSET,
+        original_price: float | Unset = UNSET,
+        original_currency_code: str | Unset = UNSET,
+        reference_id: str | Unset = UNSET,
+        vendor: str | Unset = UNSET,
+        language: str | Unset = UNSET,
+        channel: str | Unset = UNSET,
+        ordered_at: datetime.datetime | Unset = UNSET,
+        flight_segments: builtins.list[FlightSegment] | Unset = UNSET,
+        **options: Unpack[RequestOptions],
+    ) -> OrderItem: ...
+
+    @overload
+    async def update(
+        self,
+        order_item_ref: str,
+        /,
+        body: OrderItemCreate,
+        **options: Unpack[RequestOptions],
+    ) -> OrderItem: ...
+
+    async def update(
+        self,
+        order_item_ref: str,
+        /,
+        body: OrderItemCreate | None = None,
+        **kwargs: Any,
+    ) -> OrderItem:
+        """Update an order item (`PUT /v2.1/orderItems/{order_item_ref}`). The body is a `OrderItemCreate` or its fields as keywords."""
+        options, fields = split_options(kwargs)
+        payload = build_body(OrderItemCreate, body, fields, "order_items.update")
+        return await _update_order_item.asyncio(
+            client=self._client,
+            order_item_ref=order_item_ref,
+            body=payload,
+            **options,
         )
 
     async def update_order_item(
@@ -211,21 +585,86 @@ class AsyncOrderItemsV21:
         *,
         body: OrderItemCreate,
     ) -> OrderItem:
-        """Update an order item (`PUT /v2.1/orderItems/{order_item_ref}`)."""
+        """Deprecated alias of `update` (removed in the next minor version)."""
+        renamed("order_items.update_order_item", "order_items.update")
         return await _update_order_item.asyncio(
             client=self._client,
             order_item_ref=order_item_ref,
             body=body,
         )
 
-    async def delete_order_item(
+    async def delete(
         self,
         order_item_ref: str,
+        **options: Unpack[RequestOptions],
     ) -> DeleteResult | None:
         """Delete an order item (`DELETE /v2.1/orderItems/{order_item_ref}`)."""
         return await _delete_order_item.asyncio(
             client=self._client,
             order_item_ref=order_item_ref,
+            **options,
+        )
+
+    async def delete_order_item(
+        self,
+        order_item_ref: str,
+    ) -> DeleteResult | None:
+        """Deprecated alias of `delete` (removed in the next minor version)."""
+        renamed("order_items.delete_order_item", "order_items.delete")
+        return await _delete_order_item.asyncio(
+            client=self._client,
+            order_item_ref=order_item_ref,
+        )
+
+    @overload
+    async def patch(
+        self,
+        order_item_ref: str,
+        /,
+        *,
+        name: str | Unset = UNSET,
+        type_: str | Unset = UNSET,
+        status: str | Unset = UNSET,
+        price: float | Unset = UNSET,
+        currency_code: str | Unset = UNSET,
+        description: str | Unset = UNSET,
+        product_id: str | Unset = UNSET,
+        quantity: int | Unset = UNSET,
+        original_price: float | Unset = UNSET,
+        original_currency_code: str | Unset = UNSET,
+        reference_id: str | Unset = UNSET,
+        vendor: str | Unset = UNSET,
+        language: str | Unset = UNSET,
+        channel: str | Unset = UNSET,
+        ordered_at: datetime.datetime | Unset = UNSET,
+        flight_segments: builtins.list[FlightSegment] | Unset = UNSET,
+        **options: Unpack[RequestOptions],
+    ) -> OrderItem: ...
+
+    @overload
+    async def patch(
+        self,
+        order_item_ref: str,
+        /,
+        body: OrderItemPatch,
+        **options: Unpack[RequestOptions],
+    ) -> OrderItem: ...
+
+    async def patch(
+        self,
+        order_item_ref: str,
+        /,
+        body: OrderItemPatch | None = None,
+        **kwargs: Any,
+    ) -> OrderItem:
+        """Partially update an order item (`PATCH /v2.1/orderItems/{order_item_ref}`). The body is a `OrderItemPatch` or its fields as keywords."""
+        options, fields = split_options(kwargs)
+        payload = build_body(OrderItemPatch, body, fields, "order_items.patch")
+        return await _patch_order_item.asyncio(
+            client=self._client,
+            order_item_ref=order_item_ref,
+            body=payload,
+            **options,
         )
 
     async def patch_order_item(
@@ -234,7 +673,8 @@ class AsyncOrderItemsV21:
         *,
         body: OrderItemPatch,
     ) -> OrderItem:
-        """Partially update an order item (`PATCH /v2.1/orderItems/{order_item_ref}`)."""
+        """Deprecated alias of `patch` (removed in the next minor version)."""
+        renamed("order_items.patch_order_item", "order_items.patch")
         return await _patch_order_item.asyncio(
             client=self._client,
             order_item_ref=order_item_ref,

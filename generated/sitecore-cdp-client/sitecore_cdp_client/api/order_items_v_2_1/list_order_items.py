@@ -1,10 +1,11 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Unpack
 from urllib.parse import quote
 
 import httpx
 
 from ... import _query_rules, errors
+from ..._options import RequestOptions
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.order_item_page import OrderItemPage
@@ -72,6 +73,19 @@ def _parse_response(
 
 
 def _parse_success(response: httpx.Response) -> OrderItemPage:
+    if not 200 <= response.status_code <= 299:
+        raise errors.APIError.from_response(response)
+    try:
+        return _decode_success(response)
+    except errors.SitecoreCDPError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise errors.APIResponseValidationError.from_response(
+            response, "body fits the documented response", f"{type(exc).__name__}: {exc}"
+        ) from exc
+
+
+def _decode_success(response: httpx.Response) -> OrderItemPage:
     if response.status_code == 200:
         response_200 = OrderItemPage.from_dict(response.json())
 
@@ -83,11 +97,21 @@ def _parse_success(response: httpx.Response) -> OrderItemPage:
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Error | OrderItemPage]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.SitecoreCDPError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        if 200 <= response.status_code <= 299:
+            raise errors.APIResponseValidationError.from_response(
+                response, "body fits the documented response", f"{type(exc).__name__}: {exc}"
+            ) from exc
+        parsed = None  # an error body that is not Sitecore's JSON (a gateway's HTML page): content keeps it
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -98,6 +122,7 @@ def sync_detailed(
     offset: int | Unset = 0,
     limit: int | Unset = 10,
     expand: bool | Unset = False,
+    **options: Unpack[RequestOptions],
 ) -> Response[Error | OrderItemPage]:
     """List the items of an order
 
@@ -125,9 +150,7 @@ def sync_detailed(
         expand=expand,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.send(kwargs, options)
 
     return _build_response(client=client, response=response)
 
@@ -139,6 +162,7 @@ def sync(
     offset: int | Unset = 0,
     limit: int | Unset = 10,
     expand: bool | Unset = False,
+    **options: Unpack[RequestOptions],
 ) -> OrderItemPage:
     """List the items of an order
 
@@ -154,7 +178,9 @@ def sync(
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
             (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than the client's timeout.
+        errors.APITimeoutError: If the request takes longer than the timeout.
+        errors.APIConnectionError: If no response came (the host could not be reached, ...).
+        errors.APIResponseValidationError: If a success body is not what the spec describes.
 
     Returns:
         OrderItemPage
@@ -167,9 +193,7 @@ def sync(
         expand=expand,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.send(kwargs, options)
 
     return _parse_success(response)
 
@@ -181,6 +205,7 @@ async def asyncio_detailed(
     offset: int | Unset = 0,
     limit: int | Unset = 10,
     expand: bool | Unset = False,
+    **options: Unpack[RequestOptions],
 ) -> Response[Error | OrderItemPage]:
     """List the items of an order
 
@@ -208,7 +233,7 @@ async def asyncio_detailed(
         expand=expand,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await client.asend(kwargs, options)
 
     return _build_response(client=client, response=response)
 
@@ -220,6 +245,7 @@ async def asyncio(
     offset: int | Unset = 0,
     limit: int | Unset = 10,
     expand: bool | Unset = False,
+    **options: Unpack[RequestOptions],
 ) -> OrderItemPage:
     """List the items of an order
 
@@ -235,7 +261,9 @@ async def asyncio(
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
             (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than the client's timeout.
+        errors.APITimeoutError: If the request takes longer than the timeout.
+        errors.APIConnectionError: If no response came (the host could not be reached, ...).
+        errors.APIResponseValidationError: If a success body is not what the spec describes.
 
     Returns:
         OrderItemPage
@@ -248,6 +276,6 @@ async def asyncio(
         expand=expand,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await client.asend(kwargs, options)
 
     return _parse_success(response)

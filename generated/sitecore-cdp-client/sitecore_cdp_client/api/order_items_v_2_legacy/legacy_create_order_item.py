@@ -1,10 +1,12 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Unpack
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
+from ..._deprecation import legacy_used
+from ..._options import RequestOptions
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.legacy_order_item import LegacyOrderItem
@@ -69,6 +71,19 @@ def _parse_response(
 
 
 def _parse_success(response: httpx.Response) -> LegacyOrderItem:
+    if not 200 <= response.status_code <= 299:
+        raise errors.APIError.from_response(response)
+    try:
+        return _decode_success(response)
+    except errors.SitecoreCDPError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise errors.APIResponseValidationError.from_response(
+            response, "body fits the documented response", f"{type(exc).__name__}: {exc}"
+        ) from exc
+
+
+def _decode_success(response: httpx.Response) -> LegacyOrderItem:
     if response.status_code == 201:
         response_201 = LegacyOrderItem.from_dict(response.json())
 
@@ -80,11 +95,21 @@ def _parse_success(response: httpx.Response) -> LegacyOrderItem:
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Error | LegacyOrderItem]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.SitecoreCDPError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        if 200 <= response.status_code <= 299:
+            raise errors.APIResponseValidationError.from_response(
+                response, "body fits the documented response", f"{type(exc).__name__}: {exc}"
+            ) from exc
+        parsed = None  # an error body that is not Sitecore's JSON (a gateway's HTML page): content keeps it
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -93,6 +118,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LegacyOrderItemCreate,
+    **options: Unpack[RequestOptions],
 ) -> Response[Error | LegacyOrderItem]:
     """Create an order item (legacy)
 
@@ -112,14 +138,13 @@ def sync_detailed(
         Response[Error | LegacyOrderItem]
     """
 
+    legacy_used("legacy_create_order_item")
     kwargs = _get_kwargs(
         order_ref=order_ref,
         body=body,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.send(kwargs, options)
 
     return _build_response(client=client, response=response)
 
@@ -129,6 +154,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: LegacyOrderItemCreate,
+    **options: Unpack[RequestOptions],
 ) -> LegacyOrderItem:
     """Create an order item (legacy)
 
@@ -143,20 +169,21 @@ def sync(
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
             (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than the client's timeout.
+        errors.APITimeoutError: If the request takes longer than the timeout.
+        errors.APIConnectionError: If no response came (the host could not be reached, ...).
+        errors.APIResponseValidationError: If a success body is not what the spec describes.
 
     Returns:
         LegacyOrderItem
     """
 
+    legacy_used("legacy_create_order_item")
     kwargs = _get_kwargs(
         order_ref=order_ref,
         body=body,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.send(kwargs, options)
 
     return _parse_success(response)
 
@@ -166,6 +193,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LegacyOrderItemCreate,
+    **options: Unpack[RequestOptions],
 ) -> Response[Error | LegacyOrderItem]:
     """Create an order item (legacy)
 
@@ -185,12 +213,13 @@ async def asyncio_detailed(
         Response[Error | LegacyOrderItem]
     """
 
+    legacy_used("legacy_create_order_item")
     kwargs = _get_kwargs(
         order_ref=order_ref,
         body=body,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await client.asend(kwargs, options)
 
     return _build_response(client=client, response=response)
 
@@ -200,6 +229,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: LegacyOrderItemCreate,
+    **options: Unpack[RequestOptions],
 ) -> LegacyOrderItem:
     """Create an order item (legacy)
 
@@ -214,17 +244,20 @@ async def asyncio(
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
             (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than the client's timeout.
+        errors.APITimeoutError: If the request takes longer than the timeout.
+        errors.APIConnectionError: If no response came (the host could not be reached, ...).
+        errors.APIResponseValidationError: If a success body is not what the spec describes.
 
     Returns:
         LegacyOrderItem
     """
 
+    legacy_used("legacy_create_order_item")
     kwargs = _get_kwargs(
         order_ref=order_ref,
         body=body,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await client.asend(kwargs, options)
 
     return _parse_success(response)

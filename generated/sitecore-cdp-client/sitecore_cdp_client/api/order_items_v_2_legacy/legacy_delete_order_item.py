@@ -1,10 +1,12 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any, Unpack, cast
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
+from ..._deprecation import legacy_used
+from ..._options import RequestOptions
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...types import Response
@@ -46,6 +48,19 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def _parse_success(response: httpx.Response) -> None:
+    if not 200 <= response.status_code <= 299:
+        raise errors.APIError.from_response(response)
+    try:
+        return _decode_success(response)
+    except errors.SitecoreCDPError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise errors.APIResponseValidationError.from_response(
+            response, "body fits the documented response", f"{type(exc).__name__}: {exc}"
+        ) from exc
+
+
+def _decode_success(response: httpx.Response) -> None:
     if response.status_code == 204:
         return None
     raise errors.APIError.from_response(response)
@@ -54,11 +69,21 @@ def _parse_success(response: httpx.Response) -> None:
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Any | Error]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.SitecoreCDPError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        if 200 <= response.status_code <= 299:
+            raise errors.APIResponseValidationError.from_response(
+                response, "body fits the documented response", f"{type(exc).__name__}: {exc}"
+            ) from exc
+        parsed = None  # an error body that is not Sitecore's JSON (a gateway's HTML page): content keeps it
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -66,6 +91,7 @@ def sync_detailed(
     order_item_ref: str,
     *,
     client: AuthenticatedClient | Client,
+    **options: Unpack[RequestOptions],
 ) -> Response[Any | Error]:
     """Delete an order item (legacy)
 
@@ -83,13 +109,12 @@ def sync_detailed(
         Response[Any | Error]
     """
 
+    legacy_used("legacy_delete_order_item")
     kwargs = _get_kwargs(
         order_item_ref=order_item_ref,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.send(kwargs, options)
 
     return _build_response(client=client, response=response)
 
@@ -98,6 +123,7 @@ def sync(
     order_item_ref: str,
     *,
     client: AuthenticatedClient | Client,
+    **options: Unpack[RequestOptions],
 ) -> None:
     """Delete an order item (legacy)
 
@@ -110,19 +136,20 @@ def sync(
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
             (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than the client's timeout.
+        errors.APITimeoutError: If the request takes longer than the timeout.
+        errors.APIConnectionError: If no response came (the host could not be reached, ...).
+        errors.APIResponseValidationError: If a success body is not what the spec describes.
 
     Returns:
         None
     """
 
+    legacy_used("legacy_delete_order_item")
     kwargs = _get_kwargs(
         order_item_ref=order_item_ref,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.send(kwargs, options)
 
     return _parse_success(response)
 
@@ -131,6 +158,7 @@ async def asyncio_detailed(
     order_item_ref: str,
     *,
     client: AuthenticatedClient | Client,
+    **options: Unpack[RequestOptions],
 ) -> Response[Any | Error]:
     """Delete an order item (legacy)
 
@@ -148,11 +176,12 @@ async def asyncio_detailed(
         Response[Any | Error]
     """
 
+    legacy_used("legacy_delete_order_item")
     kwargs = _get_kwargs(
         order_item_ref=order_item_ref,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await client.asend(kwargs, options)
 
     return _build_response(client=client, response=response)
 
@@ -161,6 +190,7 @@ async def asyncio(
     order_item_ref: str,
     *,
     client: AuthenticatedClient | Client,
+    **options: Unpack[RequestOptions],
 ) -> None:
     """Delete an order item (legacy)
 
@@ -173,16 +203,19 @@ async def asyncio(
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
             (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than the client's timeout.
+        errors.APITimeoutError: If the request takes longer than the timeout.
+        errors.APIConnectionError: If no response came (the host could not be reached, ...).
+        errors.APIResponseValidationError: If a success body is not what the spec describes.
 
     Returns:
         None
     """
 
+    legacy_used("legacy_delete_order_item")
     kwargs = _get_kwargs(
         order_item_ref=order_item_ref,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await client.asend(kwargs, options)
 
     return _parse_success(response)

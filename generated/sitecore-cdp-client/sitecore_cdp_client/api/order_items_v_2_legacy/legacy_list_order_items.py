@@ -1,10 +1,12 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Unpack
 from urllib.parse import quote
 
 import httpx
 
 from ... import _query_rules, errors
+from ..._deprecation import legacy_used
+from ..._options import RequestOptions
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.link_page import LinkPage
@@ -69,6 +71,19 @@ def _parse_response(
 
 
 def _parse_success(response: httpx.Response) -> LinkPage:
+    if not 200 <= response.status_code <= 299:
+        raise errors.APIError.from_response(response)
+    try:
+        return _decode_success(response)
+    except errors.SitecoreCDPError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise errors.APIResponseValidationError.from_response(
+            response, "body fits the documented response", f"{type(exc).__name__}: {exc}"
+        ) from exc
+
+
+def _decode_success(response: httpx.Response) -> LinkPage:
     if response.status_code == 200:
         response_200 = LinkPage.from_dict(response.json())
 
@@ -80,11 +95,21 @@ def _parse_success(response: httpx.Response) -> LinkPage:
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Error | LinkPage]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.SitecoreCDPError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        if 200 <= response.status_code <= 299:
+            raise errors.APIResponseValidationError.from_response(
+                response, "body fits the documented response", f"{type(exc).__name__}: {exc}"
+            ) from exc
+        parsed = None  # an error body that is not Sitecore's JSON (a gateway's HTML page): content keeps it
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -94,6 +119,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     offset: int | Unset = 0,
     limit: int | Unset = 10,
+    **options: Unpack[RequestOptions],
 ) -> Response[Error | LinkPage]:
     """Retrieve order item references (legacy)
 
@@ -113,15 +139,14 @@ def sync_detailed(
         Response[Error | LinkPage]
     """
 
+    legacy_used("legacy_list_order_items")
     kwargs = _get_kwargs(
         order_ref=order_ref,
         offset=offset,
         limit=limit,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.send(kwargs, options)
 
     return _build_response(client=client, response=response)
 
@@ -132,6 +157,7 @@ def sync(
     client: AuthenticatedClient | Client,
     offset: int | Unset = 0,
     limit: int | Unset = 10,
+    **options: Unpack[RequestOptions],
 ) -> LinkPage:
     """Retrieve order item references (legacy)
 
@@ -146,21 +172,22 @@ def sync(
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
             (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than the client's timeout.
+        errors.APITimeoutError: If the request takes longer than the timeout.
+        errors.APIConnectionError: If no response came (the host could not be reached, ...).
+        errors.APIResponseValidationError: If a success body is not what the spec describes.
 
     Returns:
         LinkPage
     """
 
+    legacy_used("legacy_list_order_items")
     kwargs = _get_kwargs(
         order_ref=order_ref,
         offset=offset,
         limit=limit,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.send(kwargs, options)
 
     return _parse_success(response)
 
@@ -171,6 +198,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     offset: int | Unset = 0,
     limit: int | Unset = 10,
+    **options: Unpack[RequestOptions],
 ) -> Response[Error | LinkPage]:
     """Retrieve order item references (legacy)
 
@@ -190,13 +218,14 @@ async def asyncio_detailed(
         Response[Error | LinkPage]
     """
 
+    legacy_used("legacy_list_order_items")
     kwargs = _get_kwargs(
         order_ref=order_ref,
         offset=offset,
         limit=limit,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await client.asend(kwargs, options)
 
     return _build_response(client=client, response=response)
 
@@ -207,6 +236,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     offset: int | Unset = 0,
     limit: int | Unset = 10,
+    **options: Unpack[RequestOptions],
 ) -> LinkPage:
     """Retrieve order item references (legacy)
 
@@ -221,18 +251,21 @@ async def asyncio(
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
             (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than the client's timeout.
+        errors.APITimeoutError: If the request takes longer than the timeout.
+        errors.APIConnectionError: If no response came (the host could not be reached, ...).
+        errors.APIResponseValidationError: If a success body is not what the spec describes.
 
     Returns:
         LinkPage
     """
 
+    legacy_used("legacy_list_order_items")
     kwargs = _get_kwargs(
         order_ref=order_ref,
         offset=offset,
         limit=limit,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await client.asend(kwargs, options)
 
     return _parse_success(response)

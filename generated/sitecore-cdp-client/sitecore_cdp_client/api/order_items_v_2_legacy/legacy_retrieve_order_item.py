@@ -1,10 +1,12 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Unpack
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
+from ..._deprecation import legacy_used
+from ..._options import RequestOptions
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.legacy_order_item import LegacyOrderItem
@@ -50,6 +52,19 @@ def _parse_response(
 
 
 def _parse_success(response: httpx.Response) -> LegacyOrderItem:
+    if not 200 <= response.status_code <= 299:
+        raise errors.APIError.from_response(response)
+    try:
+        return _decode_success(response)
+    except errors.SitecoreCDPError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise errors.APIResponseValidationError.from_response(
+            response, "body fits the documented response", f"{type(exc).__name__}: {exc}"
+        ) from exc
+
+
+def _decode_success(response: httpx.Response) -> LegacyOrderItem:
     if response.status_code == 200:
         response_200 = LegacyOrderItem.from_dict(response.json())
 
@@ -61,11 +76,21 @@ def _parse_success(response: httpx.Response) -> LegacyOrderItem:
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Error | LegacyOrderItem]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.SitecoreCDPError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        if 200 <= response.status_code <= 299:
+            raise errors.APIResponseValidationError.from_response(
+                response, "body fits the documented response", f"{type(exc).__name__}: {exc}"
+            ) from exc
+        parsed = None  # an error body that is not Sitecore's JSON (a gateway's HTML page): content keeps it
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -73,6 +98,7 @@ def sync_detailed(
     order_item_ref: str,
     *,
     client: AuthenticatedClient | Client,
+    **options: Unpack[RequestOptions],
 ) -> Response[Error | LegacyOrderItem]:
     """Retrieve an order item (legacy)
 
@@ -90,13 +116,12 @@ def sync_detailed(
         Response[Error | LegacyOrderItem]
     """
 
+    legacy_used("legacy_retrieve_order_item")
     kwargs = _get_kwargs(
         order_item_ref=order_item_ref,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.send(kwargs, options)
 
     return _build_response(client=client, response=response)
 
@@ -105,6 +130,7 @@ def sync(
     order_item_ref: str,
     *,
     client: AuthenticatedClient | Client,
+    **options: Unpack[RequestOptions],
 ) -> LegacyOrderItem:
     """Retrieve an order item (legacy)
 
@@ -117,19 +143,20 @@ def sync(
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
             (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than the client's timeout.
+        errors.APITimeoutError: If the request takes longer than the timeout.
+        errors.APIConnectionError: If no response came (the host could not be reached, ...).
+        errors.APIResponseValidationError: If a success body is not what the spec describes.
 
     Returns:
         LegacyOrderItem
     """
 
+    legacy_used("legacy_retrieve_order_item")
     kwargs = _get_kwargs(
         order_item_ref=order_item_ref,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.send(kwargs, options)
 
     return _parse_success(response)
 
@@ -138,6 +165,7 @@ async def asyncio_detailed(
     order_item_ref: str,
     *,
     client: AuthenticatedClient | Client,
+    **options: Unpack[RequestOptions],
 ) -> Response[Error | LegacyOrderItem]:
     """Retrieve an order item (legacy)
 
@@ -155,11 +183,12 @@ async def asyncio_detailed(
         Response[Error | LegacyOrderItem]
     """
 
+    legacy_used("legacy_retrieve_order_item")
     kwargs = _get_kwargs(
         order_item_ref=order_item_ref,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await client.asend(kwargs, options)
 
     return _build_response(client=client, response=response)
 
@@ -168,6 +197,7 @@ async def asyncio(
     order_item_ref: str,
     *,
     client: AuthenticatedClient | Client,
+    **options: Unpack[RequestOptions],
 ) -> LegacyOrderItem:
     """Retrieve an order item (legacy)
 
@@ -180,16 +210,19 @@ async def asyncio(
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
             (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than the client's timeout.
+        errors.APITimeoutError: If the request takes longer than the timeout.
+        errors.APIConnectionError: If no response came (the host could not be reached, ...).
+        errors.APIResponseValidationError: If a success body is not what the spec describes.
 
     Returns:
         LegacyOrderItem
     """
 
+    legacy_used("legacy_retrieve_order_item")
     kwargs = _get_kwargs(
         order_item_ref=order_item_ref,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await client.asend(kwargs, options)
 
     return _parse_success(response)

@@ -1,9 +1,10 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Unpack
 
 import httpx
 
 from ... import _query_rules, errors
+from ..._options import RequestOptions
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.list_orders_sort import ListOrdersSort
@@ -77,6 +78,19 @@ def _parse_response(
 
 
 def _parse_success(response: httpx.Response) -> OrderPage:
+    if not 200 <= response.status_code <= 299:
+        raise errors.APIError.from_response(response)
+    try:
+        return _decode_success(response)
+    except errors.SitecoreCDPError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise errors.APIResponseValidationError.from_response(
+            response, "body fits the documented response", f"{type(exc).__name__}: {exc}"
+        ) from exc
+
+
+def _decode_success(response: httpx.Response) -> OrderPage:
     if response.status_code == 200:
         response_200 = OrderPage.from_dict(response.json())
 
@@ -88,11 +102,21 @@ def _parse_success(response: httpx.Response) -> OrderPage:
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Error | OrderPage]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.SitecoreCDPError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        if 200 <= response.status_code <= 299:
+            raise errors.APIResponseValidationError.from_response(
+                response, "body fits the documented response", f"{type(exc).__name__}: {exc}"
+            ) from exc
+        parsed = None  # an error body that is not Sitecore's JSON (a gateway's HTML page): content keeps it
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -105,6 +129,7 @@ def sync_detailed(
     offset: int | Unset = 0,
     limit: int | Unset = 10,
     expand: bool | Unset = False,
+    **options: Unpack[RequestOptions],
 ) -> Response[Error | OrderPage]:
     """List orders
 
@@ -138,9 +163,7 @@ def sync_detailed(
         expand=expand,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.send(kwargs, options)
 
     return _build_response(client=client, response=response)
 
@@ -154,6 +177,7 @@ def sync(
     offset: int | Unset = 0,
     limit: int | Unset = 10,
     expand: bool | Unset = False,
+    **options: Unpack[RequestOptions],
 ) -> OrderPage:
     """List orders
 
@@ -173,7 +197,9 @@ def sync(
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
             (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than the client's timeout.
+        errors.APITimeoutError: If the request takes longer than the timeout.
+        errors.APIConnectionError: If no response came (the host could not be reached, ...).
+        errors.APIResponseValidationError: If a success body is not what the spec describes.
 
     Returns:
         OrderPage
@@ -188,9 +214,7 @@ def sync(
         expand=expand,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.send(kwargs, options)
 
     return _parse_success(response)
 
@@ -204,6 +228,7 @@ async def asyncio_detailed(
     offset: int | Unset = 0,
     limit: int | Unset = 10,
     expand: bool | Unset = False,
+    **options: Unpack[RequestOptions],
 ) -> Response[Error | OrderPage]:
     """List orders
 
@@ -237,7 +262,7 @@ async def asyncio_detailed(
         expand=expand,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await client.asend(kwargs, options)
 
     return _build_response(client=client, response=response)
 
@@ -251,6 +276,7 @@ async def asyncio(
     offset: int | Unset = 0,
     limit: int | Unset = 10,
     expand: bool | Unset = False,
+    **options: Unpack[RequestOptions],
 ) -> OrderPage:
     """List orders
 
@@ -270,7 +296,9 @@ async def asyncio(
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
             (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than the client's timeout.
+        errors.APITimeoutError: If the request takes longer than the timeout.
+        errors.APIConnectionError: If no response came (the host could not be reached, ...).
+        errors.APIResponseValidationError: If a success body is not what the spec describes.
 
     Returns:
         OrderPage
@@ -285,6 +313,6 @@ async def asyncio(
         expand=expand,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await client.asend(kwargs, options)
 
     return _parse_success(response)

@@ -1,9 +1,11 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Unpack
 
 import httpx
 
 from ... import errors
+from ..._deprecation import legacy_used
+from ..._options import RequestOptions
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.legacy_order import LegacyOrder
@@ -60,6 +62,19 @@ def _parse_response(
 
 
 def _parse_success(response: httpx.Response) -> LegacyOrder:
+    if not 200 <= response.status_code <= 299:
+        raise errors.APIError.from_response(response)
+    try:
+        return _decode_success(response)
+    except errors.SitecoreCDPError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise errors.APIResponseValidationError.from_response(
+            response, "body fits the documented response", f"{type(exc).__name__}: {exc}"
+        ) from exc
+
+
+def _decode_success(response: httpx.Response) -> LegacyOrder:
     if response.status_code == 201:
         response_201 = LegacyOrder.from_dict(response.json())
 
@@ -71,11 +86,21 @@ def _parse_success(response: httpx.Response) -> LegacyOrder:
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Error | LegacyOrder]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.SitecoreCDPError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        if 200 <= response.status_code <= 299:
+            raise errors.APIResponseValidationError.from_response(
+                response, "body fits the documented response", f"{type(exc).__name__}: {exc}"
+            ) from exc
+        parsed = None  # an error body that is not Sitecore's JSON (a gateway's HTML page): content keeps it
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -83,6 +108,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LegacyOrderCreate,
+    **options: Unpack[RequestOptions],
 ) -> Response[Error | LegacyOrder]:
     """Create an order (legacy)
 
@@ -103,13 +129,12 @@ def sync_detailed(
         Response[Error | LegacyOrder]
     """
 
+    legacy_used("legacy_create_order")
     kwargs = _get_kwargs(
         body=body,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.send(kwargs, options)
 
     return _build_response(client=client, response=response)
 
@@ -118,6 +143,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: LegacyOrderCreate,
+    **options: Unpack[RequestOptions],
 ) -> LegacyOrder:
     """Create an order (legacy)
 
@@ -133,19 +159,20 @@ def sync(
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
             (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than the client's timeout.
+        errors.APITimeoutError: If the request takes longer than the timeout.
+        errors.APIConnectionError: If no response came (the host could not be reached, ...).
+        errors.APIResponseValidationError: If a success body is not what the spec describes.
 
     Returns:
         LegacyOrder
     """
 
+    legacy_used("legacy_create_order")
     kwargs = _get_kwargs(
         body=body,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.send(kwargs, options)
 
     return _parse_success(response)
 
@@ -154,6 +181,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LegacyOrderCreate,
+    **options: Unpack[RequestOptions],
 ) -> Response[Error | LegacyOrder]:
     """Create an order (legacy)
 
@@ -174,11 +202,12 @@ async def asyncio_detailed(
         Response[Error | LegacyOrder]
     """
 
+    legacy_used("legacy_create_order")
     kwargs = _get_kwargs(
         body=body,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await client.asend(kwargs, options)
 
     return _build_response(client=client, response=response)
 
@@ -187,6 +216,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: LegacyOrderCreate,
+    **options: Unpack[RequestOptions],
 ) -> LegacyOrder:
     """Create an order (legacy)
 
@@ -202,16 +232,19 @@ async def asyncio(
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
             (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than the client's timeout.
+        errors.APITimeoutError: If the request takes longer than the timeout.
+        errors.APIConnectionError: If no response came (the host could not be reached, ...).
+        errors.APIResponseValidationError: If a success body is not what the spec describes.
 
     Returns:
         LegacyOrder
     """
 
+    legacy_used("legacy_create_order")
     kwargs = _get_kwargs(
         body=body,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await client.asend(kwargs, options)
 
     return _parse_success(response)

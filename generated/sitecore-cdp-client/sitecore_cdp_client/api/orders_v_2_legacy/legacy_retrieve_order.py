@@ -1,10 +1,12 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Unpack
 from urllib.parse import quote
 
 import httpx
 
 from ... import _query_rules, errors
+from ..._deprecation import legacy_used
+from ..._options import RequestOptions
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.legacy_order import LegacyOrder
@@ -71,6 +73,19 @@ def _parse_response(
 
 
 def _parse_success(response: httpx.Response) -> LegacyOrder:
+    if not 200 <= response.status_code <= 299:
+        raise errors.APIError.from_response(response)
+    try:
+        return _decode_success(response)
+    except errors.SitecoreCDPError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise errors.APIResponseValidationError.from_response(
+            response, "body fits the documented response", f"{type(exc).__name__}: {exc}"
+        ) from exc
+
+
+def _decode_success(response: httpx.Response) -> LegacyOrder:
     if response.status_code == 200:
         response_200 = LegacyOrder.from_dict(response.json())
 
@@ -82,11 +97,21 @@ def _parse_success(response: httpx.Response) -> LegacyOrder:
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Error | LegacyOrder]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.SitecoreCDPError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        if 200 <= response.status_code <= 299:
+            raise errors.APIResponseValidationError.from_response(
+                response, "body fits the documented response", f"{type(exc).__name__}: {exc}"
+            ) from exc
+        parsed = None  # an error body that is not Sitecore's JSON (a gateway's HTML page): content keeps it
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -95,6 +120,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     expand: LegacyRetrieveOrderExpand | Unset = UNSET,
+    **options: Unpack[RequestOptions],
 ) -> Response[Error | LegacyOrder]:
     """Retrieve an order (legacy)
 
@@ -114,14 +140,13 @@ def sync_detailed(
         Response[Error | LegacyOrder]
     """
 
+    legacy_used("legacy_retrieve_order")
     kwargs = _get_kwargs(
         order_ref=order_ref,
         expand=expand,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.send(kwargs, options)
 
     return _build_response(client=client, response=response)
 
@@ -131,6 +156,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     expand: LegacyRetrieveOrderExpand | Unset = UNSET,
+    **options: Unpack[RequestOptions],
 ) -> LegacyOrder:
     """Retrieve an order (legacy)
 
@@ -145,20 +171,21 @@ def sync(
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
             (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than the client's timeout.
+        errors.APITimeoutError: If the request takes longer than the timeout.
+        errors.APIConnectionError: If no response came (the host could not be reached, ...).
+        errors.APIResponseValidationError: If a success body is not what the spec describes.
 
     Returns:
         LegacyOrder
     """
 
+    legacy_used("legacy_retrieve_order")
     kwargs = _get_kwargs(
         order_ref=order_ref,
         expand=expand,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.send(kwargs, options)
 
     return _parse_success(response)
 
@@ -168,6 +195,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     expand: LegacyRetrieveOrderExpand | Unset = UNSET,
+    **options: Unpack[RequestOptions],
 ) -> Response[Error | LegacyOrder]:
     """Retrieve an order (legacy)
 
@@ -187,12 +215,13 @@ async def asyncio_detailed(
         Response[Error | LegacyOrder]
     """
 
+    legacy_used("legacy_retrieve_order")
     kwargs = _get_kwargs(
         order_ref=order_ref,
         expand=expand,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await client.asend(kwargs, options)
 
     return _build_response(client=client, response=response)
 
@@ -202,6 +231,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     expand: LegacyRetrieveOrderExpand | Unset = UNSET,
+    **options: Unpack[RequestOptions],
 ) -> LegacyOrder:
     """Retrieve an order (legacy)
 
@@ -216,17 +246,20 @@ async def asyncio(
     Raises:
         errors.APIError: If the server answers with any status other than the documented success
             (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than the client's timeout.
+        errors.APITimeoutError: If the request takes longer than the timeout.
+        errors.APIConnectionError: If no response came (the host could not be reached, ...).
+        errors.APIResponseValidationError: If a success body is not what the spec describes.
 
     Returns:
         LegacyOrder
     """
 
+    legacy_used("legacy_retrieve_order")
     kwargs = _get_kwargs(
         order_ref=order_ref,
         expand=expand,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await client.asend(kwargs, options)
 
     return _parse_success(response)
