@@ -6,6 +6,11 @@ Every tool that affects output or verdicts is pinned in pyproject.toml's depende
 
 from __future__ import annotations
 
+import email.parser
+import os
+import shutil
+import subprocess
+import zipfile
 from pathlib import Path
 
 import nox
@@ -20,6 +25,35 @@ nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_venv = "yes"
 nox.options.error_on_missing_interpreters = True
 nox.options.sessions = ["lint", "tests"]
+# An interpreter that is not on the machine is reported, never downloaded (this machine reaches only PyPI).
+nox.options.download_python = "never"
+
+# The Pythons the generated client supports (its classifiers say the same): `client_wheel` runs on each.
+CLIENT_PYTHONS = ("3.11", "3.12", "3.13")
+
+
+def _pyenv_pythons() -> None:
+    """Let nox find every supported Python pyenv has installed, not only the active one: pyenv's `python3.12`
+    shim answers "command not found" unless 3.12 is among PYENV_VERSION's versions, so the newest installed
+    patch of each is appended to them (the active version stays first). Nothing changes without pyenv."""
+    pyenv = shutil.which("pyenv")
+    if pyenv is None:
+        return
+    done = subprocess.run([pyenv, "versions", "--bare"], capture_output=True, text=True, check=False)
+    active = subprocess.run([pyenv, "version-name"], capture_output=True, text=True, check=False)
+    if done.returncode != 0 or active.returncode != 0:
+        return
+
+    def release(name: str) -> tuple[int, ...]:
+        return tuple(int(part) for part in name.split(".")) if name.replace(".", "").isdigit() else ()
+
+    installed = sorted((v for v in done.stdout.split() if release(v)), key=release)
+    newest = [[v for v in installed if release(v)[:2] == release(wanted)][-1:] for wanted in CLIENT_PYTHONS]
+    extra = [v for found in newest for v in found]
+    os.environ["PYENV_VERSION"] = ":".join(dict.fromkeys([*active.stdout.strip().split(":"), *extra]))
+
+
+_pyenv_pythons()
 
 
 def _groups(*names: str) -> list[str]:
@@ -91,6 +125,73 @@ def generate(session: nox.Session) -> None:
 def build(session: nox.Session) -> None:
     """Wheel and sdist of the generated client, in dist/."""
     session.run("uv", "build", "--out-dir", "dist", str(CLIENT_DIR), external=True)
+
+
+def _requires_dist(wheel: Path) -> list[str]:
+    """The Requires-Dist lines of a wheel's METADATA."""
+    with zipfile.ZipFile(wheel) as archive:
+        (name,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+        metadata = email.parser.Parser().parsestr(archive.read(name).decode("utf-8"))
+    return list(metadata.get_all("Requires-Dist") or [])
+
+
+@nox.session(python=list(CLIENT_PYTHONS))
+@nox.parametrize("resolution", ["lowest-direct", "highest"])
+def client_wheel(session: nox.Session, resolution: str) -> None:
+    """The client's built wheel in a fresh virtualenv on each supported Python, its requirements resolved from
+    PyPI at the lowest versions its ranges allow (`lowest-direct`) or the newest (`highest`), then every Python
+    block of both READMEs run with it against a sandbox on 127.0.0.1 (scripts/readme_examples.py). A Python not
+    on the machine fails the session; `--no-error-on-missing-interpreters` skips it, saying so (CI does)."""
+    session.install("-e", ".", *_groups("runtime"))  # the sandbox and the README runner, not the client
+    tmp = Path(session.create_tmp())
+    dist = tmp / "dist"
+    shutil.rmtree(dist, ignore_errors=True)
+    session.run("uv", "build", "--quiet", "--out-dir", str(dist), str(CLIENT_DIR), external=True)
+    (wheel,) = dist.glob("*.whl")
+    venv = tmp / f"client-{resolution}"
+    python = str((venv / ("Scripts" if os.name == "nt" else "bin") / "python").absolute())
+    session.run(
+        "uv",
+        "venv",
+        "--quiet",
+        "--clear",
+        "--python",
+        str(Path(session.bin) / "python"),
+        str(venv),
+        external=True,
+    )
+    # The wheel's own requirements are named too: uv's lowest-direct lowers only the requirements it is given.
+    requires = _requires_dist(wheel)
+    session.log(f"the wheel requires {requires}; resolving {resolution}")
+    session.run(
+        "uv",
+        "pip",
+        "install",
+        "--python",
+        python,
+        "--resolution",
+        resolution,
+        str(wheel),
+        *requires,
+        external=True,
+    )
+    session.run("uv", "pip", "list", "--python", python, external=True)
+    session.run(
+        python,
+        "-c",
+        "import sys, sitecore_cdp_client as c; print(sys.version.split()[0], c.__file__)",
+        external=True,
+    )
+    session.run(
+        "python",
+        "-m",
+        "scripts.readme_examples",
+        "--sandbox",
+        "--python",
+        python,
+        "README.md#The client",
+        str(CLIENT_DIR / "README.md"),
+    )
 
 
 @nox.session

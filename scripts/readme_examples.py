@@ -23,6 +23,7 @@ import base64
 import contextlib
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -240,8 +241,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, ValueError) as exc:
         print(f"readme_examples: {exc}", file=sys.stderr)
         return 2
+    python = shutil.which(args.python)
+    if python is None:
+        print(f"readme_examples: no interpreter {args.python}", file=sys.stderr)
+        return 2
     with _sandbox(args.base_url) as base_url:
-        outcomes = run_all(blocks, base_url, python=args.python, timeout=args.timeout)
+        outcomes = run_all(blocks, base_url, python=str(Path(python).absolute()), timeout=args.timeout)
     print(report(outcomes))
     return 0 if all(o.ok for o in outcomes) else 1
 
