@@ -21,7 +21,7 @@ import requests
 import schemathesis
 import yaml
 from cdp_sandbox.app import default_spec_path as sandbox_spec_path
-from schemathesis import CheckResult, HookContext, Response
+from schemathesis import CheckFunction, CheckResult, HookContext, Response
 from schemathesis.core.failures import Failure, FailureGroup
 from schemathesis.engine.recorder import ScenarioRecorder
 
@@ -69,6 +69,11 @@ class RunOptions:
     """Requests per second this process may send (pacing.py); None: no ceiling."""
     worker: tuple[int, int] | None = None
     """(k, n): this process is worker k of n of one run (workers.py); None: the run's only process."""
+    passive: str = ""
+    """What a passive run judges (`recording traffic.har`, `traffic through the proxy`); empty: the suite sends its
+    own requests. A passive run sends nothing (passive/)."""
+    secrets: tuple[tuple[str, str], ...] = ()
+    """Further credential pairs to mask everywhere (a recording's own Basic credentials)."""
 
 
 def default_spec_path() -> Path:
@@ -139,7 +144,7 @@ class RunContext:
         self.redactor = Redactor.for_credentials(
             self.target.client_key,
             self.target.api_token,
-            extra=self.network.credentials if self.network is not None else (),
+            extra=(*(self.network.credentials if self.network is not None else ()), *options.secrets),
         )
         self.recorder = Recorder(self.model, self.redactor)
         self.guard = SafetyGuard(self.plan, self.model)
@@ -153,6 +158,10 @@ class RunContext:
         self.state = ResourceState()
         self.probes = Probes(self.session, self.target.auth, self.urls, self.recorder, self.state)
         self.results = Results(self.recorder, self.redactor, self._verdict)
+        self.unmatched: list[str] = []
+        """Passive runs: the exchanges that match no operation of the spec (listed, not judged)."""
+        self.unjudged: list[str] = []
+        """Passive runs: exchanges of the spec's operations that cannot be judged (no response, a body left out)."""
         self.schema = self._build_schema()
 
     # -- schemathesis ----------------------------------------------------------------------------
@@ -237,12 +246,22 @@ class RunContext:
             ) from None
 
     def check(
-        self, case: OpenApiCase, response: Response, *, recorder: ScenarioRecorder | None = None
+        self,
+        case: OpenApiCase,
+        response: Response,
+        *,
+        recorder: ScenarioRecorder | None = None,
+        excluded: list[CheckFunction] | None = None,
     ) -> FailureGroup | None:
-        """Run every enabled check on a response, then remember it; the deviations, if any."""
+        """Run every enabled check (but `excluded`) on a response, then remember it; the deviations, if any."""
         try:
             with self.recorder.role("probe", "schemathesis built-in check"):
-                case.validate_response(response, transport_kwargs=self.call_kwargs(), recorder=recorder)
+                case.validate_response(
+                    response,
+                    transport_kwargs=self.call_kwargs(),
+                    recorder=recorder,
+                    excluded_checks=excluded,
+                )
         except FailureGroup as failures:
             return failures
         finally:

@@ -81,8 +81,17 @@ class Redactor:
 
     def __init__(self, secrets: tuple[str, ...], pairs: tuple[tuple[str, str], ...] = ()) -> None:
         self.secrets = tuple(s for s in secrets if len(s) >= MIN_SECRET)
+        self.pairs = tuple(pairs)
         self.forms = tuple(derived_forms(self.secrets, pairs))
         self._pattern = re.compile("|".join(pattern_for(f) for f in self.forms)) if self.forms else None
+
+    def learn(self, user: str, password: str) -> None:
+        """Mask one more credential pair from now on (credentials seen in traffic a passive run judges)."""
+        if (user, password) in self.pairs:
+            return
+        self.__init__(  # type: ignore[misc]
+            (*self.secrets, user, password), (*self.pairs, (user, password))
+        )
 
     @classmethod
     def for_credentials(

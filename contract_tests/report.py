@@ -9,12 +9,15 @@ from __future__ import annotations
 import json
 import shlex
 import textwrap
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 from .context import RunContext
-from .provenance import DeviationKind, Provenance, TargetKind, Verdict, heading
+from .passive.har import document as har_document
+from .passive.har import entry as har_entry
+from .provenance import DeviationKind, Provenance, TargetKind, Verdict, heading, message_prefix
 from .results import FailureRecord
 from .transport import Exchange
 
@@ -141,7 +144,10 @@ def _exchange(ex: Exchange) -> str:
 
 
 def rerun_command(run: RunContext, failure: FailureRecord) -> str:
-    """The suite command that replays the failing part of the run (same profile and seed, one phase)."""
+    """The suite command that replays the failing part of the run (same profile and seed, one phase); for a
+    passive run, the command that judges the same traffic again."""
+    if run.options.passive:
+        return " ".join(shlex.quote(a) for a in run.options.rerun_args) or "(live traffic: not replayable)"
     args = [
         "python",
         "-m",
@@ -206,24 +212,18 @@ def markdown(run: RunContext, summary: Summary, incomplete: str) -> str:
         f"- {', '.join(g.operations)} also document {', '.join(g.add_statuses)}: {g.reason}"
         for g in run.config.spec_gaps
     ]
-    header = [
-        "# Conformance report",
-        "",
-        f"- Target: {run.target.description or run.target.base_url}",
-        f"- Profile: {plan.profile.name} ({plan.profile.description})",
-        f"- Seed: {run.seed if run.seed is not None else 'deterministic (derandomized)'}; run id: {run.run_id}",
-        f"- Phases: {', '.join(plan.stateless_phases) or 'no stateless'}; stateful: {'yes' if plan.stateful else 'no'}; "
-        f"workflows: {plan.workflows}",
-        f"- Requests sent: {summary.requests} ({summary.probes} of them follow-up probes of checks); "
-        f"wall time: {summary.wall_seconds:.1f} s",
-        f"- Operations exercised: {summary.operations_exercised} of {summary.operations}; "
-        f"operation x check pairs exercised: {summary.cells_exercised} of {summary.operations} x {summary.checks_enabled}",
+    header = ["# Conformance report", "", f"- Target: {run.target.description or run.target.base_url}"]
+    if run.options.passive:
+        header += _passive_header(run, summary)
+    else:
+        header += _active_header(run, summary)
+    header += [
         f"- Target kind: {summary.target_kind.value} ({_TARGET_KIND_MEANING[summary.target_kind]})",
         f"- Deviations: {summary.deviations_line()}",
     ]
-    if run.network is not None:
+    if run.network is not None and not run.options.passive:
         header.append(f"- Network: {run.network.describe(run.target.base_url)}")
-    if plan.guarded:
+    if plan.guarded and not run.options.passive:
         header.append(
             f"- Live tenant: safe profile; writes sent: {', '.join(run.guard.sent_writes) or 'none'}"
         )
@@ -236,7 +236,42 @@ def markdown(run: RunContext, summary: Summary, incomplete: str) -> str:
         "## Known spec gaps bridged for this run\n\n" + ("\n".join(gaps) or "None."),
         "## Deviations\n\n" + failures_text(run),
     ]
+    if run.options.passive:
+        sections.append("## Exchanges not judged\n\n" + not_judged_text(run))
     return "\n\n".join(sections) + "\n"
+
+
+def _passive_header(run: RunContext, summary: Summary) -> list[str]:
+    return [
+        f"- Mode: passive, nothing sent: {run.options.passive}",
+        f"- Exchanges judged: {summary.requests}; matching no operation: {len(run.unmatched)}; not judgeable: "
+        f"{len(run.unjudged)}; later exchanges used as a check's follow-up read: {summary.probes}",
+        f"- Operations seen: {summary.operations_exercised} of {summary.operations}; "
+        f"operation x check pairs judged: {summary.cells_exercised} of {summary.operations} x {summary.checks_enabled}",
+    ]
+
+
+def _active_header(run: RunContext, summary: Summary) -> list[str]:
+    plan = run.plan
+    return [
+        f"- Profile: {plan.profile.name} ({plan.profile.description})",
+        f"- Seed: {run.seed if run.seed is not None else 'deterministic (derandomized)'}; run id: {run.run_id}",
+        f"- Phases: {', '.join(plan.stateless_phases) or 'no stateless'}; stateful: {'yes' if plan.stateful else 'no'}; "
+        f"workflows: {plan.workflows}",
+        f"- Requests sent: {summary.requests} ({summary.probes} of them follow-up probes of checks); "
+        f"wall time: {summary.wall_seconds:.1f} s",
+        f"- Operations exercised: {summary.operations_exercised} of {summary.operations}; "
+        f"operation x check pairs exercised: {summary.cells_exercised} of {summary.operations} x {summary.checks_enabled}",
+    ]
+
+
+def not_judged_text(run: RunContext, limit: int = 200) -> str:
+    """The exchanges a passive run listed instead of judging, with why."""
+    lines = [f"- {line}" for line in (run.unjudged + run.unmatched)[:limit]]
+    more = len(run.unjudged) + len(run.unmatched) - limit
+    if more > 0:
+        lines.append(f"- ... and {more} more")
+    return "\n".join(lines) or "None: every exchange matched an operation and was judged."
 
 
 def har(run: RunContext) -> dict[str, Any]:
@@ -248,53 +283,34 @@ def har(run: RunContext) -> dict[str, Any]:
             if id(ex) in seen:
                 continue
             seen.add(id(ex))
-            entries.append(
-                {
-                    "startedDateTime": ex.started,
-                    "time": round(ex.elapsed * 1000, 3),
-                    "comment": f"{failure.check} on {failure.operation_id} ({ex.role}{': ' + ex.note if ex.note else ''})",
-                    "request": {
-                        "method": ex.method,
-                        "url": ex.url,
-                        "httpVersion": "HTTP/1.1",
-                        "headers": [{"name": k, "value": v} for k, v in ex.request_headers.items()],
-                        "queryString": [],
-                        "cookies": [],
-                        "headersSize": -1,
-                        "bodySize": len(ex.request_body.encode()),
-                        **(
-                            {
-                                "postData": {
-                                    "mimeType": ex.request_headers.get("Content-Type", ""),
-                                    "text": ex.request_body,
-                                }
-                            }
-                            if ex.request_body
-                            else {}
-                        ),
-                    },
-                    "response": {
-                        "status": ex.status or 0,
-                        "statusText": ex.error,
-                        "httpVersion": "HTTP/1.1",
-                        "headers": [{"name": k, "value": v} for k, v in ex.response_headers.items()],
-                        "cookies": [],
-                        "content": {
-                            "size": len(ex.response_body.encode()),
-                            "mimeType": ex.response_headers.get("content-type", ""),
-                            "text": ex.response_body,
-                        },
-                        "redirectURL": "",
-                        "headersSize": -1,
-                        "bodySize": len(ex.response_body.encode()),
-                    },
-                    "cache": {},
-                    "timings": {"send": 0, "wait": round(ex.elapsed * 1000, 3), "receive": 0},
-                }
+            note = f"{ex.role}{': ' + ex.note if ex.note else ''}"
+            entries.append(har_entry(ex, f"{failure.check} on {failure.operation_id} ({note})"))
+    return har_document(entries)
+
+
+def junit(run: RunContext) -> str:
+    """A JUnit XML report with one test per operation judged and one failure per deviation (passive runs, which
+    have no pytest session to write it)."""
+    suite = ET.Element("testsuite", name="conformance")
+    judged = sorted({op for op, _ in run.results.applied})
+    failures: dict[str, list[FailureRecord]] = {}
+    for failure in run.results.failures.values():
+        failures.setdefault(failure.operation_id, []).append(failure)
+    for op in judged:
+        case = ET.SubElement(suite, "testcase", classname="passive", name=op)
+        found = failures.get(op, [])
+        if found:
+            prefix = message_prefix(run.results.verdict(f) for f in found)
+            checks = ", ".join(sorted({f.check for f in found}))
+            element = ET.SubElement(
+                case, "failure", message=f"{prefix}{len(found)} deviation(s): {checks}"[:500]
             )
-    return {
-        "log": {"version": "1.2", "creator": {"name": "contract_tests", "version": "1"}, "entries": entries}
-    }
+            element.text = "\n\n".join(f"[{f.check}] {f.title}\n{f.message}" for f in found)
+    suite.set("tests", str(len(judged)))
+    suite.set("failures", str(sum(1 for op in judged if failures.get(op))))
+    suite.set("errors", "0")
+    suite.set("skipped", "0")
+    return run.redactor.text(ET.tostring(suite, encoding="unicode"))
 
 
 def write(run: RunContext, summary: Summary, incomplete: str, directory: Path) -> dict[str, Path]:
@@ -415,8 +431,13 @@ def print_closing(
     out.write_line(run.redactor.text(failures_text(run)))
     s = summary
     out.write_sep("-", "summary")
+    sent = (
+        f"exchanges judged: {s.requests} (nothing sent; {s.probes} later exchanges used as follow-up reads)"
+        if run.options.passive
+        else f"requests: {s.requests} ({s.probes} probes)"
+    )
     out.write_line(
-        f"requests: {s.requests} ({s.probes} probes); wall time: {s.wall_seconds:.1f} s; "
+        f"{sent}; wall time: {s.wall_seconds:.1f} s; "
         f"operations exercised: {s.operations_exercised}/{s.operations}; "
         f"operation x check pairs: {s.cells_exercised}/{s.operations * s.checks_enabled}"
     )

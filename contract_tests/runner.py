@@ -22,6 +22,7 @@ from . import current, kit_version, report, targets, workers
 from .config import ALL_PHASES, ConfigError
 from .context import RunContext, RunOptions
 from .network import Network, NetworkError
+from .passive import commands as passive
 from .plugin import ConformancePlugin
 from .redaction import RedactingStream
 from .safety import SafetyError, request_host
@@ -120,6 +121,7 @@ def build_parser(prog: str = "python -m contract_tests") -> argparse.ArgumentPar
     run.add_argument("--run-id", help=argparse.SUPPRESS)
     run.add_argument("-k", dest="keyword", help="pytest -k expression to run a subset of the suite's tests")
     run.add_argument("-q", "--quiet", action="store_true", help="less progress output")
+    passive.add_parsers(sub)
     return parser
 
 
@@ -351,6 +353,9 @@ def _forget_suite_modules() -> None:
 def main(argv: Sequence[str] | None = None, *, prog: str = "python -m contract_tests") -> int:
     """Entry point of `python -m contract_tests` (and of `cdp-conformance`, cli.py)."""
     args = build_parser(prog).parse_args(argv)
+    judged = passive.dispatch(args, prog)
+    if judged is not None:
+        return judged
     env = dict(os.environ)
     try:
         network = Network.from_env(env, proxy=args.proxy, ca_bundle=args.ca_bundle)

@@ -28,6 +28,7 @@ from .model import ApiModel
 from .network import Network
 from .pacing import Pacer
 from .redaction import REDACTED, Redactor
+from .registry import note_refused
 from .safety import SafetyGuard, may_follow_redirect
 
 _ROLE: ContextVar[tuple[str, str]] = ContextVar("contract_role", default=("request", ""))
@@ -51,6 +52,7 @@ __all__ = [  # Redactor and REDACTED live in redaction.py and are re-exported fo
     "http_session",
     "intercept",
     "redirect_url",
+    "refuse_all",
 ]
 
 
@@ -127,27 +129,19 @@ class Recorder:
         """The detail collected since `begin` in this context (kept for a failure)."""
         return list(self._buffer.get() or [])
 
-    def record(
+    def describe(
         self,
         request: requests.PreparedRequest,
         response: requests.Response | None,
         elapsed: float,
         error: str = "",
     ) -> Exchange:
-        """Count one exchange and keep its redacted detail in the current buffer."""
+        """One exchange, redacted and tagged with the enclosing role, without counting or keeping it."""
         role, note = _ROLE.get()
         method = str(request.method or "GET")
         url = str(request.url)
         info = self.model.match(method, url)
-        stats = self.stats[info.operation_id] if info is not None else self.undeclared
-        stats.requests += 1
-        if role != "request":
-            stats.probes += 1
-        if response is not None:
-            stats.statuses[response.status_code] += 1
-        self.total += 1
-        self.by_phase[current_phase() or "other"] += 1
-        exchange = Exchange(
+        return Exchange(
             method=method,
             url=self.redactor.text(url),
             request_headers=self.redactor.headers(request.headers),
@@ -162,15 +156,38 @@ class Recorder:
             operation_id=info.operation_id if info is not None else None,
             error=self.redactor.text(error),
         )
-        if role == "request":
-            self.generated.append((current_phase(), method, exchange.url, exchange.request_body))
+
+    def record(
+        self,
+        request: requests.PreparedRequest,
+        response: requests.Response | None,
+        elapsed: float,
+        error: str = "",
+    ) -> Exchange:
+        """Count one exchange and keep its redacted detail in the current buffer."""
+        exchange = self.describe(request, response, elapsed, error)
+        stats = self.stats[exchange.operation_id] if exchange.operation_id is not None else self.undeclared
+        stats.requests += 1
+        if exchange.role != "request":
+            stats.probes += 1
+        if response is not None:
+            stats.statuses[response.status_code] += 1
+        self.total += 1
+        self.by_phase[current_phase() or "other"] += 1
+        if exchange.role == "request":
+            self.generated.append((current_phase(), exchange.method, exchange.url, exchange.request_body))
+        self.keep(exchange)
+        return exchange
+
+    def keep(self, exchange: Exchange) -> None:
+        """Keep an exchange with the current case's detail without counting it (passive judging shows the later
+        recorded read that served as a check's evidence this way)."""
         buffer = self._buffer.get()
         if buffer is None:
             buffer = []
             self._buffer.set(buffer)
         if len(buffer) < 200:
             buffer.append(exchange)
-        return exchange
 
 
 @contextlib.contextmanager
@@ -237,6 +254,32 @@ def intercept(
     try:
         with hold_redirects():
             yield
+    finally:
+        for cls, original in originals.items():
+            cls.send = original
+
+
+class SendingRefused(requests.RequestException):
+    """A request was about to leave a passive run, which sends nothing."""
+
+
+@contextlib.contextmanager
+def refuse_all() -> Iterator[list[str]]:
+    """While the block runs, no `requests` session of the process sends anything: each attempt raises
+    SendingRefused and is listed (passive judging promises not one request of its own)."""
+    classes: list[type[Any]] = [requests.adapters.HTTPAdapter, asgi._ASGIAdapter]
+    originals = {cls: cls.send for cls in classes}
+    attempts: list[str] = []
+
+    def send(self: Any, request: requests.PreparedRequest, *args: Any, **kwargs: Any) -> requests.Response:
+        attempts.append(f"{request.method} {request.url}")
+        note_refused()
+        raise SendingRefused(f"passive judging sends nothing; refused {request.method} {request.url}")
+
+    for cls in classes:
+        cls.send = send
+    try:
+        yield attempts
     finally:
         for cls, original in originals.items():
             cls.send = original

@@ -1,0 +1,185 @@
+"""`verify-har` and `proxy`: the passive commands of `cdp-conformance`, their options, exit codes and reports.
+
+Exit codes as `run`: 0 the traffic conforms, 1 deviations, 2 unusable input (one sentence: which entry, why).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from .. import report
+from ..config import ConfigError
+from ..context import RunOptions
+from ..model import SpecError
+from ..redaction import RedactingStream
+from ..results import FailureRecord
+from ..safety import SafetyError
+from ..targets import Target
+from ..urls import origin_of
+from .engine import PassiveEngine, basic_credentials
+from .har import HarError, Recorded, read
+from .proxy import add_arguments, serve
+
+EXIT_OK, EXIT_DEVIATIONS, EXIT_UNUSABLE = 0, 1, 2
+VERSION_SEGMENTS = ("v2", "v2.1")
+
+
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`verify-har` and `proxy` beside `run`."""
+    verify = sub.add_parser(
+        "verify-har",
+        help="judge a HAR recording of real traffic by the spec, sending nothing",
+        description="Judge every exchange of a HAR 1.2 recording (browser devtools, mitmproxy, Charles, this kit's "
+        "own reports) with the suite's checks: statuses, schemas, media types, errors, auth, and the rules that "
+        "need several exchanges wherever the recording shows them. Sends nothing.",
+    )
+    verify.add_argument("har", type=Path, metavar="FILE", help="the HAR file")
+    _common(verify)
+    add_arguments(
+        sub.add_parser(
+            "proxy",
+            help="forward an application's traffic to the API and judge it as it passes, sending nothing of its own",
+            description="A forwarding proxy on 127.0.0.1: point your application's base URL at it. Requests and "
+            "responses pass unchanged; each exchange is judged by the suite's checks and each deviation printed. On "
+            "SIGINT or SIGTERM the reports are written; exit 1 if a deviation was seen, else 0.",
+        ),
+        _common,
+    )
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--reports", type=Path, default=Path("reports"), help="directory for the reports")
+    parser.add_argument("--spec", type=Path, help="OpenAPI document (default: spec/openapi.yaml)")
+    parser.add_argument(
+        "--target-kind",
+        choices=["sandbox", "real"],
+        default="real",
+        help="real (default): a deviation from an inferred or unconfirmed rule is evidence for fixing the spec; "
+        "sandbox: every deviation is a target bug",
+    )
+
+
+def verify_har(args: argparse.Namespace, prog: str) -> int:
+    """Judge a recording; the exit code."""
+    try:
+        entries = read(args.har)
+        base_url = getattr(args, "base_url", None) or infer_base_url(entries)
+        if base_url is None:
+            raise HarError(
+                f"{args.har}: no exchange has a /v2/ or /v2.1/ path, so nothing in it is an Order API call."
+            )
+        engine = PassiveEngine(
+            passive_options(
+                args,
+                base_url,
+                f"recording {args.har} ({len(entries)} entries)",
+                secrets=recorded_credentials(entries),
+                rerun=(*prog.split(), "verify-har", str(args.har)),
+            )
+        )
+    except (HarError, ConfigError, SpecError, SafetyError) as exc:
+        print(f"conformance: {exc}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    started = time.monotonic()
+    try:
+        for entry in entries:
+            engine.feed(entry)
+    finally:
+        engine.close()
+    return finish(engine, time.monotonic() - started)
+
+
+def finish(engine: PassiveEngine, wall: float) -> int:
+    """Write the reports, print the closing lines; the exit code."""
+    run = engine.run
+    summary = report.summarize(run, wall)
+    paths = report.write(run, summary, "", run.options.reports_dir)
+    junit = run.options.reports_dir / "conformance-junit.xml"
+    junit.write_text(report.junit(run), encoding="utf-8")
+    paths["junit"] = junit
+    with contextlib.redirect_stdout(RedactingStream(sys.stdout, run.redactor)):
+        report.print_closing(run, summary, "", paths, report.ConsoleWriter())
+        if engine.refused:
+            print(
+                f"conformance: {len(engine.refused)} request(s) that checks would have sent were refused (nothing "
+                "was sent); those checks did not apply"
+            )
+    return EXIT_DEVIATIONS if run.results.failures else EXIT_OK
+
+
+def passive_options(
+    args: argparse.Namespace,
+    base_url: str,
+    what: str,
+    *,
+    secrets: Sequence[tuple[str, str]] = (),
+    rerun: tuple[str, ...] = (),
+) -> RunOptions:
+    """The run options of a passive run: the target is where the traffic went; its credentials, those of the
+    environment and any the traffic carries, are masked in every report."""
+    key = os.environ.get("SITECORE_CDP_CLIENT_KEY", "")
+    token = os.environ.get("SITECORE_CDP_API_TOKEN", "")
+    if not (key or token) and secrets:
+        key, token = secrets[0]
+    target = Target(base_url=base_url.rstrip("/"), client_key=key, api_token=token, description=base_url)
+    return RunOptions(
+        target=target,
+        reports_dir=args.reports,
+        spec_path=args.spec,
+        target_kind=args.target_kind,
+        passive=what,
+        secrets=tuple(secrets),
+        rerun_args=rerun,
+    )
+
+
+def infer_base_url(entries: Iterable[Recorded]) -> str | None:
+    """Origin and path prefix of the first exchange whose path has a /v2/ or /v2.1/ segment."""
+    for entry in entries:
+        path = entry.url.split("?", 1)[0].split("#", 1)[0]
+        origin = origin_of(path)
+        segments = path[len(path.split("//", 1)[0]) + 2 :].split("/")[1:]
+        for at, segment in enumerate(segments):
+            if segment.lower() in VERSION_SEGMENTS:
+                prefix = "/".join(segments[:at])
+                return origin + ("/" + prefix if prefix else "")
+    return None
+
+
+def recorded_credentials(entries: Iterable[Recorded]) -> list[tuple[str, str]]:
+    """Every HTTP Basic (user, password) pair the recording's requests carry, to mask in every report."""
+    pairs: list[tuple[str, str]] = []
+    for entry in entries:
+        pair = basic_credentials(entry.header("Authorization"))
+        if pair is not None and pair not in pairs:
+            pairs.append(pair)
+    return pairs
+
+
+def proxy(args: argparse.Namespace, prog: str) -> int:
+    """Forward and judge until stopped; the exit code."""
+
+    def make_engine(on_deviation: Callable[[FailureRecord], None]) -> PassiveEngine:
+        what = f"traffic through the proxy on 127.0.0.1:{args.port} to {args.upstream}"
+        return PassiveEngine(
+            passive_options(args, args.upstream, what),
+            settle=max(0.0, args.settle),
+            on_deviation=on_deviation,
+        )
+
+    return serve(args, make_engine, finish)
+
+
+def dispatch(args: argparse.Namespace, prog: str) -> int | None:
+    """Run a passive command, or None when the command is not one of them."""
+    if args.command == "verify-har":
+        return verify_har(args, prog)
+    if args.command == "proxy":
+        return proxy(args, prog)
+    return None
