@@ -122,3 +122,25 @@ def _(p: Pair) -> None:
     assert p.ok.post("/v2.1/orders", json=body).status_code == 400
     created = p.bad.post("/v2.1/orders", json=body)
     assert created.status_code == 201 and created.json()["referenceId"] == "UNKNOWN"
+
+
+@scenario("reference-filter-prefix-match")
+def _(p: Pair) -> None:
+    for client, listed in ((p.ok, 1), (p.bad, 2)):
+        order(client, referenceId="PREFIX-1")
+        order(client, referenceId="PREFIX-1-OTHER")
+        page = client.get("/v2.1/orders", params={"referenceId": "PREFIX-1"}).json()
+        assert len(page["items"]) == listed
+        assert len(client.get("/v2/orders", params={"referenceId": "PREFIX-1"}).json()["items"]) == listed
+        assert len(client.get("/v2.1/orders", params={"referenceId": "PREFIX-1-OTHER"}).json()["items"]) == 1
+
+
+@scenario("retrieve-serves-stale")
+def _(p: Pair) -> None:
+    for client, seen in ((p.ok, 7), (p.bad, 1)):
+        ref = item(client, order(client)["ref"], quantity=1)["ref"]
+        assert client.get(f"/v2.1/orderItems/{ref}").json()["quantity"] == 1
+        assert client.patch(f"/v2.1/orderItems/{ref}", json={"quantity": 7}).json()["quantity"] == 7
+        assert client.get(f"/v2.1/orderItems/{ref}").json()["quantity"] == seen
+        assert client.delete(f"/v2.1/orderItems/{ref}").status_code == 204
+        assert client.get(f"/v2.1/orderItems/{ref}").status_code == 404

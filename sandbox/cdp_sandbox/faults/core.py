@@ -188,6 +188,8 @@ class StoreHooks:
     """lists: extra items skipped beyond the asked offset."""
     ignore_reference_id: Callable[[Hit | None], bool] | None = None
     """order lists: True lists orders as if no referenceId had been asked (the request still carried one)."""
+    reference_prefix: Callable[[Hit | None], bool] | None = None
+    """order lists: True matches the asked referenceId as a prefix (a filter that matches too much)."""
 
 
 @dataclass(slots=True)

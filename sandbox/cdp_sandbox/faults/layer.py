@@ -17,6 +17,7 @@ from ..errors import error_body
 from ..spec import Spec, compile_spec, load_document
 from ..storage import Record, Store, now
 from .core import (
+    _WALK_LIMIT,
     MAX_DELAY,
     Fault,
     Hit,
@@ -109,6 +110,13 @@ class FaultyStore(Store):
         """A page of orders, shifted, or without the referenceId filter, when a fault says so."""
         if any(h.ignore_reference_id is not None and h.ignore_reference_id(self.current) for h in self.hooks):
             reference_id = None
+        prefix = any(h.reference_prefix is not None and h.reference_prefix(self.current) for h in self.hooks)
+        if prefix and reference_id is not None:
+            _, every = super().orders(None, guest_ref, by_ordered_at, 0, _WALK_LIMIT)
+            wanted = reference_id
+            matched = [r for r in every if str(r.fields.get("referenceId", "")).startswith(wanted)]
+            start = offset + self._shift
+            return len(matched), matched[start : start + limit]
         return super().orders(reference_id, guest_ref, by_ordered_at, offset + self._shift, limit)
 
 

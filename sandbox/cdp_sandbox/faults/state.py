@@ -435,3 +435,32 @@ def _rejected_partly_applied() -> Injection:
         return response
 
     return Injection(after=change)
+
+
+@fault(
+    "retrieve-serves-stale",
+    "state",
+    "retrieveOrder, retrieveOrderItem, ... and the legacy retrieves: a read shows what is stored now (after updates)",
+)
+def _retrieve_stale() -> Injection:
+    """Reads are served from a cache filled by each resource's first read and never refreshed by updates: after
+    an update the write's own answer is right, every later read shows the old values (deletes still clear it)."""
+    cache: dict[str, Response] = {}
+
+    def change(hit: Hit, response: Response, app: FaultyApp) -> Response:
+        op = hit.operation_id or ""
+        path = hit.request.path.lower()
+        if hit.method == "DELETE":
+            for key in [k for k in cache if k.startswith(path)]:
+                del cache[key]
+            return response
+        if hit.method != "GET" or not op.startswith(("retrieve", "legacyRetrieve")) or response.status != 200:
+            return response
+        key = f"{path}?{hit.request.query_string.decode('latin-1')}"
+        if key in cache:
+            return cache[key]
+        if len(cache) < _SEEN_LIMIT:
+            cache[key] = response
+        return response
+
+    return Injection(after=change)

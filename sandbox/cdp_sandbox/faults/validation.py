@@ -310,3 +310,18 @@ def _empty_reference() -> Injection:
         return None
 
     return Injection(before=change)
+
+
+@fault(
+    "reference-filter-prefix-match",
+    "validation",
+    "listOrders/legacyListOrders query parameter referenceId: only orders with exactly that referenceId are listed",
+)
+def _reference_prefix() -> Injection:
+    """Order lists match `referenceId` as a prefix: asking for `B94TXY-1` also lists `B94TXY-1-OTHER` (a filter
+    that matches too much; every page is well-formed)."""
+    return Injection(
+        store=StoreHooks(
+            reference_prefix=lambda hit: hit is not None and hit.op("listOrders", "legacyListOrders")
+        )
+    )
