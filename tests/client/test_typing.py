@@ -12,6 +12,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import pytest
+
 HERE = Path(__file__).resolve().parent
 GENERATED = HERE.parents[1] / "generated" / "sitecore-cdp-client"
 
@@ -58,6 +60,16 @@ def test_usage_runs_against_fake_api(make_cdp: Any, fake: Any) -> None:
         legacy = usage.legacy_lifecycle(cdp, "g1")
         assert len(legacy) >= 4
     assert usage.construction()[:2] == ["https://api-engage-eu.sitecorecloud.io", "http://127.0.0.1:8000"]
+
+
+def test_failures_and_old_names_run_against_fake_api(make_cdp: Any, fake: Any) -> None:
+    usage = _usage()
+    with make_cdp(retry=False) as cdp:
+        seen = usage.failures(cdp)
+        assert seen[:2] == ["status 404", "invalid OrderCreate.stauts"] and seen[2].startswith("raw 404 ")
+        with pytest.warns(DeprecationWarning):
+            refs = usage.deprecated_names(cdp, "g1")
+    assert len(refs) >= 2
 
 
 def test_async_usage_runs_against_fake_api(make_cdp: Any, fake: Any) -> None:

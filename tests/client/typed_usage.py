@@ -10,12 +10,17 @@ from datetime import UTC, datetime
 
 from sitecore_cdp_client import (
     REGIONS,
+    APIConnectionError,
     APIError,
+    APITimeoutError,
     AsyncSitecoreCDP,
     NotFoundError,
+    RequestOptions,
     SitecoreCDP,
     SitecoreCDPError,
+    ValidationError,
 )
+from sitecore_cdp_client.api.orders_v_2_1 import retrieve_order
 from sitecore_cdp_client.models import (
     DeleteResult,
     Identifier,
@@ -36,14 +41,14 @@ from sitecore_cdp_client.types import Unset
 
 def v21_lifecycle(cdp: SitecoreCDP, guest_ref: str) -> list[str]:
     """Create an order, add a contact and a consumer, list, update, patch, delete (v2.1)."""
+    # Keyword fields, with values as the docs' JSON writes them.
     order: Order = cdp.orders.create(
-        body=OrderCreate(
-            reference_id="B94TXY-1",
-            ordered_at=datetime(2025, 12, 19, 12, 7, 18, tzinfo=UTC),
-            currency_code="EUR",
-            price=50.0,
-            status=OrderStatus.PURCHASED,
-        )
+        reference_id="B94TXY-1",
+        ordered_at=datetime(2025, 12, 19, 12, 7, 18, tzinfo=UTC),
+        currency_code="EUR",
+        price=50,
+        status="PURCHASED",
+        channel="WEB",
     )
     contact = cdp.order_contacts.create(
         order.ref,
@@ -55,7 +60,7 @@ def v21_lifecycle(cdp: SitecoreCDP, guest_ref: str) -> list[str]:
         ),
     )
     consumer = cdp.order_consumers.create(
-        order.ref, body=OrderConsumerCreate(first_name="Jane", last_name="Doe")
+        order.ref, body=OrderConsumerCreate(first_name="Jane", last_name="Doe"), timeout=10.0
     )
     seen = [order.ref, contact.ref, consumer.ref]
     for listed in cdp.orders.iter(guest_ref=guest_ref, page_size=10):
@@ -76,13 +81,14 @@ def v21_lifecycle(cdp: SitecoreCDP, guest_ref: str) -> list[str]:
     # The patch page marks referenceId, orderedAt, currencyCode and price required: send the stored values.
     patched = cdp.orders.patch(
         updated.ref,
-        body=OrderPatch(
+        OrderPatch(
             reference_id="B94TXY-1",
             ordered_at=datetime(2025, 12, 19, 12, 7, 18, tzinfo=UTC),
             currency_code="EUR",
             price=55.0,
             status=OrderStatus.CONFIRMED,
         ),
+        extra_headers={"X-Request-Id": "typed-usage"},
     )
     status: OrderStatus | Unset = patched.status
     seen.append(str(status))
@@ -90,7 +96,7 @@ def v21_lifecycle(cdp: SitecoreCDP, guest_ref: str) -> list[str]:
     deleted: DeleteResult | None = cdp.orders.delete(order.ref)
     seen.append("deleted" if deleted is None else f"deleted {sorted(deleted.additional_keys)}")
     try:
-        cdp.orders.retrieve(order.ref)
+        cdp.with_options(retry=False).orders.retrieve(order.ref)
     except NotFoundError as err:
         message = err.error.message if err.error is not None else None
         seen.append(f"{err.status_code} {message}")
@@ -155,3 +161,58 @@ def construction() -> list[str]:
     except SitecoreCDPError as err:
         assert not isinstance(err, APIError)
     return [c.base_url for c in clients] + sorted(REGIONS)
+
+
+def failures(cdp: SitecoreCDP) -> list[str]:
+    """Every failure is a SitecoreCDPError; the transport ones have their own classes."""
+    seen: list[str] = []
+    options: RequestOptions = {"timeout": 0.5, "retry": False}
+    try:
+        cdp.orders.retrieve("missing", **options)
+    except APITimeoutError as err:
+        seen.append(f"timeout {err.url}")
+    except APIConnectionError as err:
+        seen.append(f"connection {err.method} {err.url}")
+    except APIError as err:
+        seen.append(f"status {err.status_code}")
+    try:
+        OrderCreate.from_dict(
+            {
+                "referenceId": "R",
+                "orderedAt": "2025-12-19T12:07:18.149Z",
+                "currencyCode": "EUR",
+                "price": 12,
+                "stauts": "PURCHASED",
+            }
+        )
+    except ValidationError as err:
+        seen.append(f"invalid {err.model}.{err.field}")
+    raw = retrieve_order.sync_detailed(client=cdp, order_ref="missing", timeout=2.0)
+    seen.append(f"raw {int(raw.status_code)} {len(raw.content)}")
+    return seen
+
+
+def deprecated_names(cdp: SitecoreCDP, guest_ref: str) -> list[str]:
+    """The 0.3 names still type-check (and warn at run time) until the next minor version."""
+    order: Order = cdp.orders.create_order(
+        body=OrderCreate(
+            reference_id="OLD-1",
+            ordered_at=datetime(2025, 12, 19, 12, 7, 18, tzinfo=UTC),
+            currency_code="EUR",
+            price=1.0,
+        )
+    )
+    again: Order = cdp.orders.retrieve_order(order_ref=order.ref)
+    refs = [o.ref for o in cdp.orders.iter_list_orders(guest_ref=guest_ref)]
+    legacy: LegacyOrder = cdp.legacy_orders.legacy_create_order(
+        body=LegacyOrderCreate(
+            reference_id="OLD-2",
+            point_of_sale="spinair.com",
+            ordered_at=datetime(2025, 12, 19, 12, 7, 18, tzinfo=UTC),
+            currency_code="EUR",
+            price=1.0,
+        )
+    )
+    links = [link.href for link in cdp.legacy_orders.iter_legacy_list_orders(guest_ref=guest_ref)]
+    cdp.orders.delete_order(order.ref)
+    return [again.ref, legacy.ref, *refs, *links]
