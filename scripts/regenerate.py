@@ -9,7 +9,9 @@ version) and the repository's LICENSE; then replaces the committed tree, or with
 compares it file by file and fails naming every differing, missing or extra file.
 
 When the spec changed since the committed client, the version in spec/client-version is
-bumped as scripts/spec_changes.py implies (edit that file by hand for template-only changes).
+bumped as scripts/spec_changes.py implies (edit that file by hand for template-only changes),
+and a version seen for the first time gets its entry in spec/client-changelog.md, from the same
+report (scripts/changelog.py); the package ships that file as CHANGELOG.md.
 
     scripts/regenerate            # regenerate in place
     scripts/regenerate --check    # CI: fail when generated/ is stale
@@ -18,6 +20,7 @@ bumped as scripts/spec_changes.py implies (edit that file by hand for template-o
 from __future__ import annotations
 
 import argparse
+import datetime
 import filecmp
 import hashlib
 import importlib.metadata
@@ -36,7 +39,7 @@ import yaml
 
 if __package__ in (None, ""):  # run as a file: the repository root makes `scripts` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from scripts import spec_changes
+from scripts import changelog, spec_changes
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec/openapi.yaml"
@@ -165,31 +168,43 @@ def _spec_module(version: str, sha256: str, rules: dict[str, list[dict[str, Any]
     )
 
 
-def _decide_version(spec_bytes: bytes, version_file: Path, output: Path, *, announce: bool) -> str:
-    """Keep the version while the spec is unchanged; otherwise bump as the change report implies."""
+def _decide_version(
+    spec_bytes: bytes, version_file: Path, output: Path, *, announce: bool
+) -> tuple[str, spec_changes.Report | None]:
+    """Keep the version while the spec is unchanged; otherwise bump as the change report implies. Returns the
+    version and the report that decided it (None when no report was made)."""
     current = version_file.read_text(encoding="utf-8").strip()
     spec_changes.bump_version(current, "none")  # validates MAJOR.MINOR.PATCH
     committed = spec_changes.committed_fingerprint(output / PACKAGE / "_spec.py")
     sha = hashlib.sha256(spec_bytes).hexdigest()
     if committed is None or committed[0] == sha:
-        return current
+        return current, None
     committed_sha, committed_version = committed
     if current != committed_version:
-        return current  # already bumped by hand (or by an earlier run) since the last generation
+        return current, None  # already bumped by hand (or by an earlier run) since the last generation
     rev = spec_changes.find_revision(committed_sha)
     if rev is None:
         if announce:
             print(f"no commit has the spec the committed client was built from; patch bump of {current}")
-        return spec_changes.bump_version(current, "patch")
+        return spec_changes.bump_version(current, "patch"), None
     report = spec_changes.compare(spec_changes.load(spec_changes.spec_at(rev)), spec_changes.load(spec_bytes))
     new = spec_changes.bump_version(current, report.bump)
     if announce:
         print(spec_changes.format_report(report, f"{rev[:12]}:{spec_changes.SPEC_RELPATH}", "working spec"))
         print(f"Version: {current} -> {new}")
-    return new
+    return new, report
 
 
-def _generate(spec: Path, version: str, sha256: str, workdir: Path) -> Path:
+def _changelog(kept: Path, version: str, report: spec_changes.Report | None) -> str:
+    """The kept changelog with an entry for `version` when it has none yet (today's date, from the report)."""
+    text = changelog.read(kept)
+    if changelog.has_entry(text, version):
+        return text
+    today = datetime.datetime.now(datetime.UTC).date()
+    return changelog.insert(text, changelog.entry(version, report, today))
+
+
+def _generate(spec: Path, version: str, sha256: str, workdir: Path, history: str) -> Path:
     ruff = _find_ruff()
     config_path = workdir / "config.json"
     config_path.write_text(json.dumps(_load_config(version)), encoding="utf-8")
@@ -227,6 +242,7 @@ def _generate(spec: Path, version: str, sha256: str, workdir: Path) -> Path:
         shutil.copyfile(source, target)
     # The license ships in the wheel and the sdist (license-files in the template's pyproject.toml).
     shutil.copyfile(LICENSE, out / LICENSE.name)
+    (out / "CHANGELOG.md").write_text(history, encoding="utf-8")
     rules = query_rules(yaml.safe_load(spec.read_text(encoding="utf-8")))
     (package_dir / "_spec.py").write_text(_spec_module(version, sha256, rules), encoding="utf-8")
     for junk in sorted(out.rglob("*")):
@@ -273,7 +289,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--output", type=Path, default=OUTPUT, help="generated project directory")
     parser.add_argument("--version-file", type=Path, default=VERSION_FILE, help="current package version")
+    parser.add_argument(
+        "--changelog",
+        type=Path,
+        help="the kept changelog, written with the version (default: client-changelog.md beside the version file)",
+    )
     args = parser.parse_args(argv)
+    kept: Path = args.changelog or args.version_file.parent / changelog.CHANGELOG.name
     started = time.perf_counter()
     output: Path = args.output.resolve()
     try:
@@ -282,9 +304,10 @@ def main(argv: list[str] | None = None) -> int:
             raise RegenerateError(f"spec not found: {args.spec}")
         spec_bytes = args.spec.read_bytes()
         sha256 = hashlib.sha256(spec_bytes).hexdigest()
-        version = _decide_version(spec_bytes, args.version_file, output, announce=not args.check)
+        version, report = _decide_version(spec_bytes, args.version_file, output, announce=not args.check)
+        history = _changelog(kept, version, report)
         with tempfile.TemporaryDirectory(prefix="cdp-regenerate-") as tmp:
-            fresh = _generate(args.spec.resolve(), version, sha256, Path(tmp))
+            fresh = _generate(args.spec.resolve(), version, sha256, Path(tmp), history)
             problems = compare_trees(fresh, output)
             elapsed = time.perf_counter() - started
             if args.check:
@@ -304,6 +327,8 @@ def main(argv: list[str] | None = None) -> int:
             shutil.copytree(fresh, output)
         if args.version_file.read_text(encoding="utf-8").strip() != version:
             args.version_file.write_text(version + "\n", encoding="utf-8")
+        if changelog.read(kept) != history:
+            kept.write_text(history, encoding="utf-8")
         for problem in problems:
             label, path = problem.split(":", 1)
             print(f"  {_APPLIED[label]:<9}{path.strip()}")

@@ -191,6 +191,7 @@ class _Operation:
     statuses: tuple[str, ...]
     query_rules: frozenset[str] = frozenset()
     request_closed: bool | None = None
+    deprecated: bool = False
 
 
 def _operations(doc: Mapping[str, Any]) -> dict[str, _Operation]:
@@ -242,7 +243,15 @@ def _operations(doc: Mapping[str, Any]) -> dict[str, _Operation]:
             response_part = (" | ".join(sorted(set(names))), fields) if statuses else None
             label = f"{key} ({method.upper()} {path})"
             result[key] = _Operation(
-                key, label, params, request, response_part, tuple(statuses), rules, closed
+                key,
+                label,
+                params,
+                request,
+                response_part,
+                tuple(statuses),
+                rules,
+                closed,
+                op.get("deprecated") is True,
             )
     return result
 
@@ -345,6 +354,14 @@ def compare(old_doc: Mapping[str, Any], new_doc: Mapping[str, Any]) -> Report:
             changes.append(Change(True, where, f"method or path changed (was {before.label})"))
         changes.extend(_compare_params(key, before.params, after.params))
         changes.extend(_compare_rules(before, after))
+        if before.deprecated != after.deprecated:
+            changes.append(
+                Change(
+                    False,
+                    where,
+                    "operation deprecated" if after.deprecated else "operation no longer deprecated",
+                )
+            )
         if before.statuses != after.statuses:
             changes.append(
                 Change(

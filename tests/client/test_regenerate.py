@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from scripts import regenerate as regen
+from scripts import spec_changes
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "regenerate"
@@ -86,7 +87,13 @@ def test_regenerate_bumps_the_version_on_a_breaking_change(tmp_path: Path) -> No
     if "no commit has the spec" not in result.stdout:  # full history: the report decides
         assert "BREAKING" in result.stdout
         assert "listOrders" in result.stdout
-        assert new == regen.spec_changes.bump_version(current, "major")
+        assert new == spec_changes.bump_version(current, "major")
+        # The new version's changelog entry, from the same report, kept beside the version file and shipped.
+        kept = (tmp_path / "client-changelog.md").read_text(encoding="utf-8")
+        assert kept == (output / "CHANGELOG.md").read_text(encoding="utf-8")
+        entry = kept.split(f"## {new} (", 1)[1].split("\n## ", 1)[0]
+        assert "### Breaking" in entry
+        assert "`listOrders (GET /v2.1/orders)`: operation removed" in entry
     assert f'__version__ = "{new}"' in (output / "sitecore_cdp_client" / "_spec.py").read_text()
     assert f'version = "{new}"' in (output / "pyproject.toml").read_text()
     assert "removed: sitecore_cdp_client/api/orders_v_2_1/list_orders.py" in result.stdout
@@ -132,7 +139,7 @@ def test_wrong_ruff_version_fails_clearly(tmp_path: Path, monkeypatch: pytest.Mo
     fake_ruff = tmp_path / "ruff"
     fake_ruff.write_text("#!/bin/sh\necho 'ruff 0.16.9'\n")
     fake_ruff.chmod(0o755)
-    monkeypatch.setattr(regen.sys, "executable", str(tmp_path / "python"))
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "python"))
     with pytest.raises(regen.RegenerateError, match=r"ruff 0\.16\.9, need ruff 0\.17\.0 exactly"):
         regen._find_ruff()
 

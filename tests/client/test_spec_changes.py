@@ -119,6 +119,16 @@ def test_description_only_change_is_a_patch() -> None:
     assert report.bump == "patch"
 
 
+def test_deprecating_an_operation_is_compatible_and_reported() -> None:
+    report = changed(lambda d: d["paths"]["/v2.1/orders"]["post"].update(deprecated=True))
+    assert [(c.breaking, c.message) for c in report.changes] == [(False, "operation deprecated")]
+    assert report.bump == "minor"
+    deprecated = base_spec()
+    deprecated["paths"]["/v2.1/orders"]["post"]["deprecated"] = True
+    back = sc.compare(deprecated, base_spec())
+    assert [(c.breaking, c.message) for c in back.changes] == [(False, "operation no longer deprecated")]
+
+
 def test_operation_added_is_minor_and_removed_is_major() -> None:
     def add(d: dict[str, Any]) -> None:
         d["paths"]["/v2.1/orders/{ref}"] = {
@@ -230,7 +240,7 @@ def test_success_status_change_alone_is_compatible() -> None:
         ("1.2.3", "patch", "1.2.4"),
     ],
 )
-def test_bump_version(version: str, bump: str, expected: str) -> None:
+def test_bump_version(version: str, bump: sc.Bump, expected: str) -> None:
     assert sc.bump_version(version, bump) == expected
 
 

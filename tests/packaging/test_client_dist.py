@@ -63,6 +63,14 @@ def test_the_license_ships_in_the_wheel_and_the_sdist(dists: tuple[Path, Path]) 
     assert _metadata(wheel)["License-Expression"] == "Apache-2.0"
 
 
+def test_the_sdist_ships_the_changelog(dists: tuple[Path, Path]) -> None:
+    with tarfile.open(dists[1]) as archive:
+        (info,) = [m for m in archive.getmembers() if m.name.endswith("/CHANGELOG.md")]
+        handle = archive.extractfile(info)
+        assert handle is not None
+        assert handle.read() == (ROOT / "spec" / "client-changelog.md").read_bytes()
+
+
 def test_classifiers_name_every_tested_python_and_the_urls_are_declared(dists: tuple[Path, Path]) -> None:
     metadata = _metadata(dists[0])
     classifiers = set(metadata.get_all("Classifier") or [])
