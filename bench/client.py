@@ -31,7 +31,7 @@ def _seed_order(base_url: str) -> str:
             auth=(CLIENT_KEY, API_TOKEN),
         )
         ref = str(response.json()["ref"])
-        cdp.orders.retrieve_order(ref)  # fail early if the client cannot read it
+        cdp.orders.retrieve(ref)  # fail early if the client cannot read it
     return ref
 
 
@@ -46,7 +46,7 @@ def per_call_seconds(base_url: str, *, calls: int) -> tuple[float, float]:
     ):
 
         def with_client() -> None:
-            cdp.orders.retrieve_order(ref)
+            cdp.orders.retrieve(ref)
 
         def with_httpx() -> None:
             response = raw.get(f"/v2.1/orders/{ref}")

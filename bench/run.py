@@ -26,7 +26,7 @@ from typing import Any
 
 import httpx
 
-from bench import client, conformance, latency, regen, targets
+from bench import client, conformance, imports, latency, regen, targets
 from bench.load import LoadResult, Request, run_load
 
 AUTH = httpx.BasicAuth("sandbox-client-key", "sandbox-api-token")
@@ -173,6 +173,13 @@ SERVER_GOALS = [
 CLIENT_GOALS = [
     Goal("client / raw httpx, seconds per retrieve-order call", "client call", "httpx call", at_most=1.25),
     Goal("decode a 100-item expanded order-items page, ms", "decode 100-item page", None),
+    Goal(
+        "import sitecore_cdp_client (with SitecoreCDP) / import httpx, fresh interpreter",
+        "client import",
+        "httpx import",
+        at_most=1.5,
+    ),
+    Goal("first cdp.orders (the resource and its models), ms", "first resource", None),
 ]
 CONFORMANCE_GOALS = [
     Goal(
@@ -208,8 +215,14 @@ def measure_client(figures: dict[str, Figure], *, rounds: int, calls: int) -> li
             _add(figures, "client call", "ms", client_s * 1e3)
             _add(figures, "httpx call", "ms", httpx_s * 1e3)
             _add(figures, "decode 100-item page", "ms", client.decode_page_seconds(repeats=50) * 1e3)
+            client_import, httpx_import, first_resource = imports.import_seconds(samples=7)
+            _add(figures, "client import", "ms", client_import * 1e3)
+            _add(figures, "httpx import", "ms", httpx_import * 1e3)
+            _add(figures, "first resource", "ms", first_resource * 1e3)
     return [
-        f"client vs httpx: {calls} sequential retrieve-order calls per round on one kept-alive connection"
+        f"client vs httpx: {calls} sequential retrieve-order calls per round on one kept-alive connection",
+        "imports: each sample a fresh interpreter timing its own import (start-up excluded), the two sides "
+        "alternating, 7 per round; the client's figure includes the httpx it imports",
     ]
 
 
