@@ -196,7 +196,7 @@ class CDPClient:
         """The underlying httpx.Client, created on first use."""
         if self._client is None:
             inner = LoggingTransport(self._transport or httpx.HTTPTransport())
-            transport = RetryTransport(transport=inner, retry=self._retry)
+            transport = _RetryRouter(inner, self._retry)
             self._client = httpx.Client(transport=transport, **self._client_kwargs())
         return self._client
 
@@ -210,7 +210,7 @@ class CDPClient:
                 inner = self._transport  # e.g. httpx.MockTransport serves both
             else:
                 inner = httpx.AsyncHTTPTransport()
-            transport = RetryTransport(transport=AsyncLoggingTransport(inner), retry=self._retry)
+            transport = _AsyncRetryRouter(AsyncLoggingTransport(inner), self._retry)
             self._async_client = httpx.AsyncClient(transport=transport, **self._client_kwargs())
         return self._async_client
 
@@ -259,7 +259,10 @@ class CDPClient:
                 timeout if isinstance(timeout, httpx.Timeout) or timeout is None else float(timeout)
             )
         if "retry" in effective:
-            out["extensions"] = {**out.get("extensions", {}), "retry": _retry_policy(effective["retry"])}
+            out["extensions"] = {
+                **out.get("extensions", {}),
+                RETRY_EXTENSION: _retry_policy(effective["retry"]),
+            }
         extra = {**self._defaults.get("extra_headers", {}), **options.get("extra_headers", {})}
         if extra:
             if any(name.lower() == "authorization" for name in extra):
@@ -326,6 +329,48 @@ class CDPClient:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.aclose()
+
+
+# The request extension that carries one call's retry policy to the router below.
+RETRY_EXTENSION: Final = "sitecore_cdp_retry"
+
+
+class _RetryRouter(httpx.BaseTransport):
+    """The client's retry layer: its own policy, or the one a call asked for (`retry=`), over one transport.
+
+    httpx_retries reads a per-request policy itself only from 0.6; routing here works with every
+    version the package allows.
+    """
+
+    def __init__(self, inner: httpx.BaseTransport, retry: Retry) -> None:
+        self.inner = inner
+        self.default = RetryTransport(transport=inner, retry=retry)
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        policy = request.extensions.get(RETRY_EXTENSION)
+        if policy is None:
+            return self.default.handle_request(request)
+        return RetryTransport(transport=self.inner, retry=policy).handle_request(request)
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+class _AsyncRetryRouter(httpx.AsyncBaseTransport):
+    """The async twin of _RetryRouter."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport, retry: Retry) -> None:
+        self.inner = inner
+        self.default = RetryTransport(transport=inner, retry=retry)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        policy = request.extensions.get(RETRY_EXTENSION)
+        if policy is None:
+            return await self.default.handle_async_request(request)
+        return await RetryTransport(transport=self.inner, retry=policy).handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
 
 
 def _resolve_base_url(*, region: str | None, base_url: str | None) -> str:
