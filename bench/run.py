@@ -26,7 +26,7 @@ from typing import Any
 
 import httpx
 
-from bench import client, conformance, imports, latency, regen, targets
+from bench import client, conformance, imports, latency, passive_proxy, regen, targets
 from bench.load import LoadResult, Request, run_load
 
 AUTH = httpx.BasicAuth("sandbox-client-key", "sandbox-api-token")
@@ -197,6 +197,14 @@ LATENCY_GOALS = [
         at_most=3.0,
     ),
 ]
+PROXY_GOALS = [
+    Goal(
+        "passive proxy added latency, retrieve-order median ms",
+        "proxy added latency",
+        None,
+        at_most=2.0,
+    ),
+]
 REGEN_GOALS = [
     Goal("scripts/regenerate, s", "regenerate", None, at_most=5.0),
     Goal("scripts/regenerate --check, s", "regenerate --check", None, at_most=5.0),
@@ -255,6 +263,19 @@ def measure_latency(figures: dict[str, Figure], *, rounds: int) -> list[str]:
     return [
         f"latency: the quick profile with --workers {latency.WORKERS} (the default for a far base "
         f"URL) through a proxy answering {latency.DELAY_MS} ms late, and the same proxy without the delay"
+    ]
+
+
+def measure_proxy(figures: dict[str, Figure], *, rounds: int) -> list[str]:
+    """Retrieve-order calls straight to a sandbox and through `cdp-conformance proxy`, interleaved in batches."""
+    for _ in range(rounds):
+        straight, through = passive_proxy.median_latencies()
+        _add(figures, "straight call", "ms", straight)
+        _add(figures, "proxied call", "ms", through)
+        _add(figures, "proxy added latency", "ms", through - straight)
+    return [
+        "passive proxy: 200 sequential retrieve-order calls per path per round on kept-alive connections, the "
+        "proxy judging in its own process"
     ]
 
 
@@ -342,7 +363,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--calls", type=int, default=1000, help="sequential calls per client round")
     parser.add_argument(
         "--only",
-        choices=["servers", "conformance", "latency", "client", "regen"],
+        choices=["servers", "conformance", "latency", "client", "regen", "proxy"],
         action="append",
         help="run a subset",
     )
@@ -376,6 +397,9 @@ def main(argv: list[str] | None = None) -> int:
         if not args.only or "client" in args.only:
             notes += measure_client(figures, rounds=args.rounds, calls=args.calls)
             goals += CLIENT_GOALS
+        if not args.only or "proxy" in args.only:
+            notes += measure_proxy(figures, rounds=args.rounds)
+            goals += PROXY_GOALS
         if not args.only or "regen" in args.only:
             notes += measure_regeneration(figures, rounds=args.rounds)
             goals += REGEN_GOALS

@@ -6,27 +6,20 @@ Exit codes as `run`: 0 the traffic conforms, 1 deviations, 2 unusable input (one
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
-from .. import report
 from ..config import ConfigError
-from ..context import RunOptions
 from ..model import SpecError
-from ..redaction import RedactingStream
-from ..results import FailureRecord
 from ..safety import SafetyError
-from ..targets import Target
 from ..urls import origin_of
 from .engine import PassiveEngine, basic_credentials
 from .har import HarError, Recorded, read
+from .judging import EXIT_UNUSABLE, finish, passive_options
 from .proxy import add_arguments, serve
 
-EXIT_OK, EXIT_DEVIATIONS, EXIT_UNUSABLE = 0, 1, 2
 VERSION_SEGMENTS = ("v2", "v2.1")
 
 
@@ -95,50 +88,6 @@ def verify_har(args: argparse.Namespace, prog: str) -> int:
     return finish(engine, time.monotonic() - started)
 
 
-def finish(engine: PassiveEngine, wall: float) -> int:
-    """Write the reports, print the closing lines; the exit code."""
-    run = engine.run
-    summary = report.summarize(run, wall)
-    paths = report.write(run, summary, "", run.options.reports_dir)
-    junit = run.options.reports_dir / "conformance-junit.xml"
-    junit.write_text(report.junit(run), encoding="utf-8")
-    paths["junit"] = junit
-    with contextlib.redirect_stdout(RedactingStream(sys.stdout, run.redactor)):
-        report.print_closing(run, summary, "", paths, report.ConsoleWriter())
-        if engine.refused:
-            print(
-                f"conformance: {len(engine.refused)} request(s) that checks would have sent were refused (nothing "
-                "was sent); those checks did not apply"
-            )
-    return EXIT_DEVIATIONS if run.results.failures else EXIT_OK
-
-
-def passive_options(
-    args: argparse.Namespace,
-    base_url: str,
-    what: str,
-    *,
-    secrets: Sequence[tuple[str, str]] = (),
-    rerun: tuple[str, ...] = (),
-) -> RunOptions:
-    """The run options of a passive run: the target is where the traffic went; its credentials, those of the
-    environment and any the traffic carries, are masked in every report."""
-    key = os.environ.get("SITECORE_CDP_CLIENT_KEY", "")
-    token = os.environ.get("SITECORE_CDP_API_TOKEN", "")
-    if not (key or token) and secrets:
-        key, token = secrets[0]
-    target = Target(base_url=base_url.rstrip("/"), client_key=key, api_token=token, description=base_url)
-    return RunOptions(
-        target=target,
-        reports_dir=args.reports,
-        spec_path=args.spec,
-        target_kind=args.target_kind,
-        passive=what,
-        secrets=tuple(secrets),
-        rerun_args=rerun,
-    )
-
-
 def infer_base_url(entries: Iterable[Recorded]) -> str | None:
     """Origin and path prefix of the first exchange whose path has a /v2/ or /v2.1/ segment."""
     for entry in entries:
@@ -164,16 +113,7 @@ def recorded_credentials(entries: Iterable[Recorded]) -> list[tuple[str, str]]:
 
 def proxy(args: argparse.Namespace, prog: str) -> int:
     """Forward and judge until stopped; the exit code."""
-
-    def make_engine(on_deviation: Callable[[FailureRecord], None]) -> PassiveEngine:
-        what = f"traffic through the proxy on 127.0.0.1:{args.port} to {args.upstream}"
-        return PassiveEngine(
-            passive_options(args, args.upstream, what),
-            settle=max(0.0, args.settle),
-            on_deviation=on_deviation,
-        )
-
-    return serve(args, make_engine, finish)
+    return serve(args)
 
 
 def dispatch(args: argparse.Namespace, prog: str) -> int | None:

@@ -1,40 +1,53 @@
 """`cdp-conformance proxy`: forward an application's traffic to the API unchanged and judge it as it passes.
 
-The forwarding path does nothing but forward: the request goes upstream as it came (hop-by-hop headers aside),
-the response comes back byte for byte (still compressed if it was), and a copy of the exchange goes on a queue.
-One judging thread takes the copies and feeds the passive engine, which judges each exchange once it has settled
-(`--settle` seconds, so the reads that follow it are seen too) and prints each deviation as it finds it. The
-proxy never sends a request of its own; a request the upstream does not answer gets a 502 from the proxy and is
-not judged (it says nothing about the API).
+The forwarding process does nothing but forward: a threaded HTTP/1.1 server on 127.0.0.1 sends each request
+upstream as it came (hop-by-hop headers aside) through one `requests` session per thread, with the machine's
+proxies and CA bundle (network.py, as `run` uses them), and returns the response byte for byte (still compressed
+if it was). A copy of each exchange goes on a queue to a judging process of its own, so judging never takes the
+forwarding process' time; it feeds the passive engine, which judges each exchange once it has settled
+(`--settle` seconds, so the reads that follow it are seen too) and prints each deviation as it finds it. The proxy
+never sends a request of its own; a request the upstream does not answer gets a 502 from the proxy and is not
+judged (it says nothing about the API).
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import json
+import multiprocessing
+import os
 import queue
 import signal
 import socket
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import httpx
-import uvicorn
+import requests
+import urllib3
 
+from ..config import ConfigError
+from ..model import SpecError
+from ..network import Network, NetworkError
 from ..results import FailureRecord
+from ..safety import SafetyError
 from ..transport import Exchange
 from .engine import PassiveEngine
 from .har import HOP_BY_HOP, Recorded, document, entry
+from .judging import EXIT_UNUSABLE, finish, passive_options
 
 UPSTREAM_TIMEOUT = 60.0
-_STOP = object()
+MAX_BODY = 64 * 1024 * 1024
+_STOP = "cdp-conformance: stop"  # crosses a process boundary, so a value, not an object
+_NOT_FORWARDED = HOP_BY_HOP | {"host", "content-length"}
 
 
 def add_arguments(parser: argparse.ArgumentParser, common: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -52,198 +65,244 @@ def add_arguments(parser: argparse.ArgumentParser, common: Callable[[argparse.Ar
         help="judge an exchange this long after it passed, so the reads that follow it count as evidence "
         "(default 2)",
     )
+    parser.add_argument("--proxy", metavar="URL", help="reach the upstream through this HTTP(S) proxy")
+    parser.add_argument(
+        "--ca-bundle", type=Path, metavar="FILE", help="verify the upstream's TLS with this bundle"
+    )
     common(parser)
 
 
-class ForwardingApp:
-    """The ASGI app of the proxy: forward, answer, hand a copy to `sink`."""
+class ForwardingServer(ThreadingHTTPServer):
+    """The proxy's listening socket and what its handlers share: where to forward, how, and the queue."""
 
-    def __init__(self, upstream: str, sink: Callable[[Recorded], None]) -> None:
+    daemon_threads = True
+
+    def __init__(self, port: int, upstream: str, network: Network, sink: Callable[[Recorded], None]) -> None:
+        super().__init__(("127.0.0.1", port), Forward)
         self.upstream = upstream.rstrip("/")
+        self.network = network
         self.sink = sink
-        self.client: httpx.AsyncClient | None = None
         self.count = 0
+        self.count_lock = threading.Lock()
+        self.local = threading.local()
 
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] == "lifespan":
-            await self._lifespan(receive, send)
+    def session(self) -> requests.Session:
+        """This thread's session (kept-alive connections to the upstream)."""
+        session: requests.Session | None = getattr(self.local, "session", None)
+        if session is None:
+            session = requests.Session()
+            session.trust_env = False  # the network settings are applied per request, as `run` does
+            self.local.session = session
+        return session
+
+    def next_index(self) -> int:
+        with self.count_lock:
+            self.count += 1
+            return self.count
+
+
+class Forward(BaseHTTPRequestHandler):
+    """One client connection: forward each request, answer with the upstream's response, queue a copy."""
+
+    server: ForwardingServer
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body leave at once, not 40 ms apart
+
+    def _forward(self) -> None:
+        body = self._body()
+        if body is None:
             return
-        if scope["type"] != "http":
-            return
-        body = bytearray()
-        while True:
-            message = await receive()
-            body += message.get("body", b"")
-            if not message.get("more_body"):
-                break
-        path = scope.get("raw_path") or scope["path"].encode()
-        query = scope.get("query_string") or b""
-        url = self.upstream + path.decode("latin-1") + (("?" + query.decode("latin-1")) if query else "")
-        headers = [
-            (k.decode("latin-1"), v.decode("latin-1"))
-            for k, v in scope["headers"]
-            if k.decode("latin-1").lower() not in HOP_BY_HOP | {"host"}
-        ]
+        server = self.server
+        url = server.upstream + self.path
+        headers = [(k, v) for k, v in self.headers.items() if k.lower() not in _NOT_FORWARDED]
         started, began = time.perf_counter(), datetime.now(UTC).isoformat(timespec="milliseconds")
-        client = self.client or httpx.AsyncClient(timeout=UPSTREAM_TIMEOUT, follow_redirects=False)
-        self.client = client
         try:
-            request = client.build_request(scope["method"], url, headers=headers, content=bytes(body))
-            response = await client.send(request, stream=True)
-            try:
-                raw = b"".join([chunk async for chunk in response.aiter_raw()])
-            finally:
-                await response.aclose()
-        except httpx.HTTPError as exc:
-            text = json.dumps({"proxy": f"the upstream did not answer: {type(exc).__name__}"}).encode()
-            await _answer(send, 502, [(b"content-type", b"application/json")], text)
+            response = server.session().request(
+                self.command,
+                url,
+                data=body or None,
+                headers=dict(headers),
+                stream=True,
+                allow_redirects=False,
+                timeout=UPSTREAM_TIMEOUT,
+                **server.network.send_kwargs(url),
+            )
+            raw = response.raw.read(decode_content=False)
+            response.close()
+        except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
+            self._answer(502, [("Content-Type", "application/json")], _proxy_error(exc))
             return
-        out = [
-            (k.encode("latin-1"), v.encode("latin-1"))
-            for k, v in response.headers.multi_items()
-            if k.lower() not in HOP_BY_HOP
-        ]
-        await _answer(send, response.status_code, out, raw)
-        self.count += 1
-        decoded = httpx.Response(response.status_code, headers=response.headers, content=raw).content
-        self.sink(
+        out = [(k, v) for k, v in response.raw.headers.items() if k.lower() not in _NOT_FORWARDED]
+        self._answer(response.status_code, out, raw, reason=response.reason or "")
+        server.sink(
             Recorded(
-                index=self.count,
-                method=scope["method"].upper(),
+                index=server.next_index(),
+                method=self.command,
                 url=url,
                 request_headers=headers,
-                request_body=bytes(body),
+                request_body=body,
                 status=response.status_code,
-                response_headers=list(response.headers.multi_items()),
-                response_body=decoded,
+                response_headers=out,
+                response_body=raw,
                 elapsed=time.perf_counter() - started,
                 started=began,
             )
         )
 
-    async def _lifespan(self, receive: Any, send: Any) -> None:
-        while True:
-            message = await receive()
-            if message["type"] == "lifespan.startup":
-                self.client = httpx.AsyncClient(timeout=UPSTREAM_TIMEOUT, follow_redirects=False)
-                await send({"type": "lifespan.startup.complete"})
-            elif message["type"] == "lifespan.shutdown":
-                if self.client is not None:
-                    await self.client.aclose()
-                await send({"type": "lifespan.shutdown.complete"})
-                return
+    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = _forward
+
+    def _body(self) -> bytes | None:
+        """The request body (Content-Length or chunked); None after answering a body it cannot take."""
+        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+            chunks: list[bytes] = []
+            while True:
+                size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+                if size == 0:
+                    self.rfile.readline()
+                    return b"".join(chunks)
+                chunks.append(self.rfile.read(size))
+                self.rfile.readline()
+                if sum(map(len, chunks)) > MAX_BODY:
+                    break
+        else:
+            length = int(self.headers.get("Content-Length") or 0)
+            if length <= MAX_BODY:
+                return self.rfile.read(length) if length else b""
+        self._answer(413, [("Content-Type", "application/json")], b'{"proxy": "request body too large"}')
+        self.close_connection = True
+        return None
+
+    def _answer(self, status: int, headers: list[tuple[str, str]], body: bytes, reason: str = "") -> None:
+        self.send_response_only(status, reason or None)
+        for name, value in headers:
+            self.send_header(name, value)
+        if self.command != "HEAD" or "content-length" not in {k.lower() for k, _ in headers}:
+            self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Quiet: the proxy prints deviations, not an access log."""
 
 
-async def _answer(send: Any, status: int, headers: list[tuple[bytes, bytes]], body: bytes) -> None:
-    await send({"type": "http.response.start", "status": status, "headers": headers})
-    await send({"type": "http.response.body", "body": body})
+def _proxy_error(exc: BaseException) -> bytes:
+    return json.dumps({"proxy": f"the upstream did not answer: {type(exc).__name__}"}).encode()
 
 
-class Judge(threading.Thread):
-    """The judging thread: builds the engine, feeds it what passed, judges what settled, prints deviations."""
-
-    def __init__(
-        self, make_engine: Callable[[Callable[[FailureRecord], None]], PassiveEngine], out: Any
-    ) -> None:
-        super().__init__(name="cdp-conformance-judge", daemon=True)
-        self.inbox: queue.Queue[Any] = queue.Queue()
-        self.make_engine = make_engine
-        self.out = out
-        self.engine: PassiveEngine | None = None
-        self.recorded: list[Exchange] = []
-        self.error: BaseException | None = None
-        self.ready = threading.Event()
-
-    def run(self) -> None:
+def decoded(recorded: Recorded) -> Recorded:
+    """The exchange with its response body decoded as the application read it (gzip, deflate, br, zstd)."""
+    encoding = next((v for k, v in recorded.response_headers if k.lower() == "content-encoding"), "")
+    if encoding and recorded.response_body:
+        response = urllib3.response.HTTPResponse(
+            body=io.BytesIO(recorded.response_body),
+            headers={"content-encoding": encoding},
+            preload_content=False,
+        )
         try:
-            self.engine = self.make_engine(self._print)
-        except BaseException as exc:  # reported by the command, which exits 2
-            self.error = exc
-            self.ready.set()
-            return
-        self.ready.set()
-        engine = self.engine
-        while True:
-            try:
-                item = self.inbox.get(timeout=0.2)
-            except queue.Empty:
-                item = None
-            if item is _STOP:
-                engine.close()
-                return
-            if item is not None:
-                fed = engine.feed(item)
-                if fed.exchange is not None:
-                    self.recorded.append(fed.exchange)
-            engine.judge_settled()
-
-    def _print(self, failure: FailureRecord) -> None:
-        assert self.engine is not None
-        verdict = self.engine.run.results.verdict(failure)
-        line = f"DEVIATION [{failure.check}] {failure.operation_id} `{failure.label}`: {failure.title} ({verdict.describe()})"
-        print(self.engine.run.redactor.text(line), file=self.out, flush=True)
+            recorded.response_body = response.read(decode_content=True)
+        except urllib3.exceptions.DecodeError:
+            recorded.skip = f"the response body could not be decoded ({encoding})"
+    return recorded
 
 
-def serve(
-    args: argparse.Namespace, make_engine: Callable[..., PassiveEngine], finish: Callable[..., int]
-) -> int:
-    """Run the proxy until SIGINT or SIGTERM; write the reports; the exit code."""
+def judge(inbox: Any, ready: Any, args: argparse.Namespace) -> None:
+    """The judging process: build the passive run, feed it what passed, judge what settled, print each deviation;
+    on the stop message write the reports (and the HAR) and exit with the run's code. It ignores SIGINT and
+    SIGTERM: Ctrl-C reaches the whole process group, and the forwarding process tells it when to stop. It runs at
+    a lower CPU priority than the forwarding process."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(10)  # judging is background work: forwarding (and the application) come first for the CPU
+    what = f"traffic through the proxy on 127.0.0.1:{args.port} to {args.upstream}"
+    try:
+        engine = PassiveEngine(
+            passive_options(args, args.upstream, what), settle=max(0.0, args.settle), on_deviation=None
+        )
+    except (ConfigError, SpecError, SafetyError) as exc:
+        print(f"conformance: {exc}", file=sys.stderr, flush=True)
+        sys.exit(EXIT_UNUSABLE)
+    engine.on_deviation = lambda failure: _print_deviation(engine, failure)
+    recorded: list[Exchange] = []
+    started = time.monotonic()
+    ready.set()
+    while True:
+        try:
+            item = inbox.get(timeout=0.2)
+        except queue.Empty:
+            item = None
+        if item == _STOP:
+            break
+        if item is not None:
+            fed = engine.feed(decoded(item))
+            if args.har is not None and fed.exchange is not None:
+                recorded.append(fed.exchange)
+        engine.judge_settled()
+    engine.close()
+    if args.har is not None:
+        text = json.dumps(document([entry(ex) for ex in recorded], creator="cdp-conformance proxy"), indent=1)
+        args.har.parent.mkdir(parents=True, exist_ok=True)
+        args.har.write_text(engine.run.redactor.text(text), encoding="utf-8")
+    sys.exit(finish(engine, time.monotonic() - started))
+
+
+def _print_deviation(engine: PassiveEngine, failure: FailureRecord) -> None:
+    verdict = engine.run.results.verdict(failure)
+    line = (
+        f"DEVIATION [{failure.check}] {failure.operation_id} `{failure.label}`: {failure.title} "
+        f"({verdict.describe()})"
+    )
+    print(engine.run.redactor.text(line), flush=True)
+
+
+def serve(args: argparse.Namespace) -> int:
+    """Run the proxy until SIGINT or SIGTERM; the judging process writes the reports; its exit code."""
     upstream = urlsplit(args.upstream)
     if upstream.scheme not in ("http", "https") or not upstream.netloc:
         print(f"conformance: --upstream {args.upstream!r} is not an http(s) base URL.", file=sys.stderr)
-        return 2
+        return EXIT_UNUSABLE
     if not 1 <= args.port <= 65535 or not _port_free(args.port):
         print(
             f"conformance: cannot listen on 127.0.0.1:{args.port} (in use, or not a port).", file=sys.stderr
         )
-        return 2
-    judge = Judge(make_engine, sys.stdout)
-    judge.start()
-    judge.ready.wait()
-    if judge.error is not None or judge.engine is None:
-        print(f"conformance: {judge.error}", file=sys.stderr)
-        return 2
-    app = ForwardingApp(args.upstream, judge.inbox.put)
-    config = uvicorn.Config(app, host="127.0.0.1", port=args.port, log_level="warning", lifespan="on")
-    server = _Server(config)
+        return EXIT_UNUSABLE
+    try:
+        network = Network.from_env(dict(os.environ), proxy=args.proxy, ca_bundle=args.ca_bundle)
+    except NetworkError as exc:
+        print(f"conformance: {exc}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    context = multiprocessing.get_context("spawn")
+    inbox, ready = context.Queue(), context.Event()
+    judging = context.Process(target=judge, args=(inbox, ready, args), name="cdp-conformance-judge")
+    judging.start()
+    while not ready.wait(0.2):
+        if not judging.is_alive():
+            return judging.exitcode or EXIT_UNUSABLE
+    server = ForwardingServer(args.port, args.upstream, network, inbox.put)
     print(
-        f"proxy: http://127.0.0.1:{args.port} -> {args.upstream}; judging by the spec, sending nothing of its own; "
-        "stop with Ctrl-C (or SIGTERM) to write the reports",
+        f"proxy: http://127.0.0.1:{args.port} -> {args.upstream}; judging by the spec in a process of its own, "
+        "sending nothing of its own; stop with Ctrl-C (or SIGTERM) to write the reports",
         flush=True,
     )
-    started = time.monotonic()
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
-        server.run()
+        server.serve_forever(poll_interval=0.2)
+    except KeyboardInterrupt:
+        pass
     finally:
-        judge.inbox.put(_STOP)
-        judge.join(timeout=600)
-    if args.har is not None:
-        run = judge.engine.run
-        text = json.dumps(
-            document([entry(ex) for ex in judge.recorded], creator="cdp-conformance proxy"), indent=1
-        )
-        with contextlib.suppress(OSError):
-            args.har.parent.mkdir(parents=True, exist_ok=True)
-        args.har.write_text(run.redactor.text(text), encoding="utf-8")
-    return finish(judge.engine, time.monotonic() - started)
+        signal.signal(signal.SIGTERM, previous)
+        server.server_close()
+        inbox.put(_STOP)
+        judging.join(timeout=900)
+        if judging.is_alive():
+            judging.kill()
+    return judging.exitcode if judging.exitcode is not None else EXIT_UNUSABLE
 
 
-class _Server(uvicorn.Server):
-    """uvicorn's server, stopping gracefully on SIGINT or SIGTERM and then returning (uvicorn re-raises the signal
-    after its shutdown, which would end the process before the reports are written)."""
-
-    @contextlib.contextmanager
-    def capture_signals(self) -> Iterator[None]:
-        def stop(signum: int, frame: Any) -> None:
-            self.force_exit = self.should_exit and signum == signal.SIGINT
-            self.should_exit = True
-
-        previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
-        try:
-            yield
-        finally:
-            for sig, handler in previous.items():
-                signal.signal(sig, handler)
+def _interrupt(signum: int, frame: Any) -> None:
+    """SIGTERM ends the proxy the way Ctrl-C does."""
+    raise KeyboardInterrupt
 
 
 def _port_free(port: int) -> bool:
