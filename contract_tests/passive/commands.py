@@ -62,6 +62,8 @@ def verify_har(args: argparse.Namespace, prog: str) -> int:
     """Judge a recording; the exit code."""
     try:
         entries = read(args.har)
+        if not entries:
+            raise HarError(f"{args.har}: the recording holds no entries, so there is nothing to judge.")
         base_url = getattr(args, "base_url", None) or infer_base_url(entries)
         if base_url is None:
             raise HarError(

@@ -170,7 +170,17 @@ def test_exchanges_that_match_no_operation_are_listed_not_failed(
             },
             "entry 1: response.status",
         ),
-        ({"log": {"entries": []}}, "no exchange has a /v2/ or /v2.1/ path"),
+        ({"log": {"entries": []}}, "holds no entries"),
+        (
+            {
+                "log": {
+                    "entries": [
+                        {"request": {"method": "GET", "url": "http://h/app.js"}, "response": {"status": 200}}
+                    ]
+                }
+            },
+            "no exchange has a /v2/ or /v2.1/ path",
+        ),
     ],
 )
 def test_unusable_input_exits_2_with_one_sentence_naming_the_entry(
