@@ -33,6 +33,11 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         "need several exchanges wherever the recording shows them. Sends nothing.",
     )
     verify.add_argument("har", type=Path, metavar="FILE", help="the HAR file")
+    verify.add_argument(
+        "--base-url",
+        help="the API base URL the traffic went to, with any path prefix (default: the origin and prefix of the "
+        "first exchange with a /v2/ or /v2.1/ path); exchanges elsewhere are listed, not judged",
+    )
     _common(verify)
     add_arguments(
         sub.add_parser(
@@ -64,7 +69,7 @@ def verify_har(args: argparse.Namespace, prog: str) -> int:
         entries = read(args.har)
         if not entries:
             raise HarError(f"{args.har}: the recording holds no entries, so there is nothing to judge.")
-        base_url = getattr(args, "base_url", None) or infer_base_url(entries)
+        base_url = args.base_url or infer_base_url(entries)
         if base_url is None:
             raise HarError(
                 f"{args.har}: no exchange has a /v2/ or /v2.1/ path, so nothing in it is an Order API call."

@@ -273,3 +273,9 @@ def _no_sandbox_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     for name in ("SITECORE_CDP_CLIENT_KEY", "SITECORE_CDP_API_TOKEN"):
         monkeypatch.delenv(name, raising=False)
     yield
+
+
+def test_a_base_url_given_names_what_is_judged(tmp_path: Path, healthy: dict[str, Any]) -> None:
+    code, summary, report = verify(tmp_path, healthy, "--base-url", "https://api.example.com")
+    assert code == EXIT_OK and summary["requests"] == 0
+    assert report.count(": another host than https://api.example.com") == len(healthy["log"]["entries"])
