@@ -15,6 +15,8 @@ from enum import StrEnum
 from typing import Any
 from urllib.parse import urlsplit
 
+from cdp_openapi import refs
+
 HTTP_METHODS = ("get", "put", "post", "delete", "patch")
 
 
@@ -235,15 +237,8 @@ class ApiModel:
     # -- schemas -------------------------------------------------------------------------------
 
     def resolve(self, node: Any) -> Any:
-        """Follow local `$ref`s (one level at a time) until a concrete schema."""
-        seen = 0
-        while isinstance(node, dict) and "$ref" in node and seen < 32:
-            target: Any = self.document
-            for part in node["$ref"].lstrip("#/").split("/"):
-                target = target[part]
-            node = target
-            seen += 1
-        return node
+        """Follow local `$ref`s until a concrete schema (`cdp_openapi.refs.RefError` on a broken one)."""
+        return refs.resolve(self.document, node)
 
     def request_schema(self, operation_id: str) -> dict[str, Any] | None:
         """The JSON request body schema of an operation, resolved, or None."""

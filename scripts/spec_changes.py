@@ -26,6 +26,10 @@ from typing import Any, Literal
 
 import yaml
 
+if __package__ in (None, ""):  # run as a file: the repository root makes `cdp_openapi` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from cdp_openapi import refs
+
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_RELPATH = "spec/openapi.yaml"
 SPEC_MODULE = ROOT / "generated/sitecore-cdp-client/sitecore_cdp_client/_spec.py"
@@ -74,30 +78,16 @@ class Report:
 
 
 class _Resolver:
-    """Follows local `$ref`s of one document."""
+    """Follows local `$ref`s of one document (the project's one resolver, `cdp_openapi.refs`)."""
 
     def __init__(self, doc: Mapping[str, Any]) -> None:
         self.doc = doc
 
     def deref(self, node: Any) -> tuple[Any, str | None]:
-        """Return the referenced node and its component name (None when inline)."""
-        name = None
-        seen: set[str] = set()
-        while isinstance(node, Mapping) and "$ref" in node:
-            ref = str(node["$ref"])
-            if not ref.startswith("#/") or ref in seen:
-                break
-            seen.add(ref)
-            name = ref.rsplit("/", 1)[-1]
-            target: Any = self.doc
-            for part in ref[2:].split("/"):
-                target = (
-                    target.get(part.replace("~1", "/").replace("~0", "~"), {})
-                    if isinstance(target, Mapping)
-                    else {}
-                )
-            node = target
-        return node, name
+        """Return the referenced node and its component name (None when inline); a broken reference (a cycle,
+        a pointer to nothing, a remote one) reads as an empty schema."""
+        followed = refs.follow(self.doc, node)
+        return ({} if followed.broken else followed.node), followed.name
 
 
 def _variants(schema: Mapping[str, Any]) -> list[Any]:

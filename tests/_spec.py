@@ -14,6 +14,8 @@ import yaml
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
+from cdp_openapi import refs
+
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_PATH = ROOT / "spec" / "openapi.yaml"
 SHARED = ROOT.parent / "shared"
@@ -62,11 +64,8 @@ def operation(operation_id: str) -> dict[str, Any]:
 
 
 def resolve_response(response: dict[str, Any]) -> dict[str, Any]:
-    if "$ref" in response:
-        name = response["$ref"].rsplit("/", 1)[-1]
-        resolved: dict[str, Any] = load_spec()["components"]["responses"][name]
-        return resolved
-    return response
+    resolved: dict[str, Any] = refs.resolve(load_spec(), response)
+    return resolved
 
 
 def request_schema(operation_id: str) -> dict[str, Any]:

@@ -15,6 +15,8 @@ from typing import Any
 import jsonschema_rs
 import yaml
 
+from cdp_openapi import refs
+
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 
@@ -276,14 +278,6 @@ def _coercer(document: dict[str, Any], schema: dict[str, Any], raw: dict[str, An
 
 
 def _deref(document: dict[str, Any], value: Any) -> Any:
-    """Follow local `$ref`s at the top of a parameter, request body or schema object."""
-    seen = 0
-    while isinstance(value, dict) and isinstance(value.get("$ref"), str) and value["$ref"].startswith("#/"):
-        target: Any = document
-        for part in value["$ref"][2:].split("/"):
-            target = target[part.replace("~1", "/").replace("~0", "~")]
-        value = target
-        seen += 1
-        if seen > 32:
-            raise ValueError("reference cycle in the spec")
-    return value
+    """Follow local `$ref`s at the top of a parameter, request body or schema object (a broken one stops the
+    sandbox from starting: `RefError` names it)."""
+    return refs.resolve(document, value)

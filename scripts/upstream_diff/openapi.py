@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from cdp_openapi import refs
+
 from .model import JSON_TYPES, Body, Field, Key, Operation, ParamKey, path_parameters, type_of_value
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "options", "head", "trace")
@@ -20,40 +22,23 @@ MAX_DEPTH = 10
 
 def pointer_location(ref: str) -> str:
     """`#/components/schemas/A~1B` -> `components.schemas.A/B`."""
-    parts = ref[2:].split("/") if ref.startswith("#/") else [ref]
-    return ".".join(p.replace("~1", "/").replace("~0", "~") for p in parts)
+    return refs.location(ref)
 
 
 class Resolver:
-    """Follows local `$ref`s of one document; remote or broken refs resolve to nothing."""
+    """Follows local `$ref`s of one document (the project's one resolver, `cdp_openapi.refs`); remote or broken
+    refs resolve to nothing."""
 
     def __init__(self, doc: Mapping[str, Any]) -> None:
         self.doc = doc
 
-    def target(self, ref: str) -> Any:
-        if not ref.startswith("#"):
-            return None
-        node: Any = self.doc
-        for part in ref[1:].lstrip("/").split("/") if ref != "#" else []:
-            key = part.replace("~1", "/").replace("~0", "~")
-            if isinstance(node, Mapping):
-                node = node.get(key)
-            elif isinstance(node, list) and key.isdigit() and int(key) < len(node):
-                node = node[int(key)]
-            else:
-                return None
-        return node
-
     def deref(self, node: Any, location: str, active: frozenset[str] = frozenset()) -> tuple[Any, str, bool]:
         """(target, its location, cycle?) after following a chain of `$ref`s."""
-        seen = set(active)
-        while isinstance(node, Mapping) and isinstance(node.get("$ref"), str):
-            ref = node["$ref"]
-            if ref in seen:
-                return None, location, True
-            seen.add(ref)
-            node, location = self.target(ref), pointer_location(ref)
-        return node, location, False
+        followed = refs.follow(self.doc, node, seen=active)
+        if followed.broken == "cycle":
+            before = followed.refs[:-1]
+            return None, refs.location(before[-1]) if before else location, True
+        return followed.node, refs.location(followed.ref) if followed.ref else location, False
 
 
 @dataclass

@@ -23,6 +23,8 @@ import pytest
 import yaml
 from sitecore_cdp_client import SitecoreCDP, models
 
+from cdp_openapi import refs
+
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "spec" / "openapi.yaml"
 SHARED = ROOT.parent / "shared"
@@ -77,14 +79,13 @@ def _operation_modules() -> dict[str, Any]:
 
 def _spec_examples() -> list[Any]:
     spec = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
-    shared_responses = spec.get("components", {}).get("responses", {})
     cases = []
     for path, item in spec["paths"].items():
         for method, op in item.items():
             if not isinstance(op, dict) or "responses" not in op:
                 continue
             for status, raw in op["responses"].items():
-                response = shared_responses[raw["$ref"].rsplit("/", 1)[-1]] if "$ref" in raw else raw
+                response = refs.resolve(spec, raw)
                 media = (response.get("content") or {}).get("application/json") or {}
                 examples = []
                 if "example" in media:

@@ -23,6 +23,7 @@ PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 SHIPPED = (
     "cdp_sandbox/openapi.yaml",
     "cdp_sandbox/cli.py",
+    "cdp_openapi/refs.py",
     "contract_tests/conformance.toml",
     "contract_tests/cli.py",
     "contract_tests/runner.py",
@@ -104,7 +105,7 @@ def _imported(node: ast.AST) -> set[str]:
 
 def _third_party_imports(wheel: Path) -> tuple[set[str], set[str]]:
     """(modules imported unconditionally, modules imported only under `except ImportError`)."""
-    own = {"contract_tests", "cdp_sandbox", "__future__"}
+    own = {"contract_tests", "cdp_sandbox", "cdp_openapi", "__future__"}
     found: set[str] = set()
     optional: set[str] = set()
     with zipfile.ZipFile(wheel) as archive:

@@ -24,6 +24,8 @@ if str(SANDBOX_SRC) not in sys.path:
 from cdp_sandbox import DEFAULT_API_TOKEN, DEFAULT_CLIENT_KEY, SandboxApp, create_app, launcher  # noqa: E402
 from cdp_sandbox.spec import DRAFT_2020_12  # noqa: E402
 
+from cdp_openapi import refs  # noqa: E402
+
 AUTH = (DEFAULT_CLIENT_KEY, DEFAULT_API_TOKEN)
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
 STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z")
@@ -135,12 +137,7 @@ def _known_spec_gap(op: Any, status: str) -> bool:
 
 
 def _deref(document: dict[str, Any], value: Any) -> Any:
-    while isinstance(value, dict) and "$ref" in value:
-        target: Any = document
-        for part in value["$ref"][2:].split("/"):
-            target = target[part]
-        value = target
-    return value
+    return refs.resolve(document, value)
 
 
 class ASGITransport(httpx.BaseTransport):
