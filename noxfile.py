@@ -93,7 +93,7 @@ def lint(session: nox.Session) -> None:
         "mypy",
         *[
             p
-            for p in ("noxfile.py", "sandbox", "contract_tests", "scripts", "tests", "bench")
+            for p in ("noxfile.py", "sandbox", "contract_tests", "cdp_openapi", "scripts", "tests", "bench")
             if Path(p).exists()
         ],
     )
