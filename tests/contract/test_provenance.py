@@ -35,6 +35,7 @@ API_WIDE = {
     "not_a_server_error": "A 5xx is never right.",
     "max_response_time": "The bound is the suite's.",
     "ignored_auth": "Basic auth is documented for the whole API.",
+    "near_miss_credentials_refused": "Only the exact Basic pair authenticates, on every operation.",
     "missing_required_header": "Authorization is the only header.",
 }
 NOTES = "Only listed in the Order tag index. 200 with a JSON body follows the Guest v2.1 delete."
