@@ -27,6 +27,7 @@ from httpx_retries import Retry, RetryTransport
 from ._errors import APIConnectionError, ConfigurationError, InvalidRequestError
 from ._logging import AsyncLoggingTransport, LoggingTransport, setup_from_env
 from ._options import OPTION_NAMES, RequestOptions
+from ._response_check import judge
 from ._spec import __version__
 
 __all__ = [
@@ -117,6 +118,7 @@ class CDPClient:
         transport: httpx.BaseTransport | None = None,
         async_transport: httpx.AsyncBaseTransport | None = None,
         httpx_args: Mapping[str, Any] | None = None,
+        validate_responses: Literal["warn", "raise"] | None = None,
     ) -> None:
         if not client_key:
             raise ConfigurationError("client_key is empty: pass the Client key from Settings > API access")
@@ -139,6 +141,12 @@ class CDPClient:
         self._client: httpx.Client | None = None
         self._async_client: httpx.AsyncClient | None = None
         self._defaults: RequestOptions = {}
+        if validate_responses not in (None, "warn", "raise"):
+            raise ConfigurationError(
+                f"validate_responses must be 'warn', 'raise' or None, got {validate_responses!r}"
+            )
+        # Judge each response by the spec's statuses and schemas (_response_check); off by default.
+        self.validate_responses = validate_responses
         setup_from_env()
 
     @classmethod
@@ -272,30 +280,48 @@ class CDPClient:
             out["headers"] = {**out.get("headers", {}), **extra}
         return out
 
-    def send(self, kwargs: dict[str, Any], options: RequestOptions | None = None) -> httpx.Response:
+    def send(
+        self,
+        kwargs: dict[str, Any],
+        options: RequestOptions | None = None,
+        responses: Mapping[int, Any] | None = None,
+    ) -> httpx.Response:
         """Send one operation's request (from its `_get_kwargs`) with the options applied.
 
         Raises APIConnectionError (APITimeoutError on a timeout) instead of httpx's transport errors.
+        With `validate_responses` on, the response is judged against `responses` (the operation's
+        documented statuses and bodies) before it is returned.
         """
         request_kwargs = self._request_kwargs(kwargs, options or {})
         client = self.get_httpx_client()
         try:
-            return client.request(**request_kwargs)
+            response = client.request(**request_kwargs)
         except httpx.RequestError as exc:
             raise APIConnectionError.from_exception(
                 exc, request_kwargs["method"].upper(), self._url(kwargs)
             ) from exc
+        if self.validate_responses is not None and responses is not None:
+            judge(response, responses, self.validate_responses)
+        return response
 
-    async def asend(self, kwargs: dict[str, Any], options: RequestOptions | None = None) -> httpx.Response:
+    async def asend(
+        self,
+        kwargs: dict[str, Any],
+        options: RequestOptions | None = None,
+        responses: Mapping[int, Any] | None = None,
+    ) -> httpx.Response:
         """The async twin of `send`."""
         request_kwargs = self._request_kwargs(kwargs, options or {})
         client = self.get_async_httpx_client()
         try:
-            return await client.request(**request_kwargs)
+            response = await client.request(**request_kwargs)
         except httpx.RequestError as exc:
             raise APIConnectionError.from_exception(
                 exc, request_kwargs["method"].upper(), self._url(kwargs)
             ) from exc
+        if self.validate_responses is not None and responses is not None:
+            judge(response, responses, self.validate_responses)
+        return response
 
     def _url(self, kwargs: dict[str, Any]) -> str:
         return f"{self._base_url}{kwargs.get('url', '')}"

@@ -78,3 +78,14 @@ class ConsumerOrderItems:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# What the spec says of this model, for validate_responses (_response_check).
+SHAPE: dict[str, Any] = {
+    "name": "ConsumerOrderItems",
+    "required": [],
+    "properties": {
+        "orderItems": {"array": {"model": "Link"}},
+    },
+    "additional": {},
+}

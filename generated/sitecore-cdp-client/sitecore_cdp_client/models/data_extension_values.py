@@ -63,3 +63,19 @@ class DataExtensionValues:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# What the spec says of this model, for validate_responses (_response_check).
+SHAPE: dict[str, Any] = {
+    "name": "DataExtensionValues",
+    "required": [],
+    "properties": {},
+    "additional": {
+        "any_of": [
+            {"type": "string"},
+            {"type": "boolean"},
+            {"type": "integer"},
+            {"type": "number"},
+        ]
+    },
+}

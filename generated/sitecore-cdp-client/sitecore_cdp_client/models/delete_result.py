@@ -48,3 +48,12 @@ class DeleteResult:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# What the spec says of this model, for validate_responses (_response_check).
+SHAPE: dict[str, Any] = {
+    "name": "DeleteResult",
+    "required": [],
+    "properties": {},
+    "additional": {},
+}

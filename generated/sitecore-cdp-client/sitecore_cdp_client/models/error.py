@@ -107,3 +107,23 @@ class Error:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# What the spec says of this model, for validate_responses (_response_check).
+SHAPE: dict[str, Any] = {
+    "name": "Error",
+    "required": [],
+    "properties": {
+        "status": {
+            "any_of": [
+                {"type": "integer"},
+                {"type": "string"},
+            ]
+        },
+        "code": {"type": "integer"},
+        "message": {"type": "string"},
+        "developerMessage": {"type": "string"},
+        "moreInfoUrl": {"type": "string"},
+    },
+    "additional": {},
+}

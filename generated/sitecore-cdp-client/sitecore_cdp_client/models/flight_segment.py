@@ -177,3 +177,27 @@ class FlightSegment:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# What the spec says of this model, for validate_responses (_response_check).
+SHAPE: dict[str, Any] = {
+    "name": "FlightSegment",
+    "required": [],
+    "properties": {
+        "id": {"type": "string"},
+        "origin": {"type": "string"},
+        "destination": {"type": "string"},
+        "departureDateTime": {"type": "string"},
+        "arrivalDateTime": {"type": "string"},
+        "flightNumber": {"type": "string"},
+        "fareClass": {"type": "string"},
+        "fareFamily": {"type": "string"},
+        "bookingClass": {"type": "string"},
+        "equipment": {"type": "string"},
+        "carrier": {"type": "string"},
+        "operatingCarrier": {"type": "string"},
+        "operatingFlightNumber": {"type": "string"},
+        "originDestination": {"type": "string"},
+    },
+    "additional": {},
+}

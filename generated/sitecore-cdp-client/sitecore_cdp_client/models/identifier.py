@@ -89,3 +89,19 @@ class Identifier:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# What the spec says of this model, for validate_responses (_response_check).
+SHAPE: dict[str, Any] = {
+    "name": "Identifier",
+    "required": [
+        "provider",
+        "id",
+    ],
+    "properties": {
+        "provider": {"type": "string"},
+        "id": {"type": "string"},
+        "expiryDate": {"type": "string", "format": "date-time"},
+    },
+    "additional": {},
+}

@@ -351,3 +351,48 @@ class LegacyOrder:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# What the spec says of this model, for validate_responses (_response_check).
+SHAPE: dict[str, Any] = {
+    "name": "LegacyOrder",
+    "required": [
+        "ref",
+    ],
+    "properties": {
+        "ref": {"type": "string"},
+        "href": {"type": "string"},
+        "createdAt": {"type": "string", "format": "date-time"},
+        "modifiedAt": {"type": "string", "format": "date-time"},
+        "referenceId": {"type": "string"},
+        "pointOfSale": {"type": "string"},
+        "channel": {"type": "string"},
+        "status": {"type": "string"},
+        "orderedAt": {"type": "string", "format": "date-time"},
+        "currencyCode": {"type": "string"},
+        "price": {"type": "number"},
+        "paymentType": {"type": "string"},
+        "cardType": {"type": "string"},
+        "contacts": {
+            "any_of": [
+                {"model": "LinkPage"},
+                {"model": "Link"},
+            ]
+        },
+        "consumers": {
+            "any_of": [
+                {"model": "LinkPage"},
+                {"model": "Link"},
+            ]
+        },
+        "orderItems": {
+            "any_of": [
+                {"model": "LegacyOrderItemPage"},
+                {"model": "LinkPage"},
+                {"model": "Link"},
+                {"array": {"model": "LegacyOrderItem"}},
+            ]
+        },
+    },
+    "additional": {},
+}

@@ -276,3 +276,46 @@ class LegacyOrderConsumerCreate:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# What the spec says of this model, for validate_responses (_response_check).
+SHAPE: dict[str, Any] = {
+    "name": "LegacyOrderConsumerCreate",
+    "required": [
+        "firstName",
+        "lastName",
+    ],
+    "properties": {
+        "firstName": {"type": "string"},
+        "lastName": {"type": "string"},
+        "title": {"type": "string"},
+        "gender": {
+            "enum": [
+                "male",
+                "female",
+                "unknown",
+            ]
+        },
+        "dateOfBirth": {
+            "any_of": [
+                {"type": "string", "format": "date-time"},
+                {"type": "string"},
+            ]
+        },
+        "emails": {"array": {"type": "string"}},
+        "phoneNumbers": {"array": {"type": "string"}},
+        "nationality": {"type": "string"},
+        "country": {"type": "string"},
+        "passportNumber": {"type": "string"},
+        "passportExpiry": {
+            "any_of": [
+                {"type": "string", "format": "date-time"},
+                {"type": "string"},
+            ]
+        },
+        "identifiers": {"array": {"model": "Identifier"}},
+        "guest": {"model": "Link"},
+        "orderItems": {"model": "LinkPage"},
+    },
+    "additional": {},
+}

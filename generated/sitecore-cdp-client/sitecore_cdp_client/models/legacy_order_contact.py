@@ -271,3 +271,33 @@ class LegacyOrderContact:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# What the spec says of this model, for validate_responses (_response_check).
+SHAPE: dict[str, Any] = {
+    "name": "LegacyOrderContact",
+    "required": [
+        "ref",
+    ],
+    "properties": {
+        "ref": {"type": "string"},
+        "href": {"type": "string"},
+        "createdAt": {"type": "string", "format": "date-time"},
+        "modifiedAt": {"type": "string", "format": "date-time"},
+        "title": {"type": "string"},
+        "firstName": {"type": "string"},
+        "lastName": {"type": "string"},
+        "gender": {"type": "string"},
+        "dateOfBirth": {"type": "string"},
+        "emails": {"array": {"type": "string"}},
+        "phoneNumbers": {"array": {"type": "string"}},
+        "nationality": {"type": "string"},
+        "country": {"type": "string"},
+        "passportNumber": {"type": "string"},
+        "passportExpiry": {"type": "string"},
+        "identifiers": {"array": {"model": "Identifier"}},
+        "guest": {"model": "Link"},
+        "order": {"model": "Link"},
+    },
+    "additional": {},
+}

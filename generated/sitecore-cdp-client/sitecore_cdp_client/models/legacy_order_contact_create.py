@@ -257,3 +257,45 @@ class LegacyOrderContactCreate:
         )
 
         return legacy_order_contact_create
+
+
+# What the spec says of this model, for validate_responses (_response_check).
+SHAPE: dict[str, Any] = {
+    "name": "LegacyOrderContactCreate",
+    "required": [
+        "firstName",
+        "lastName",
+    ],
+    "properties": {
+        "firstName": {"type": "string"},
+        "lastName": {"type": "string"},
+        "title": {"type": "string"},
+        "gender": {
+            "enum": [
+                "male",
+                "female",
+                "unknown",
+            ]
+        },
+        "dateOfBirth": {
+            "any_of": [
+                {"type": "string", "format": "date-time"},
+                {"type": "string"},
+            ]
+        },
+        "emails": {"array": {"type": "string"}},
+        "phoneNumbers": {"array": {"type": "string"}},
+        "nationality": {"type": "string"},
+        "country": {"type": "string"},
+        "passportNumber": {"type": "string"},
+        "passportExpiry": {
+            "any_of": [
+                {"type": "string", "format": "date-time"},
+                {"type": "string"},
+            ]
+        },
+        "identifiers": {"array": {"model": "Identifier"}},
+        "guest": {"model": "Link"},
+    },
+    "additional": False,
+}

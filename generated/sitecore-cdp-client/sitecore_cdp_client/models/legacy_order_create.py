@@ -162,3 +162,56 @@ class LegacyOrderCreate:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# What the spec says of this model, for validate_responses (_response_check).
+SHAPE: dict[str, Any] = {
+    "name": "LegacyOrderCreate",
+    "required": [
+        "referenceId",
+        "pointOfSale",
+        "orderedAt",
+        "currencyCode",
+        "price",
+    ],
+    "properties": {
+        "referenceId": {"type": "string"},
+        "pointOfSale": {"type": "string"},
+        "orderedAt": {"type": "string", "format": "date-time"},
+        "currencyCode": {"type": "string"},
+        "price": {"type": "number"},
+        "channel": {
+            "enum": [
+                "WEB",
+                "MOBILE_WEB",
+                "MOBILE_APP",
+                "CALL_CENTER",
+                "AIRPORT_KIOSK",
+                "BRANCH",
+                "KIOSK",
+                "OFFLINE",
+                "GDS",
+                "OTA",
+                "OTHER",
+            ]
+        },
+        "status": {
+            "enum": [
+                "RESERVED",
+                "PAYMENT_PENDING",
+                "DECLINED",
+                "PURCHASED",
+                "PENDING",
+                "CONFIRMED",
+                "PARTIALY_CONFIRMED",
+                "CANCELLED",
+                "REFUNDED",
+                "PARTIALY_REFUNDED",
+                "UNKNOWN",
+            ]
+        },
+        "paymentType": {"type": "string"},
+        "cardType": {"type": "string"},
+    },
+    "additional": {},
+}

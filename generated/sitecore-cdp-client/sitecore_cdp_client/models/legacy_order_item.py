@@ -305,3 +305,37 @@ class LegacyOrderItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# What the spec says of this model, for validate_responses (_response_check).
+SHAPE: dict[str, Any] = {
+    "name": "LegacyOrderItem",
+    "required": [
+        "ref",
+    ],
+    "properties": {
+        "ref": {"type": "string"},
+        "href": {"type": "string"},
+        "createdAt": {"type": "string", "format": "date-time"},
+        "modifiedAt": {"type": "string", "format": "date-time"},
+        "type": {"type": "string"},
+        "productId": {"type": "string"},
+        "referenceId": {"type": "string"},
+        "status": {"type": "string"},
+        "price": {"type": "number"},
+        "currencyCode": {"type": "string"},
+        "quantity": {"type": "number"},
+        "orderedAt": {"type": "string", "format": "date-time"},
+        "originalPrice": {"type": "number"},
+        "originalCurrencyCode": {"type": "string"},
+        "vendor": {"type": "string"},
+        "channel": {"type": "string"},
+        "language": {"type": "string"},
+        "name": {"type": "string"},
+        "description": {"type": "string"},
+        "passengerTypeCode": {"type": "string"},
+        "flightSegments": {"array": {"model": "FlightSegment"}},
+        "order": {"model": "Link"},
+    },
+    "additional": {},
+}

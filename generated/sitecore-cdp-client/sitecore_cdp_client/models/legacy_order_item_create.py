@@ -245,3 +245,84 @@ class LegacyOrderItemCreate:
         )
 
         return legacy_order_item_create
+
+
+# What the spec says of this model, for validate_responses (_response_check).
+SHAPE: dict[str, Any] = {
+    "name": "LegacyOrderItemCreate",
+    "required": [
+        "type",
+        "productId",
+        "referenceId",
+        "status",
+        "price",
+        "currencyCode",
+    ],
+    "properties": {
+        "type": {
+            "enum": [
+                "FLIGHT",
+                "HOTEL",
+                "CAR",
+                "BAG",
+                "INSURANCE",
+                "CAR_SEAT",
+                "MEAL",
+                "FEE",
+                "LOUNGE_ACCESS",
+                "HOTEL_WIFI",
+                "HOTEL_BREAKFAST",
+                "SEAT_UPGRADE",
+                "TAXI",
+                "PARKING",
+                "SEAT",
+                "UPGRADE",
+                "TRANSPORT",
+                "OTHER",
+                "INFLIGHT_ENTERTAINMENT",
+                "ACTIVITY",
+                "CARBON_OFFSET",
+                "PAID_SUBSCRIPTION",
+                "COMFORT_PACK",
+                "INFLIGHT_VOUCHER",
+                "PACKAGE",
+                "SMS_ITINERARY",
+                "SPECIAL_ASSISTANCE",
+                "CHARITY_DONATION",
+                "TRANSFER",
+                "BAGGAGE",
+                "FEES",
+                "SEAT_UPGRADES",
+                "INFLIGHT_VOUCHERS",
+            ]
+        },
+        "productId": {"type": "string"},
+        "referenceId": {"type": "string"},
+        "status": {
+            "enum": [
+                "RESERVED",
+                "PENDING",
+                "DECLINED",
+                "CONFIRMED",
+                "CANCELLED",
+                "REFUNDED",
+                "PURCHASED",
+                "UNKNOWN",
+            ]
+        },
+        "price": {"type": "number"},
+        "currencyCode": {"type": "string"},
+        "quantity": {"type": "number"},
+        "orderedAt": {"type": "string", "format": "date-time"},
+        "originalPrice": {"type": "number"},
+        "originalCurrencyCode": {"type": "string"},
+        "vendor": {"type": "string"},
+        "channel": {"type": "string"},
+        "language": {"type": "string"},
+        "name": {"type": "string"},
+        "description": {"type": "string"},
+        "passengerTypeCode": {"type": "string"},
+        "flightSegments": {"array": {"model": "FlightSegment"}},
+    },
+    "additional": False,
+}

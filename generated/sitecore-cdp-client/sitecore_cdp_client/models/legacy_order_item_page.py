@@ -200,3 +200,33 @@ class LegacyOrderItemPage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# What the spec says of this model, for validate_responses (_response_check).
+SHAPE: dict[str, Any] = {
+    "name": "LegacyOrderItemPage",
+    "required": [
+        "items",
+    ],
+    "properties": {
+        "items": {"array": {"model": "LegacyOrderItem"}},
+        "href": {"type": "string"},
+        "offset": {"type": "integer"},
+        "limit": {"type": "integer"},
+        "first": {"model": "Link"},
+        "last": {"model": "Link"},
+        "next": {
+            "any_of": [
+                {"model": "Link"},
+                {"type": "null"},
+            ]
+        },
+        "prev": {
+            "any_of": [
+                {"model": "Link"},
+                {"type": "null"},
+            ]
+        },
+    },
+    "additional": {},
+}

@@ -62,3 +62,16 @@ class Link:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# What the spec says of this model, for validate_responses (_response_check).
+SHAPE: dict[str, Any] = {
+    "name": "Link",
+    "required": [
+        "href",
+    ],
+    "properties": {
+        "href": {"type": "string"},
+    },
+    "additional": {},
+}

@@ -307,3 +307,68 @@ class Order:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# What the spec says of this model, for validate_responses (_response_check).
+SHAPE: dict[str, Any] = {
+    "name": "Order",
+    "required": [
+        "href",
+        "ref",
+    ],
+    "properties": {
+        "href": {"type": "string"},
+        "ref": {"type": "string"},
+        "createdAt": {"type": "string", "format": "date-time"},
+        "modifiedAt": {"type": "string", "format": "date-time"},
+        "referenceId": {"type": "string"},
+        "orderedAt": {"type": "string", "format": "date-time"},
+        "currencyCode": {"type": "string"},
+        "price": {"type": "number"},
+        "pointOfSale": {"type": "string"},
+        "channel": {
+            "enum": [
+                "WEB",
+                "MOBILE_WEB",
+                "MOBILE_APP",
+                "CALL_CENTER",
+                "AIRPORT_KIOSK",
+                "BRANCH",
+                "KIOSK",
+                "OFFLINE",
+                "GDS",
+                "OTA",
+                "OTHER",
+            ]
+        },
+        "status": {
+            "enum": [
+                "BROWSED",
+                "CANCELLED",
+                "CONFIRMED",
+                "DECLINED",
+                "PARTIALY_CONFIRMED",
+                "PARTIALY_REFUNDED",
+                "PAYMENT_PENDING",
+                "PENDING",
+                "PURCHASED",
+                "REFUNDED",
+                "RESERVED",
+                "SEARCHED",
+                "UNKNOWN",
+            ]
+        },
+        "paymentType": {"type": "string"},
+        "cardType": {"type": "string"},
+        "contacts": {"model": "Link"},
+        "consumers": {"model": "Link"},
+        "orderItems": {
+            "any_of": [
+                {"model": "OrderItemPage"},
+                {"model": "LinkPage"},
+                {"model": "Link"},
+            ]
+        },
+    },
+    "additional": {},
+}

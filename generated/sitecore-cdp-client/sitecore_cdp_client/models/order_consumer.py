@@ -293,3 +293,40 @@ class OrderConsumer:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# What the spec says of this model, for validate_responses (_response_check).
+SHAPE: dict[str, Any] = {
+    "name": "OrderConsumer",
+    "required": [
+        "href",
+        "ref",
+    ],
+    "properties": {
+        "href": {"type": "string"},
+        "ref": {"type": "string"},
+        "createdAt": {"type": "string", "format": "date-time"},
+        "modifiedAt": {"type": "string", "format": "date-time"},
+        "title": {"type": "string"},
+        "firstName": {"type": "string"},
+        "lastName": {"type": "string"},
+        "gender": {
+            "enum": [
+                "male",
+                "female",
+                "unknown",
+            ]
+        },
+        "dateOfBirth": {"type": "string"},
+        "emails": {"array": {"type": "string"}},
+        "phoneNumbers": {"array": {"type": "string"}},
+        "nationality": {"type": "string"},
+        "passportNumber": {"type": "string"},
+        "country": {"type": "string"},
+        "identifiers": {"array": {"model": "Identifier"}},
+        "orderItems": {"model": "ConsumerOrderItems"},
+        "order": {"model": "Link"},
+        "guest": {"model": "Link"},
+    },
+    "additional": {},
+}

@@ -194,3 +194,30 @@ class OrderConsumerCreate:
         )
 
         return order_consumer_create
+
+
+# What the spec says of this model, for validate_responses (_response_check).
+SHAPE: dict[str, Any] = {
+    "name": "OrderConsumerCreate",
+    "required": [],
+    "properties": {
+        "title": {"type": "string"},
+        "firstName": {"type": "string"},
+        "lastName": {"type": "string"},
+        "gender": {
+            "enum": [
+                "male",
+                "female",
+                "unknown",
+            ]
+        },
+        "dateOfBirth": {"type": "string", "format": "date-time"},
+        "emails": {"array": {"type": "string"}},
+        "phoneNumbers": {"array": {"type": "string"}},
+        "nationality": {"type": "string"},
+        "passportNumber": {"type": "string"},
+        "country": {"type": "string"},
+        "identifiers": {"array": {"model": "Identifier"}},
+    },
+    "additional": False,
+}

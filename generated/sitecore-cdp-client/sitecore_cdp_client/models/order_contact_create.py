@@ -226,3 +226,33 @@ class OrderContactCreate:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# What the spec says of this model, for validate_responses (_response_check).
+SHAPE: dict[str, Any] = {
+    "name": "OrderContactCreate",
+    "required": [],
+    "properties": {
+        "title": {"type": "string"},
+        "firstName": {"type": "string"},
+        "lastName": {"type": "string"},
+        "gender": {
+            "enum": [
+                "male",
+                "female",
+                "unknown",
+            ]
+        },
+        "dateOfBirth": {"type": "string", "format": "date-time"},
+        "emails": {"array": {"type": "string"}},
+        "phoneNumbers": {"array": {"type": "string"}},
+        "nationality": {"type": "string"},
+        "passportNumber": {"type": "string"},
+        "country": {"type": "string"},
+        "street": {"array": {"type": "string"}},
+        "city": {"type": "string"},
+        "state": {"type": "string"},
+        "identifiers": {"array": {"model": "Identifier"}},
+    },
+    "additional": {},
+}

@@ -193,3 +193,59 @@ class OrderCreate:
         )
 
         return order_create
+
+
+# What the spec says of this model, for validate_responses (_response_check).
+SHAPE: dict[str, Any] = {
+    "name": "OrderCreate",
+    "required": [
+        "referenceId",
+        "orderedAt",
+        "currencyCode",
+        "price",
+    ],
+    "properties": {
+        "referenceId": {"type": "string"},
+        "orderedAt": {"type": "string", "format": "date-time"},
+        "currencyCode": {"type": "string"},
+        "price": {"type": "number"},
+        "pointOfSale": {"type": "string"},
+        "channel": {
+            "enum": [
+                "WEB",
+                "MOBILE_WEB",
+                "MOBILE_APP",
+                "CALL_CENTER",
+                "AIRPORT_KIOSK",
+                "BRANCH",
+                "KIOSK",
+                "OFFLINE",
+                "GDS",
+                "OTA",
+                "OTHER",
+            ]
+        },
+        "status": {
+            "enum": [
+                "BROWSED",
+                "CANCELLED",
+                "CONFIRMED",
+                "DECLINED",
+                "PARTIALY_CONFIRMED",
+                "PARTIALY_REFUNDED",
+                "PAYMENT_PENDING",
+                "PENDING",
+                "PURCHASED",
+                "REFUNDED",
+                "RESERVED",
+                "SEARCHED",
+                "UNKNOWN",
+            ]
+        },
+        "paymentType": {"type": "string"},
+        "cardType": {"type": "string"},
+        "createdAt": {"type": "string", "format": "date-time"},
+        "modifiedAt": {"type": "string", "format": "date-time"},
+    },
+    "additional": False,
+}

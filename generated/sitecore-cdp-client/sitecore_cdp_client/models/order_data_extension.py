@@ -148,3 +148,23 @@ class OrderDataExtension:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# What the spec says of this model, for validate_responses (_response_check).
+SHAPE: dict[str, Any] = {
+    "name": "OrderDataExtension",
+    "required": [
+        "href",
+        "ref",
+    ],
+    "properties": {
+        "href": {"type": "string"},
+        "ref": {"type": "string"},
+        "name": {"type": "string"},
+        "key": {"type": "string"},
+        "createdAt": {"type": "string", "format": "date-time"},
+        "modifiedAt": {"type": "string", "format": "date-time"},
+        "order": {"model": "Link"},
+    },
+    "additional": {},
+}

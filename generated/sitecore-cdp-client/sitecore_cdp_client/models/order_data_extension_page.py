@@ -231,3 +231,41 @@ class OrderDataExtensionPage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# What the spec says of this model, for validate_responses (_response_check).
+SHAPE: dict[str, Any] = {
+    "name": "OrderDataExtensionPage",
+    "required": [
+        "items",
+    ],
+    "properties": {
+        "items": {
+            "array": {
+                "any_of": [
+                    {"model": "OrderDataExtension"},
+                    {"model": "Link"},
+                ]
+            }
+        },
+        "href": {"type": "string"},
+        "offset": {"type": "integer"},
+        "limit": {"type": "integer"},
+        "first": {"model": "Link"},
+        "last": {"model": "Link"},
+        "next": {
+            "any_of": [
+                {"model": "Link"},
+                {"type": "null"},
+            ]
+        },
+        "prev": {
+            "any_of": [
+                {"model": "Link"},
+                {"type": "null"},
+            ]
+        },
+        "name": {"type": "string"},
+    },
+    "additional": {},
+}

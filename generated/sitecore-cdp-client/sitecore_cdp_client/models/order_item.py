@@ -295,3 +295,37 @@ class OrderItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# What the spec says of this model, for validate_responses (_response_check).
+SHAPE: dict[str, Any] = {
+    "name": "OrderItem",
+    "required": [
+        "href",
+        "ref",
+    ],
+    "properties": {
+        "href": {"type": "string"},
+        "ref": {"type": "string"},
+        "createdAt": {"type": "string", "format": "date-time"},
+        "modifiedAt": {"type": "string", "format": "date-time"},
+        "name": {"type": "string"},
+        "type": {"type": "string"},
+        "status": {"type": "string"},
+        "price": {"type": "number"},
+        "currencyCode": {"type": "string"},
+        "description": {"type": "string"},
+        "productId": {"type": "string"},
+        "quantity": {"type": "integer"},
+        "originalPrice": {"type": "number"},
+        "originalCurrencyCode": {"type": "string"},
+        "referenceId": {"type": "string"},
+        "vendor": {"type": "string"},
+        "language": {"type": "string"},
+        "channel": {"type": "string"},
+        "orderedAt": {"type": "string", "format": "date-time"},
+        "flightSegments": {"array": {"model": "FlightSegment"}},
+        "order": {"model": "Link"},
+    },
+    "additional": {},
+}

@@ -228,3 +228,29 @@ class OrderItemPatch:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# What the spec says of this model, for validate_responses (_response_check).
+SHAPE: dict[str, Any] = {
+    "name": "OrderItemPatch",
+    "required": [],
+    "properties": {
+        "name": {"type": "string"},
+        "type": {"type": "string"},
+        "status": {"type": "string"},
+        "price": {"type": "number"},
+        "currencyCode": {"type": "string"},
+        "description": {"type": "string"},
+        "productId": {"type": "string"},
+        "quantity": {"type": "integer"},
+        "originalPrice": {"type": "number"},
+        "originalCurrencyCode": {"type": "string"},
+        "referenceId": {"type": "string"},
+        "vendor": {"type": "string"},
+        "language": {"type": "string"},
+        "channel": {"type": "string"},
+        "orderedAt": {"type": "string", "format": "date-time"},
+        "flightSegments": {"array": {"model": "FlightSegment"}},
+    },
+    "additional": {},
+}

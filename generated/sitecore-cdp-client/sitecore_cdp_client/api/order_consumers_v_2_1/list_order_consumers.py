@@ -11,6 +11,14 @@ from ...models.error import Error
 from ...models.order_consumer_page import OrderConsumerPage
 from ...types import UNSET, Response, Unset
 
+# The documented statuses and what each body holds (None: no body), for validate_responses.
+_RESPONSES: dict[int, Any] = {
+    200: {"model": "OrderConsumerPage"},
+    400: {"model": "Error"},
+    401: {"model": "Error"},
+    404: {"model": "Error"},
+}
+
 
 def _get_kwargs(
     order_ref: str,
@@ -150,7 +158,7 @@ def sync_detailed(
         expand=expand,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -193,7 +201,7 @@ def sync(
         expand=expand,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _parse_success(response)
 
@@ -233,7 +241,7 @@ async def asyncio_detailed(
         expand=expand,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -276,6 +284,6 @@ async def asyncio(
         expand=expand,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _parse_success(response)

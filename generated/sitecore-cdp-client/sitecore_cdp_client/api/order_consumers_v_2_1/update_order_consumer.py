@@ -12,6 +12,15 @@ from ...models.order_consumer import OrderConsumer
 from ...models.order_consumer_create import OrderConsumerCreate
 from ...types import Response
 
+# The documented statuses and what each body holds (None: no body), for validate_responses.
+_RESPONSES: dict[int, Any] = {
+    200: {"model": "OrderConsumer"},
+    400: {"model": "Error"},
+    401: {"model": "Error"},
+    404: {"model": "Error"},
+    415: {"model": "Error"},
+}
+
 
 def _get_kwargs(
     order_consumer_ref: str,
@@ -144,7 +153,7 @@ def sync_detailed(
         body=body,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -184,7 +193,7 @@ def sync(
         body=body,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _parse_success(response)
 
@@ -221,7 +230,7 @@ async def asyncio_detailed(
         body=body,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -261,6 +270,6 @@ async def asyncio(
         body=body,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _parse_success(response)

@@ -12,6 +12,16 @@ from ...models.order_contact import OrderContact
 from ...models.order_contact_create import OrderContactCreate
 from ...types import Response
 
+# The documented statuses and what each body holds (None: no body), for validate_responses.
+_RESPONSES: dict[int, Any] = {
+    200: {"model": "OrderContact"},
+    201: {"model": "OrderContact"},
+    400: {"model": "Error"},
+    401: {"model": "Error"},
+    404: {"model": "Error"},
+    415: {"model": "Error"},
+}
+
 
 def _get_kwargs(
     order_ref: str,
@@ -157,7 +167,7 @@ def sync_detailed(
         body=body,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -200,7 +210,7 @@ def sync(
         body=body,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _parse_success(response)
 
@@ -240,7 +250,7 @@ async def asyncio_detailed(
         body=body,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -283,6 +293,6 @@ async def asyncio(
         body=body,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _parse_success(response)

@@ -10,6 +10,14 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...types import Response
 
+# The documented statuses and what each body holds (None: no body), for validate_responses.
+_RESPONSES: dict[int, Any] = {
+    204: None,
+    400: {"model": "Error"},
+    401: {"model": "Error"},
+    404: {"model": "Error"},
+}
+
 
 def _get_kwargs(
     order_contact_ref: str,
@@ -117,7 +125,7 @@ def sync_detailed(
         order_contact_ref=order_contact_ref,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -151,7 +159,7 @@ def sync(
         order_contact_ref=order_contact_ref,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _parse_success(response)
 
@@ -182,7 +190,7 @@ async def asyncio_detailed(
         order_contact_ref=order_contact_ref,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -216,6 +224,6 @@ async def asyncio(
         order_contact_ref=order_contact_ref,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _parse_success(response)

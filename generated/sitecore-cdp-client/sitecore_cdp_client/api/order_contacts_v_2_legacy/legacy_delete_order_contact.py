@@ -11,6 +11,13 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...types import Response
 
+# The documented statuses and what each body holds (None: no body), for validate_responses.
+_RESPONSES: dict[int, Any] = {
+    204: None,
+    401: {"model": "Error"},
+    404: {"model": "Error"},
+}
+
 
 def _get_kwargs(
     order_contact_ref: str,
@@ -114,7 +121,7 @@ def sync_detailed(
         order_contact_ref=order_contact_ref,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -149,7 +156,7 @@ def sync(
         order_contact_ref=order_contact_ref,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _parse_success(response)
 
@@ -181,7 +188,7 @@ async def asyncio_detailed(
         order_contact_ref=order_contact_ref,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -216,6 +223,6 @@ async def asyncio(
         order_contact_ref=order_contact_ref,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _parse_success(response)

@@ -12,6 +12,13 @@ from ...models.error import Error
 from ...models.legacy_order_contact import LegacyOrderContact
 from ...types import Response
 
+# The documented statuses and what each body holds (None: no body), for validate_responses.
+_RESPONSES: dict[int, Any] = {
+    200: {"model": "LegacyOrderContact"},
+    401: {"model": "Error"},
+    404: {"model": "Error"},
+}
+
 
 def _get_kwargs(
     order_contact_ref: str,
@@ -121,7 +128,7 @@ def sync_detailed(
         order_contact_ref=order_contact_ref,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -156,7 +163,7 @@ def sync(
         order_contact_ref=order_contact_ref,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _parse_success(response)
 
@@ -188,7 +195,7 @@ async def asyncio_detailed(
         order_contact_ref=order_contact_ref,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -223,6 +230,6 @@ async def asyncio(
         order_contact_ref=order_contact_ref,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _parse_success(response)

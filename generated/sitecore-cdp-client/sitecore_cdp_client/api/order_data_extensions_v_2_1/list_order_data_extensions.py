@@ -11,6 +11,14 @@ from ...models.error import Error
 from ...models.order_data_extension_page import OrderDataExtensionPage
 from ...types import UNSET, Response, Unset
 
+# The documented statuses and what each body holds (None: no body), for validate_responses.
+_RESPONSES: dict[int, Any] = {
+    200: {"model": "OrderDataExtensionPage"},
+    400: {"model": "Error"},
+    401: {"model": "Error"},
+    404: {"model": "Error"},
+}
+
 
 def _get_kwargs(
     order_ref: str,
@@ -151,7 +159,7 @@ def sync_detailed(
         expand=expand,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -195,7 +203,7 @@ def sync(
         expand=expand,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _parse_success(response)
 
@@ -236,7 +244,7 @@ async def asyncio_detailed(
         expand=expand,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -280,6 +288,6 @@ async def asyncio(
         expand=expand,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _parse_success(response)

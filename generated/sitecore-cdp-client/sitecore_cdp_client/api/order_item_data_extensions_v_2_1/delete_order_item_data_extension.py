@@ -12,6 +12,14 @@ from ...models.delete_result import DeleteResult
 from ...models.error import Error
 from ...types import Response
 
+# The documented statuses and what each body holds (None: no body), for validate_responses.
+_RESPONSES: dict[int, Any] = {
+    200: {"model": "DeleteResult"},
+    204: None,
+    401: {"model": "Error"},
+    404: {"model": "Error"},
+}
+
 
 def _get_kwargs(
     order_item_ref: str,
@@ -132,7 +140,7 @@ def sync_detailed(
         data_extension_name=data_extension_name,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -170,7 +178,7 @@ def sync(
         data_extension_name=data_extension_name,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _parse_success(response)
 
@@ -205,7 +213,7 @@ async def asyncio_detailed(
         data_extension_name=data_extension_name,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -243,6 +251,6 @@ async def asyncio(
         data_extension_name=data_extension_name,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _parse_success(response)

@@ -12,6 +12,14 @@ from ...models.error import Error
 from ...models.order_item_data_extension import OrderItemDataExtension
 from ...types import UNSET, Response, Unset
 
+# The documented statuses and what each body holds (None: no body), for validate_responses.
+_RESPONSES: dict[int, Any] = {
+    200: {"model": "OrderItemDataExtension"},
+    400: {"model": "Error"},
+    401: {"model": "Error"},
+    404: {"model": "Error"},
+}
+
 
 def _get_kwargs(
     order_item_ref: str,
@@ -147,7 +155,7 @@ def sync_detailed(
         name=name,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -190,7 +198,7 @@ def sync(
         name=name,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _parse_success(response)
 
@@ -230,7 +238,7 @@ async def asyncio_detailed(
         name=name,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -273,6 +281,6 @@ async def asyncio(
         name=name,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _parse_success(response)

@@ -12,6 +12,13 @@ from ...models.error import Error
 from ...models.order_item_data_extension import OrderItemDataExtension
 from ...types import Response
 
+# The documented statuses and what each body holds (None: no body), for validate_responses.
+_RESPONSES: dict[int, Any] = {
+    200: {"model": "OrderItemDataExtension"},
+    401: {"model": "Error"},
+    404: {"model": "Error"},
+}
+
 
 def _get_kwargs(
     order_item_ref: str,
@@ -126,7 +133,7 @@ def sync_detailed(
         data_extension_name=data_extension_name,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -164,7 +171,7 @@ def sync(
         data_extension_name=data_extension_name,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _parse_success(response)
 
@@ -199,7 +206,7 @@ async def asyncio_detailed(
         data_extension_name=data_extension_name,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -237,6 +244,6 @@ async def asyncio(
         data_extension_name=data_extension_name,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _parse_success(response)

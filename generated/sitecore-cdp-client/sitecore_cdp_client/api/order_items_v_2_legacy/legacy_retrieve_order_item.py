@@ -12,6 +12,13 @@ from ...models.error import Error
 from ...models.legacy_order_item import LegacyOrderItem
 from ...types import Response
 
+# The documented statuses and what each body holds (None: no body), for validate_responses.
+_RESPONSES: dict[int, Any] = {
+    200: {"model": "LegacyOrderItem"},
+    401: {"model": "Error"},
+    404: {"model": "Error"},
+}
+
 
 def _get_kwargs(
     order_item_ref: str,
@@ -121,7 +128,7 @@ def sync_detailed(
         order_item_ref=order_item_ref,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -156,7 +163,7 @@ def sync(
         order_item_ref=order_item_ref,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _parse_success(response)
 
@@ -188,7 +195,7 @@ async def asyncio_detailed(
         order_item_ref=order_item_ref,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -223,6 +230,6 @@ async def asyncio(
         order_item_ref=order_item_ref,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _parse_success(response)

@@ -11,6 +11,14 @@ from ...models.order import Order
 from ...models.order_create import OrderCreate
 from ...types import Response
 
+# The documented statuses and what each body holds (None: no body), for validate_responses.
+_RESPONSES: dict[int, Any] = {
+    201: {"model": "Order"},
+    400: {"model": "Error"},
+    401: {"model": "Error"},
+    415: {"model": "Error"},
+}
+
 
 def _get_kwargs(
     *,
@@ -131,7 +139,7 @@ def sync_detailed(
         body=body,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -167,7 +175,7 @@ def sync(
         body=body,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _parse_success(response)
 
@@ -200,7 +208,7 @@ async def asyncio_detailed(
         body=body,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -236,6 +244,6 @@ async def asyncio(
         body=body,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _parse_success(response)

@@ -11,6 +11,14 @@ from ...models.delete_result import DeleteResult
 from ...models.error import Error
 from ...types import Response
 
+# The documented statuses and what each body holds (None: no body), for validate_responses.
+_RESPONSES: dict[int, Any] = {
+    200: {"model": "DeleteResult"},
+    204: None,
+    401: {"model": "Error"},
+    404: {"model": "Error"},
+}
+
 
 def _get_kwargs(
     order_ref: str,
@@ -125,7 +133,7 @@ def sync_detailed(
         order_ref=order_ref,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -159,7 +167,7 @@ def sync(
         order_ref=order_ref,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _parse_success(response)
 
@@ -190,7 +198,7 @@ async def asyncio_detailed(
         order_ref=order_ref,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -224,6 +232,6 @@ async def asyncio(
         order_ref=order_ref,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _parse_success(response)

@@ -11,6 +11,13 @@ from ...models.list_orders_sort import ListOrdersSort
 from ...models.order_page import OrderPage
 from ...types import UNSET, Response, Unset
 
+# The documented statuses and what each body holds (None: no body), for validate_responses.
+_RESPONSES: dict[int, Any] = {
+    200: {"model": "OrderPage"},
+    400: {"model": "Error"},
+    401: {"model": "Error"},
+}
+
 
 def _get_kwargs(
     *,
@@ -163,7 +170,7 @@ def sync_detailed(
         expand=expand,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -214,7 +221,7 @@ def sync(
         expand=expand,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _parse_success(response)
 
@@ -262,7 +269,7 @@ async def asyncio_detailed(
         expand=expand,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -313,6 +320,6 @@ async def asyncio(
         expand=expand,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _parse_success(response)

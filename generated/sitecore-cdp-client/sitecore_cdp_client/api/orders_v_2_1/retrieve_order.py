@@ -11,6 +11,13 @@ from ...models.error import Error
 from ...models.order import Order
 from ...types import Response
 
+# The documented statuses and what each body holds (None: no body), for validate_responses.
+_RESPONSES: dict[int, Any] = {
+    200: {"model": "Order"},
+    401: {"model": "Error"},
+    404: {"model": "Error"},
+}
+
 
 def _get_kwargs(
     order_ref: str,
@@ -119,7 +126,7 @@ def sync_detailed(
         order_ref=order_ref,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -153,7 +160,7 @@ def sync(
         order_ref=order_ref,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _parse_success(response)
 
@@ -184,7 +191,7 @@ async def asyncio_detailed(
         order_ref=order_ref,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -218,6 +225,6 @@ async def asyncio(
         order_ref=order_ref,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _parse_success(response)

@@ -12,6 +12,14 @@ from ...models.legacy_order import LegacyOrder
 from ...models.legacy_order_create import LegacyOrderCreate
 from ...types import Response
 
+# The documented statuses and what each body holds (None: no body), for validate_responses.
+_RESPONSES: dict[int, Any] = {
+    201: {"model": "LegacyOrder"},
+    400: {"model": "Error"},
+    401: {"model": "Error"},
+    415: {"model": "Error"},
+}
+
 
 def _get_kwargs(
     *,
@@ -134,7 +142,7 @@ def sync_detailed(
         body=body,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -172,7 +180,7 @@ def sync(
         body=body,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _parse_success(response)
 
@@ -207,7 +215,7 @@ async def asyncio_detailed(
         body=body,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -245,6 +253,6 @@ async def asyncio(
         body=body,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _parse_success(response)

@@ -13,6 +13,14 @@ from ...models.legacy_order import LegacyOrder
 from ...models.legacy_retrieve_order_expand import LegacyRetrieveOrderExpand
 from ...types import UNSET, Response, Unset
 
+# The documented statuses and what each body holds (None: no body), for validate_responses.
+_RESPONSES: dict[int, Any] = {
+    200: {"model": "LegacyOrder"},
+    400: {"model": "Error"},
+    401: {"model": "Error"},
+    404: {"model": "Error"},
+}
+
 
 def _get_kwargs(
     order_ref: str,
@@ -146,7 +154,7 @@ def sync_detailed(
         expand=expand,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -185,7 +193,7 @@ def sync(
         expand=expand,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _parse_success(response)
 
@@ -221,7 +229,7 @@ async def asyncio_detailed(
         expand=expand,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -260,6 +268,6 @@ async def asyncio(
         expand=expand,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _parse_success(response)

@@ -13,6 +13,16 @@ from ...models.legacy_order import LegacyOrder
 from ...models.legacy_order_create import LegacyOrderCreate
 from ...types import Response
 
+# The documented statuses and what each body holds (None: no body), for validate_responses.
+_RESPONSES: dict[int, Any] = {
+    200: {"model": "LegacyOrder"},
+    201: {"model": "LegacyOrder"},
+    400: {"model": "Error"},
+    401: {"model": "Error"},
+    404: {"model": "Error"},
+    415: {"model": "Error"},
+}
+
 
 def _get_kwargs(
     order_ref: str,
@@ -158,7 +168,7 @@ def sync_detailed(
         body=body,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -201,7 +211,7 @@ def sync(
         body=body,
     )
 
-    response = client.send(kwargs, options)
+    response = client.send(kwargs, options, _RESPONSES)
 
     return _parse_success(response)
 
@@ -241,7 +251,7 @@ async def asyncio_detailed(
         body=body,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _build_response(client=client, response=response)
 
@@ -284,6 +294,6 @@ async def asyncio(
         body=body,
     )
 
-    response = await client.asend(kwargs, options)
+    response = await client.asend(kwargs, options, _RESPONSES)
 
     return _parse_success(response)
