@@ -88,7 +88,9 @@ def test_repository_ci_runs_ci_run() -> None:
     steps = [s for _, s in _steps(document)]
     assert any(_uses(s, "actions/checkout") for s in steps)
     python = [s for s in steps if _uses(s, "actions/setup-python")]
-    assert python and str(python[0]["with"]["python-version"]) == "3.11"
+    versions = str(python[0]["with"]["python-version"]).split() if python else []
+    # 3.11 last: setup-python makes the last version listed the default python3; the others serve client_wheel.
+    assert versions[-1:] == ["3.11"] and {"3.12", "3.13"} <= set(versions), versions
     assert any(_uses(s, "actions/setup-node") for s in steps)
     assert [s for s in steps if str(s.get("run", "")).strip() == ".ci/run"]
     assert os.access(ROOT / ".ci" / "run", os.X_OK)
