@@ -91,7 +91,7 @@ class APIConnectionError(SitecoreCDPError):
         what = "timed out" if kind is APITimeoutError else "failed"
         reason = str(exc) or type(exc).__name__
         error = kind(f"{method} {url} {what}: {reason} ({type(exc).__name__})", method=method, url=url)
-        _log.debug("error %s %s: %s (%s)", method, url, kind.__name__, type(exc).__name__)
+        _log.debug("error %s %s -> %s (%s)", method, _path(url), kind.__name__, type(exc).__name__)
         return error
 
 
@@ -135,7 +135,7 @@ class APIResponseValidationError(SitecoreCDPError):
         method = request.method if request is not None else None
         url = str(request.url) if request is not None else None
         where = f" from {method} {url}" if method and url else ""
-        _log.debug("error HTTP %d%s breaks %r: %s", response.status_code, where, rule, detail)
+        _log.debug("error %s %s -> %d breaks %r", method or "?", _path(url), response.status_code, rule)
         return cls(
             f"HTTP {response.status_code}{where} breaks the rule {rule!r}: {detail}",
             status_code=response.status_code,
@@ -224,7 +224,13 @@ class APIError(SitecoreCDPError):
             method=request.method if request is not None else None,
             url=str(request.url) if request is not None else None,
         )
-        _log.debug("error %s", error)
+        _log.debug(
+            "error %s %s -> %d (%s)",
+            error.method or "?",
+            _path(error.url),
+            response.status_code,
+            error_class.__name__,
+        )
         return error
 
     def _describe(self) -> str:
@@ -239,6 +245,15 @@ class APIError(SitecoreCDPError):
             return f"{head}: {detail}"
         body = self.content[:_MAX_BODY_IN_MESSAGE].decode("utf-8", errors="replace")
         return f"{head}: {body}" if body else head
+
+
+def _path(url: str | None) -> str:
+    """The path of a URL for a log line: never the query (nor anything before the path)."""
+    if not url:
+        return "?"
+    rest = url.split("://", 1)[-1]
+    path = "/" + rest.split("/", 1)[1] if "/" in rest else "/"
+    return path.split("?", 1)[0].split("#", 1)[0]
 
 
 def _has_request(response: httpx.Response) -> bool:

@@ -41,10 +41,17 @@ def judge(response: httpx.Response, documented: Mapping[int, Any], mode: Mode) -
     if broken is None:
         return
     rule, detail = broken
-    error = APIResponseValidationError.from_response(response, rule, detail)
     if mode == "raise":
-        raise error
-    logger.warning("response breaks the spec: %s", error)
+        raise APIResponseValidationError.from_response(response, rule, detail)
+    request = response.request
+    logger.warning(
+        "response breaks the spec: %s %s -> %d breaks the rule %r: %s",
+        request.method,
+        request.url.path,
+        response.status_code,
+        rule,
+        detail,
+    )
 
 
 def _first_broken(response: httpx.Response, documented: Mapping[int, Any]) -> tuple[str, str] | None:
