@@ -334,7 +334,7 @@ def run_stage(
             process.kill()
             process.wait(timeout=10)
             return StageResult(
-                phases, -1, time.monotonic() - started, message=f"timed out after {STAGE_TIMEOUT:.0f} s"
+                phases, -1, time.monotonic() - started, message=f"timed out after {timeout:.0f} s"
             )
     seconds = time.monotonic() - started
     result = StageResult(phases, code, seconds)
