@@ -110,3 +110,13 @@ def test_the_last_full_mutation_run_proved_every_rule(path: Path) -> None:
     rows = dict(re.findall(r"^\| ([A-Z0-9-]+) \|.*\| (yes|NO)[^|]*\|$", table, flags=re.MULTILINE))
     assert list(rows) == [r.id for r in RULES], "the rule table is stale: python3 scripts/nox -s mutation"
     assert [rule for rule, caught in rows.items() if caught != "yes"] == []
+
+
+def test_a_rule_is_proved_only_by_its_own_checks_catching_its_faults() -> None:
+    rule = register.Rule("R", "r", "s", ("*",), ("check_a",), ("phase:coverage",), ("f1", "f2"))
+    rows = register.verdicts(
+        [rule], {"f1": ["other_check"], "f2": ["check_a", "other_check"], "f3": ["check_a"]}
+    )
+    assert rows[0].proving == ("f2",) and rows[0].caught
+    assert not register.verdicts([rule], {"f1": ["other_check"]})[0].caught
+    assert "| R | check_a | `f1`, `f2` | yes (f2) |" in register.rule_table(rows)
