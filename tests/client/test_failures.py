@@ -242,3 +242,15 @@ def test_a_json_error_body_of_another_shape_is_kept(make_cdp: Any) -> None:
     ):
         cdp.orders.retrieve("o1")
     assert err.value.error is None and "upstream" in str(err.value)
+
+
+def test_a_success_body_that_does_not_fit_its_model_names_the_field(make_cdp: Any) -> None:
+    """Valid JSON, but not the documented model (no `href`): the response's error, naming the field."""
+    from sitecore_cdp_client.api.orders_v_2_1 import retrieve_order  # noqa: PLC0415
+
+    with make_cdp(lambda r: httpx.Response(200, json={"ref": "o1"}), retry=False) as cdp:
+        with pytest.raises(APIResponseValidationError, match="missing required field 'href'") as err:
+            cdp.orders.retrieve("o1")
+        assert err.value.rule == "body fits the documented response"
+        with pytest.raises(APIResponseValidationError, match="missing required field 'href'"):
+            retrieve_order.sync_detailed(client=cdp, order_ref="o1")

@@ -83,9 +83,7 @@ def _parse_success(response: httpx.Response) -> OrderContact:
         raise errors.APIError.from_response(response)
     try:
         return _decode_success(response)
-    except errors.SitecoreCDPError:
-        raise
-    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:  # ValidationError is a ValueError
         raise errors.APIResponseValidationError.from_response(
             response, "body fits the documented response", f"{type(exc).__name__}: {exc}"
         ) from exc
@@ -105,7 +103,7 @@ def _build_response(
 ) -> Response[Error | OrderContact]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except errors.SitecoreCDPError:
+    except errors.APIError:
         raise
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
         if 200 <= response.status_code <= 299:
