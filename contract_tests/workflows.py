@@ -4,7 +4,9 @@ The random phases mostly see 404s (random refs) and the state machine reaches de
 these walks make sure every targeted check fires on every kind in every run: create (orders, items, contacts,
 consumers, data extensions) -> retrieve in both versions -> list in small pages -> full and partial update ->
 delete fields -> delete -> read after delete. Bodies come from the spec's own examples; updates vary each
-example field to another schema-valid value, so a write that is not applied shows. Every request goes through
+example field to another schema-valid value, so a write that is not applied shows. Writes the target must refuse
+are sent to resources that exist (an update with a field of the wrong type, a delete with near-miss credentials),
+and some steps name their resource by its ref in upper case (refs are UUIDs in either case). Every request goes through
 `RunContext.send/check`, so the built-in and custom checks judge each step.
 """
 
