@@ -178,7 +178,7 @@ def serve(
 
         with serve() as sandbox:
             with sandbox.client() as cdp:
-                cdp.orders.create_order(...)
+                cdp.orders.create(reference_id=..., ordered_at=..., currency_code="EUR", price=...)
             sandbox.reset()
 
     `admin` (on by default here) lets `reset()` and `state()` work. The log goes to a temporary file unless

@@ -17,30 +17,26 @@ CLIENT = ROOT / "generated" / "sitecore-cdp-client"
 USER_TESTS = """
 import datetime
 
-from sitecore_cdp_client.models import OrderCreate
-
 
 def _order(cdp, reference_id):
-    return cdp.orders.create_order(
-        body=OrderCreate(
-            reference_id=reference_id,
-            ordered_at=datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC),
-            currency_code="EUR",
-            price=10.0,
-        )
+    return cdp.orders.create(
+        reference_id=reference_id,
+        ordered_at=datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC),
+        currency_code="EUR",
+        price=10.0,
     )
 
 
 def test_sync(cdp_sandbox):
     with cdp_sandbox.client() as cdp:
         created = _order(cdp, "MY-APP-1")
-        assert cdp.orders.retrieve_order(created.ref).reference_id == "MY-APP-1"
+        assert cdp.orders.retrieve(created.ref).reference_id == "MY-APP-1"
 
 
 def test_each_test_starts_empty(cdp_sandbox):
     assert cdp_sandbox.base_url.startswith("http://127.0.0.1:")
     with cdp_sandbox.client() as cdp:
-        assert list(cdp.orders.iter_list_orders(reference_id="MY-APP-1")) == []
+        assert list(cdp.orders.iter(reference_id="MY-APP-1")) == []
 """
 
 
