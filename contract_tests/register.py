@@ -39,6 +39,7 @@ class Rule:
     constraints: tuple[str, ...] = ()
     doc_status: tuple[str, ...] = ()
     unconfirmed: tuple[str, ...] = ()
+    guess: bool = False
     api_wide: bool = False
 
 
@@ -72,6 +73,7 @@ def load(path: Path = REGISTER_PATH) -> list[Rule]:
                 constraints=_strings(entry, "constraints"),
                 doc_status=_strings(entry, "doc-status"),
                 unconfirmed=_strings(entry, "unconfirmed"),
+                guess=bool(entry.get("guess", False)),
                 api_wide=bool(entry.get("api-wide", False)),
             )
         )
@@ -100,6 +102,11 @@ def doc_status(rule: Rule, operations: Mapping[str, Mapping[str, Any]]) -> tuple
     """The x-doc-status values of the rule's operations (sorted, without repeats)."""
     chosen = matched_operations(rule, operations)
     return tuple(sorted({str(operations[op].get("x-doc-status")) for op in chosen}))
+
+
+def is_guess(rule: Rule, operations: Mapping[str, Mapping[str, Any]]) -> bool:
+    """Whether the rule rests only on operations whose page was not found (x-doc-status `inferred`)."""
+    return doc_status(rule, operations) == ("inferred",)
 
 
 def unconfirmed(rule: Rule, operations: Mapping[str, Mapping[str, Any]]) -> tuple[str, ...]:

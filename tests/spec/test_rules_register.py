@@ -61,6 +61,7 @@ def test_provenance_is_the_specs() -> None:
     for rule in RULES:
         assert rule.doc_status == register.doc_status(rule, OPERATIONS), rule.id
         assert rule.unconfirmed == register.unconfirmed(rule, OPERATIONS), rule.id
+        assert rule.guess == register.is_guess(rule, OPERATIONS), f"{rule.id}: guess must say so"
 
 
 def test_every_rule_is_judged_by_enabled_checks_and_every_check_judges_a_rule() -> None:
