@@ -120,6 +120,20 @@ def unconfirmed(rule: Rule, operations: Mapping[str, Mapping[str, Any]]) -> tupl
     return tuple(found)
 
 
+def unexercised(
+    rules: Sequence[Rule], operation_ids: Iterable[str], applied: Iterable[tuple[str, str]]
+) -> list[str]:
+    """The rules no request of a run exercised: none of the rule's checks judged one of its operations
+    (`applied`: the (operationId, check) pairs a run judged, as `Results.applied` counts them)."""
+    ops = list(operation_ids)
+    judged = set(applied)
+    return [
+        rule.id
+        for rule in rules
+        if not any((op, check) in judged for op in matched_operations(rule, ops) for check in rule.checks)
+    ]
+
+
 def schema_constraints(document: Mapping[str, Any]) -> dict[str, set[str]]:
     """Component schema -> the constraint kinds it declares itself (not through a $ref)."""
     schemas = (document.get("components") or {}).get("schemas") or {}

@@ -121,3 +121,12 @@ def test_a_rule_is_proved_only_by_its_own_checks_catching_its_faults() -> None:
     assert rows[0].proving == ("f2",) and rows[0].caught
     assert not register.verdicts([rule], {"f1": ["other_check"]})[0].caught
     assert "| R | check_a | `f1`, `f2` | yes (f2) |" in register.rule_table(rows)
+
+
+def test_a_rule_is_exercised_when_one_of_its_checks_judged_one_of_its_operations() -> None:
+    rule = register.Rule("R", "r", "s", ("create*",), ("check_a",), ("phase:coverage",), ("f1",))
+    operations = ["createOrder", "listOrders"]
+    assert register.unexercised([rule], operations, [("createOrder", "check_a")]) == []
+    assert register.unexercised([rule], operations, [("listOrders", "check_a"), ("createOrder", "b")]) == [
+        "R"
+    ]
