@@ -77,6 +77,11 @@ class Probes:
         cache[url] = result
         return result
 
+    def get_as(self, url: str, auth: tuple[str, str], *, note: str) -> requests.Response:
+        """GET `url` with other credentials (a check testing authentication), recorded as a probe; not cached."""
+        with self.recorder.role("probe", note):
+            return self.session.get(url, auth=auth, timeout=30)
+
     def walk(
         self, path: str, *, note: str, query: dict[str, Any], page_size: int, max_pages: int
     ) -> tuple[list[str], bool]:

@@ -138,6 +138,11 @@ class RecordedProbes(Probes):
         self.answered += 1
         return ProbeResult(later.recorded.status, later.body, later.recorded.url)
 
+    def get_as(self, url: str, auth: tuple[str, str], *, note: str) -> requests.Response:
+        raise Unobserved(
+            f"a request with other credentials is never in the traffic an application sends ({note})"
+        )
+
     def walk(
         self, path: str, *, note: str, query: dict[str, Any], page_size: int, max_pages: int
     ) -> tuple[list[str], bool]:

@@ -14,6 +14,7 @@ import requests.adapters
 from schemathesis.python import asgi as st_asgi
 
 from contract_tests import config as config_mod
+from contract_tests.checks.identity import near_misses
 from contract_tests.context import RunContext, RunOptions
 from contract_tests.model import ApiModel
 from contract_tests.runner import EXIT_OK, EXIT_UNUSABLE, execute
@@ -141,6 +142,30 @@ def test_a_safe_run_against_a_live_host_sends_exactly_the_budgeted_writes(
     assert sum(outcome.run.guard.remaining.values()) == 0
     report = (tmp_path / "conformance-report.md").read_text()
     assert "Live tenant: safe profile; writes sent: createOrder" in report
+
+
+def test_a_safe_run_sends_each_near_miss_credential_once_per_run_not_per_operation(
+    offline_sitecore: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Failed logins may lock out or throttle a tenant: on a live host the near-miss variants go out once."""
+    variants = {
+        requests.auth._basic_auth_str(*auth)
+        for _, auth in near_misses(SANDBOX_KEY, SANDBOX_TOKEN)
+    }
+    sent: list[str] = []
+    forward = requests.adapters.HTTPAdapter.send
+
+    def count(self: Any, request: requests.PreparedRequest, *args: Any, **kwargs: Any) -> requests.Response:
+        if request.headers.get("Authorization") in variants:
+            sent.append(str(request.headers["Authorization"]))
+        return forward(self, request, *args, **kwargs)
+
+    monkeypatch.setattr(requests.adapters.HTTPAdapter, "send", count)
+    options = RunOptions(target=url_target(LIVE, ENV), phases=("examples",), reports_dir=tmp_path)
+    outcome = execute(options, quiet=True)
+    assert outcome.exit_code == EXIT_OK
+    assert len({line.split()[1] for line in offline_sitecore if line.startswith("GET")}) > 3  # several reads
+    assert sorted(sent) == sorted(variants)
 
 
 def test_phases_asked_for_do_not_unlock_writes_on_a_live_host(
