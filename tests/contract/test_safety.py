@@ -148,10 +148,7 @@ def test_a_safe_run_sends_each_near_miss_credential_once_per_run_not_per_operati
     offline_sitecore: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """Failed logins may lock out or throttle a tenant: on a live host the near-miss variants go out once."""
-    variants = {
-        requests.auth._basic_auth_str(*auth)
-        for _, auth in near_misses(SANDBOX_KEY, SANDBOX_TOKEN)
-    }
+    variants = {requests.auth._basic_auth_str(*auth) for _, auth in near_misses(SANDBOX_KEY, SANDBOX_TOKEN)}
     sent: list[str] = []
     forward = requests.adapters.HTTPAdapter.send
 
