@@ -325,7 +325,7 @@ def render(goals: list[Goal], figures: dict[str, Figure], machine: dict[str, Any
     return "\n".join(lines)
 
 
-ALL_GOALS = [*SERVER_GOALS, *CONFORMANCE_GOALS, *LATENCY_GOALS, *CLIENT_GOALS, *REGEN_GOALS]
+ALL_GOALS = [*SERVER_GOALS, *CONFORMANCE_GOALS, *LATENCY_GOALS, *CLIENT_GOALS, *PROXY_GOALS, *REGEN_GOALS]
 
 
 def docs_page(table: str, notes: list[str], wall_seconds: float) -> str:

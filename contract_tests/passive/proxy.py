@@ -1,8 +1,8 @@
 """`cdp-conformance proxy`: forward an application's traffic to the API unchanged and judge it as it passes.
 
 The forwarding process does nothing but forward: a threaded HTTP/1.1 server on 127.0.0.1 sends each request
-upstream as it came (hop-by-hop headers aside) through one `requests` session per thread, with the machine's
-proxies and CA bundle (network.py, as `run` uses them), and returns the response byte for byte (still compressed
+upstream as it came (hop-by-hop headers aside) through urllib3 connection pools with the machine's proxies and
+CA bundle (network.py, as `run` uses them), and returns the response byte for byte (still compressed
 if it was). A copy of each exchange goes on a queue to a judging process of its own, so judging never takes the
 forwarding process' time; it feeds the passive engine, which judges each exchange once it has settled
 (`--settle` seconds, so the reads that follow it are seen too) and prints each deviation as it finds it. The proxy
@@ -29,7 +29,7 @@ from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import requests
 import urllib3
@@ -84,16 +84,24 @@ class ForwardingServer(ThreadingHTTPServer):
         self.sink = sink
         self.count = 0
         self.count_lock = threading.Lock()
-        self.local = threading.local()
+        self.pools: dict[tuple[str | None, str], urllib3.PoolManager] = {}
+        self.pools_lock = threading.Lock()
 
-    def session(self) -> requests.Session:
-        """This thread's session (kept-alive connections to the upstream)."""
-        session: requests.Session | None = getattr(self.local, "session", None)
-        if session is None:
-            session = requests.Session()
-            session.trust_env = False  # the network settings are applied per request, as `run` does
-            self.local.session = session
-        return session
+    def pool_for(self, url: str) -> urllib3.PoolManager:
+        """The connection pool for `url`: straight, or through the proxy the network settings name for it, with
+        the CA bundle they name (kept-alive connections, shared by the handler threads)."""
+        settings = self.network.send_kwargs(url)
+        proxies = settings["proxies"] or {}
+        proxy = proxies.get(urlsplit(url).scheme) or proxies.get("all")
+        verify = settings["verify"]
+        ca_certs = verify if isinstance(verify, str) else requests.utils.DEFAULT_CA_BUNDLE_PATH
+        key = (proxy, ca_certs)
+        with self.pools_lock:
+            pool = self.pools.get(key)
+            if pool is None:
+                pool = _pool(proxy, ca_certs)
+                self.pools[key] = pool
+        return pool
 
     def next_index(self) -> int:
         with self.count_lock:
@@ -117,23 +125,24 @@ class Forward(BaseHTTPRequestHandler):
         headers = [(k, v) for k, v in self.headers.items() if k.lower() not in _NOT_FORWARDED]
         started, began = time.perf_counter(), datetime.now(UTC).isoformat(timespec="milliseconds")
         try:
-            response = server.session().request(
+            response = server.pool_for(url).request(
                 self.command,
                 url,
-                data=body or None,
+                body=body or None,
                 headers=dict(headers),
-                stream=True,
-                allow_redirects=False,
+                preload_content=False,
+                decode_content=False,
+                redirect=False,
+                retries=False,
                 timeout=UPSTREAM_TIMEOUT,
-                **server.network.send_kwargs(url),
             )
-            raw = response.raw.read(decode_content=False)
-            response.close()
-        except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
+            raw = response.read(decode_content=False)
+            response.release_conn()
+        except (urllib3.exceptions.HTTPError, OSError) as exc:
             self._answer(502, [("Content-Type", "application/json")], _proxy_error(exc))
             return
-        out = [(k, v) for k, v in response.raw.headers.items() if k.lower() not in _NOT_FORWARDED]
-        self._answer(response.status_code, out, raw, reason=response.reason or "")
+        out = [(k, v) for k, v in response.headers.items() if k.lower() not in _NOT_FORWARDED]
+        self._answer(response.status, out, raw, reason=response.reason or "")
         server.sink(
             Recorded(
                 index=server.next_index(),
@@ -141,7 +150,7 @@ class Forward(BaseHTTPRequestHandler):
                 url=url,
                 request_headers=headers,
                 request_body=body,
-                status=response.status_code,
+                status=response.status,
                 response_headers=out,
                 response_body=raw,
                 elapsed=time.perf_counter() - started,
@@ -184,6 +193,18 @@ class Forward(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         """Quiet: the proxy prints deviations, not an access log."""
+
+
+def _pool(proxy: str | None, ca_certs: str) -> urllib3.PoolManager:
+    """A pool straight to the upstream, or through `proxy` (its user and password, if any, as Basic auth)."""
+    if proxy is None:
+        return urllib3.PoolManager(maxsize=16, ca_certs=ca_certs)
+    parts = urlsplit(proxy)
+    headers = None
+    if parts.username is not None:
+        login = f"{unquote(parts.username)}:{unquote(parts.password or '')}"
+        headers = urllib3.make_headers(proxy_basic_auth=login)
+    return urllib3.ProxyManager(proxy, maxsize=16, ca_certs=ca_certs, proxy_headers=headers)
 
 
 def _proxy_error(exc: BaseException) -> bytes:

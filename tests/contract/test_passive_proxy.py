@@ -18,6 +18,7 @@ import pytest
 import requests
 
 from contract_tests.targets import sandbox_server
+from tests.contract.local_servers import forward_proxy
 from tests.contract.passive_traffic import AUTH, integration
 
 pytestmark = pytest.mark.slow
@@ -31,7 +32,7 @@ def _free_port() -> int:
 
 
 @contextmanager
-def proxy(upstream: str, reports: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+def proxy(upstream: str, reports: Path, *extra: str) -> Iterator[tuple[str, subprocess.Popen[str]]]:
     """The proxy as a process (as a user runs it), ready to forward; stopped with SIGTERM by the caller."""
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("SITECORE_CDP_")}
@@ -53,6 +54,7 @@ def proxy(upstream: str, reports: Path) -> Iterator[tuple[str, subprocess.Popen[
             "0.2",
             "--target-kind",
             "sandbox",
+            *extra,
         ],
         cwd=ROOT,
         env=env,
@@ -112,3 +114,27 @@ def test_a_faulty_target_behind_the_proxy_is_reported_as_it_happens_and_exits_1(
     assert code == 1, out
     assert "DEVIATION [response_schema_conformance] createOrderItem" in out
     assert (tmp_path / "conformance-report.md").exists()
+
+
+def test_the_proxy_reaches_its_upstream_through_the_network_settings(tmp_path: Path) -> None:
+    """--proxy (as for `run`): the forwarded traffic goes through that forward proxy, with its credentials."""
+    with (
+        sandbox_server() as target,
+        forward_proxy() as (port, log),
+        proxy(target.base_url, tmp_path, "--proxy", f"http://user:p%40ss@127.0.0.1:{port}") as (url, process),
+    ):
+        created = requests.post(
+            f"{url}/v2.1/orders",
+            json={
+                "referenceId": "via-proxy",
+                "orderedAt": "2026-01-01T00:00:00Z",
+                "currencyCode": "EUR",
+                "price": 1,
+            },
+            auth=AUTH,
+            timeout=10,
+        )
+        code, out = _stop(process)
+    assert created.status_code == 201 and code == 0, out
+    assert ("POST", f"{target.base_url}/v2.1/orders") in log.requests
+    assert log.proxy_authorization and all(a == "Basic dXNlcjpwQHNz" for a in log.proxy_authorization)
