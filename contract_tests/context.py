@@ -72,8 +72,6 @@ class RunOptions:
     passive: str = ""
     """What a passive run judges (`recording traffic.har`, `traffic through the proxy`); empty: the suite sends its
     own requests. A passive run sends nothing (passive/)."""
-    secrets: tuple[tuple[str, str], ...] = ()
-    """Further credential pairs to mask everywhere (a recording's own Basic credentials)."""
 
 
 def default_spec_path() -> Path:
@@ -144,7 +142,7 @@ class RunContext:
         self.redactor = Redactor.for_credentials(
             self.target.client_key,
             self.target.api_token,
-            extra=(*(self.network.credentials if self.network is not None else ()), *options.secrets),
+            extra=self.network.credentials if self.network is not None else (),
         )
         self.recorder = Recorder(self.model, self.redactor)
         self.guard = SafetyGuard(self.plan, self.model)

@@ -15,7 +15,7 @@ from ..config import ConfigError
 from ..model import SpecError
 from ..safety import SafetyError
 from ..urls import origin_of
-from .engine import PassiveEngine, basic_credentials
+from .engine import PassiveEngine
 from .har import HarError, Recorded, read
 from .judging import EXIT_UNUSABLE, finish, passive_options
 from .proxy import add_arguments, serve
@@ -79,7 +79,6 @@ def verify_har(args: argparse.Namespace, prog: str) -> int:
                 args,
                 base_url,
                 f"recording {args.har} ({len(entries)} entries)",
-                secrets=recorded_credentials(entries),
                 rerun=(*prog.split(), "verify-har", str(args.har)),
             )
         )
@@ -106,16 +105,6 @@ def infer_base_url(entries: Iterable[Recorded]) -> str | None:
                 prefix = "/".join(segments[:at])
                 return origin + ("/" + prefix if prefix else "")
     return None
-
-
-def recorded_credentials(entries: Iterable[Recorded]) -> list[tuple[str, str]]:
-    """Every HTTP Basic (user, password) pair the recording's requests carry, to mask in every report."""
-    pairs: list[tuple[str, str]] = []
-    for entry in entries:
-        pair = basic_credentials(entry.header("Authorization"))
-        if pair is not None and pair not in pairs:
-            pairs.append(pair)
-    return pairs
 
 
 def proxy(args: argparse.Namespace, prog: str) -> int:

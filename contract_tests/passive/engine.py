@@ -189,7 +189,6 @@ class PassiveEngine:
         *,
         settle: float = 0.0,
         on_deviation: Callable[[FailureRecord], None] | None = None,
-        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.run = RunContext(options)
         self.timeline = Timeline()
@@ -198,8 +197,6 @@ class PassiveEngine:
         self.run.probes = self.probes
         self.settle = settle
         self.on_deviation = on_deviation
-        self.clock = clock
-        self.judged = 0
         self.refused: list[str] = []
         self._seq = 0
         current.install(self.run)
@@ -224,7 +221,7 @@ class PassiveEngine:
         item = Item(
             seq=self._seq,
             recorded=recorded,
-            arrived=self.clock(),
+            arrived=time.monotonic(),
             path=path,
             read_key=(path, _query_key(urlsplit(recorded.url).query)),
             refs=frozenset(refs),
@@ -239,7 +236,7 @@ class PassiveEngine:
     def judge_settled(self, *, closing: bool = False) -> int:
         """Judge, in order, every exchange old enough (all of them when closing); how many were judged."""
         count = 0
-        now = self.clock()
+        now = time.monotonic()
         while self.timeline.items:
             head = self.timeline.items[0]
             if not closing and now - head.arrived < self.settle:
@@ -278,7 +275,6 @@ class PassiveEngine:
         ):
             self.run.check(case, response, excluded=excluded)
         self.refused += attempts
-        self.judged += 1
         if self.on_deviation is not None:
             for key in self.run.results.failures.keys() - before:
                 self.on_deviation(self.run.results.failures[key])

@@ -7,7 +7,6 @@ import argparse
 import contextlib
 import os
 import sys
-from collections.abc import Sequence
 
 from .. import report
 from ..context import RunOptions
@@ -41,15 +40,12 @@ def passive_options(
     base_url: str,
     what: str,
     *,
-    secrets: Sequence[tuple[str, str]] = (),
     rerun: tuple[str, ...] = (),
 ) -> RunOptions:
-    """The run options of a passive run: the target is where the traffic went; its credentials, those of the
-    environment and any the traffic carries, are masked in every report."""
+    """The run options of a passive run: the target is where the traffic went. The environment's credentials are
+    masked in every report from the start, the ones the traffic carries as the engine meets them (`feed`)."""
     key = os.environ.get("SITECORE_CDP_CLIENT_KEY", "")
     token = os.environ.get("SITECORE_CDP_API_TOKEN", "")
-    if not (key or token) and secrets:
-        key, token = secrets[0]
     target = Target(base_url=base_url.rstrip("/"), client_key=key, api_token=token, description=base_url)
     return RunOptions(
         target=target,
@@ -57,6 +53,5 @@ def passive_options(
         spec_path=args.spec,
         target_kind=args.target_kind,
         passive=what,
-        secrets=tuple(secrets),
         rerun_args=rerun,
     )
