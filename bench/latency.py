@@ -1,7 +1,7 @@
 """The quick profile against a far tenant: the same sandbox behind a proxy that answers 100 ms late, and not.
 
 Both runs go through the delaying proxy (bench/delaying_proxy.py), one with the delay and one without, with the
-workers the runner gives a base URL on another machine; the ratio of their wall times is what real latency costs
+runner's default options (it measures the round trip and chooses its workers from it); the ratio of their wall times is what real latency costs
 a run. A run counts only when it finishes clean (exit 0): a fast run that found deviations proves nothing.
 """
 
@@ -17,11 +17,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from bench import conformance, targets
-from contract_tests.runner import DEFAULT_REMOTE_WORKERS
 
 ROOT = Path(__file__).resolve().parent.parent
 DELAY_MS = 100
-WORKERS = DEFAULT_REMOTE_WORKERS
 
 
 @contextlib.contextmanager
@@ -37,8 +35,9 @@ def delaying_proxy(upstream: str, delay_ms: int) -> Iterator[str]:
         yield url
 
 
-def quick_profile_through_proxy(delay_ms: int, workers: int = WORKERS) -> tuple[float, int, int]:
-    """Wall seconds, requests the sandbox answered, and the runner's exit code, for one quick-profile run."""
+def quick_profile_through_proxy(delay_ms: int) -> tuple[float, int, int]:
+    """Wall seconds, requests the sandbox answered, and the runner's exit code, for one quick-profile run with
+    the runner's default options (it chooses its workers from the round trip it measures)."""
     with (
         conformance.counting_sandbox() as upstream,
         delaying_proxy(upstream, delay_ms) as url,
@@ -51,7 +50,7 @@ def quick_profile_through_proxy(delay_ms: int, workers: int = WORKERS) -> tuple[
         }
         command = [
             sys.executable, "-m", "contract_tests", "run", "--base-url", url, "--profile", "quick",
-            "--target-kind", "sandbox", "--workers", str(workers), "--reports", reports, "-q",
+            "--target-kind", "sandbox", "--reports", reports, "-q",
         ]  # fmt: skip
         conformance.reset_count(upstream)
         started = time.perf_counter()

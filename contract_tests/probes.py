@@ -15,6 +15,7 @@ from typing import Any
 
 import requests
 
+from .losses import TransportLost
 from .state import ResourceState
 from .transport import Recorder
 from .urls import TargetUrls
@@ -71,6 +72,8 @@ class Probes:
         with self.recorder.role("probe", note):
             try:
                 response = self.session.get(url, auth=self.auth, timeout=30)
+            except TransportLost:
+                raise  # the network's doing, not the target's: the check does not apply (registry.custom)
             except requests.RequestException as exc:
                 raise AssertionError(f"follow-up GET {url} failed: {type(exc).__name__}: {exc}") from None
         result = ProbeResult(response.status_code, _json_text(response.text), url)

@@ -12,6 +12,9 @@ from typing import Any
 from schemathesis import CheckFunction, check
 from schemathesis.checks import CHECKS, load_all_checks
 
+from .current import current
+from .losses import TransportLost
+
 CUSTOM_CHECKS: dict[str, CheckFunction] = {}
 """This kit's checks by name, in registration order."""
 
@@ -34,7 +37,8 @@ def custom(func: CheckFunction) -> CheckFunction:
 
     Judging recorded traffic, a check whose evidence is not in the recording does not apply: it raised
     Unobserved, or it tried to send a request of its own, which a passive run refuses (whatever the check then
-    concluded from the refusal)."""
+    concluded from the refusal). A check whose follow-up read the network lost does not apply either: it is listed
+    as unjudged (losses.py), never failed."""
 
     @functools.wraps(func)
     def judged(ctx: Any, response: Any, case: Any) -> bool | None:
@@ -42,6 +46,13 @@ def custom(func: CheckFunction) -> CheckFunction:
         try:
             result = func(ctx, response, case)
         except Unobserved:
+            return True
+        except TransportLost as exc:
+            run = current()
+            if run is not None:
+                info = run.info_for(case, response)
+                op_id = info.operation_id if info is not None else str(case.operation.label)
+                run.losses.unjudge(f"check {func.__name__}", op_id, exc.lost)
             return True
         except AssertionError:
             if _REFUSED[0] > refused:

@@ -11,14 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from schemathesis import CheckResult
-from schemathesis.core.failures import Failure, FailureGroup, ResponseTimeExceeded
+from schemathesis.core.failures import Failure
 
-from .curl import curl_for_exchange
 from .current import current_phase, current_test
 from .provenance import Verdict
 from .transport import Exchange, Recorder, Redactor
-
-MAX_RESPONSE_TIME = "max_response_time"
 
 
 @dataclass(slots=True)
@@ -46,6 +43,8 @@ class Results:
         self.redactor = redactor
         self.judge = judge
         self.failures: dict[tuple[str, str, str], FailureRecord] = {}
+        self.by_test: dict[str, set[tuple[str, str, str]]] = {}
+        """The deviations each test found (a deviation is kept once, with the last test that found it)."""
         self.applied: Counter[tuple[str, str]] = Counter()
 
     def judged(
@@ -74,29 +73,6 @@ class Results:
                 curl=curl(),
             )
 
-    def timed_out(self, operation_id: str, label: str, waited: float, deadline: float) -> FailureGroup:
-        """A request that got no answer within the timeout: a response-time deviation (max_response_time), recorded
-        with its exchange like any other, so a hanging target is reported rather than ending the run as an error."""
-        failure = ResponseTimeExceeded(
-            operation=label,
-            elapsed=waited,
-            deadline=deadline,
-            message=f"No answer within {waited:.0f} s (the request timed out)",
-        )
-        self.recorder.stats[operation_id].checks_failed[MAX_RESPONSE_TIME] += 1
-        self.applied[(operation_id, MAX_RESPONSE_TIME)] += 1
-        exchanges = self.recorder.take()
-        curl = curl_for_exchange(exchanges[-1]) if exchanges else label
-        self._keep(
-            (operation_id, MAX_RESPONSE_TIME, "timed out"),
-            check=MAX_RESPONSE_TIME,
-            label=label,
-            failure=failure,
-            exchanges=exchanges,
-            curl=curl,
-        )
-        return FailureGroup([failure], f"{label}: {failure.message}")
-
     def _keep(
         self,
         key: tuple[str, str, str],
@@ -107,6 +83,7 @@ class Results:
         exchanges: list[Exchange],
         curl: str,
     ) -> None:
+        self.by_test.setdefault(current_test(), set()).add(key)
         self.failures[key] = FailureRecord(
             check=check,
             operation_id=key[0],
@@ -129,4 +106,4 @@ class Results:
 
     def of_test(self, test_id: str) -> list[FailureRecord]:
         """The failures found while the test `test_id` ran."""
-        return [f for f in self.failures.values() if f.test_id == test_id]
+        return [self.failures[key] for key in sorted(self.by_test.get(test_id, ())) if key in self.failures]

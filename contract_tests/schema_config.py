@@ -16,7 +16,8 @@ DEFAULT_REQUEST_TIMEOUT = 30.0
 
 def request_timeout(config: config_mod.SuiteConfig) -> float:
     """Seconds a request may wait for its answer: twice the response-time bound, so a slow answer is measured
-    and reported by max_response_time, and a hung one still ends the wait (then reported the same way)."""
+    and reported by max_response_time, and a hung one still ends the wait (no answer: retried where safe, then
+    unjudged, losses.py; the network or the target, the client cannot tell which)."""
     timing = config.builtin["max_response_time"]
     return 2 * timing.limit if timing.enabled and timing.limit else DEFAULT_REQUEST_TIMEOUT
 

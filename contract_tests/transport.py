@@ -24,6 +24,7 @@ import requests.utils
 from schemathesis.python import asgi
 
 from .current import current_phase
+from .losses import LostRequest, NetworkLedger, no_answer
 from .model import ApiModel
 from .network import Network
 from .pacing import Pacer
@@ -111,6 +112,7 @@ class Recorder:
         # (phase, method, url, body) of every request the suite itself generated: determinism is judged on these.
         self.generated: list[tuple[str, str, str, str]] = []
         self._buffer: ContextVar[list[Exchange] | None] = ContextVar(f"exchanges_{id(self)}", default=None)
+        self._case_operation: ContextVar[str | None] = ContextVar(f"case_operation_{id(self)}", default=None)
 
     @contextlib.contextmanager
     def role(self, role: str, note: str = "") -> Iterator[None]:
@@ -121,9 +123,12 @@ class Recorder:
         finally:
             _ROLE.reset(token)
 
-    def begin(self) -> None:
-        """Start collecting the detail of a new case (in this context)."""
+    def begin(self, operation_id: str | None = None) -> None:
+        """Start collecting the detail of a new case (in this context); `operation_id` is the case's operation,
+        whose row of the report counts the statuses of requests no operation declares (a coverage case's
+        undeclared method on its path answering 405 or 501)."""
         self._buffer.set([])
+        self._case_operation.set(operation_id)
 
     def take(self) -> list[Exchange]:
         """The detail collected since `begin` in this context (kept for a failure)."""
@@ -171,7 +176,13 @@ class Recorder:
         if exchange.role != "request":
             stats.probes += 1
         if response is not None:
-            stats.statuses[response.status_code] += 1
+            case_operation = self._case_operation.get()
+            shown = (
+                stats
+                if exchange.operation_id is not None or case_operation is None
+                else self.stats[case_operation]
+            )
+            shown.statuses[response.status_code] += 1
         self.total += 1
         self.by_phase[current_phase() or "other"] += 1
         if exchange.role == "request":
@@ -192,7 +203,11 @@ class Recorder:
 
 @contextlib.contextmanager
 def intercept(
-    guard: SafetyGuard, recorder: Recorder, network: Network | None = None, pacer: Pacer | None = None
+    guard: SafetyGuard,
+    recorder: Recorder,
+    network: Network | None = None,
+    pacer: Pacer | None = None,
+    losses: NetworkLedger | None = None,
 ) -> Iterator[None]:
     """Route every request the process sends through the guard and the recorder while the run lasts.
 
@@ -208,7 +223,11 @@ def intercept(
 
     With `pacer`, every request waits for its slot under the run's rate ceiling, and a 429 is waited out as its
     Retry-After asks and sent again (pacing.py); only the answer the checks finally see is recorded.
+
+    A request that gets no HTTP answer is sent again when that is safe (`losses`, losses.py) and otherwise raises
+    `TransportLost`, which the suite reports as unjudged, never as a deviation. Every attempt is recorded.
     """
+    losses = losses if losses is not None else NetworkLedger()
     classes: list[type[Any]] = [requests.adapters.HTTPAdapter, asgi._ASGIAdapter]
     originals = {cls: cls.send for cls in classes}
 
@@ -223,8 +242,11 @@ def intercept(
             if routed and network is not None:
                 args, kwargs = (), {**dict(zip(_SEND_ARGS, args, strict=False)), **kwargs}
                 kwargs.update(network.send_kwargs(str(request.url)))
-            tries = (pacer.max_retries if pacer is not None else 0) + 1
-            for attempt in range(tries):
+            method = str(request.method or "GET").upper()
+            throttled = failed = 0
+            # Bounded: every pass either waits out a 429 (at most the pacer's retries), sends again after no answer
+            # (at most the ledger's retries), or leaves the loop.
+            for _ in range((pacer.max_retries if pacer is not None else 0) + losses.max_retries + 2):
                 if pacer is not None:
                     pacer.before_request()
                 started = time.perf_counter()
@@ -232,19 +254,30 @@ def intercept(
                     response = original(self, request, *args, **kwargs)
                     _ = response.content
                 except requests.RequestException as exc:
-                    recorder.record(
-                        request, None, time.perf_counter() - started, error=f"{type(exc).__name__}: {exc}"
-                    )
-                    raise
+                    error = f"{type(exc).__name__}: {exc}"
+                    attempt = recorder.record(request, None, time.perf_counter() - started, error=error)
+                    if not no_answer(exc):
+                        raise
+                    if losses.may_retry(method, exc, failed):
+                        failed += 1
+                        continue
+                    raise losses.give_up(_lost(attempt, failed + 1)) from exc
                 if (
                     response.status_code == 429
                     and pacer is not None
-                    and pacer.wait_for_429(response.headers.get("Retry-After"), attempt)
+                    and pacer.wait_for_429(response.headers.get("Retry-After"), throttled)
                 ):
+                    throttled += 1
                     response.close()
                     continue
                 break
-            recorder.record(request, response, time.perf_counter() - started)
+            losses.answered(failed + 1)
+            exchange = recorder.record(request, response, time.perf_counter() - started)
+            if failed and method == "DELETE" and response.status_code == 404:
+                # An earlier attempt got no answer and may have deleted the resource: the retry's 404 shows nothing.
+                lost = _lost(exchange, failed + 1)
+                lost.error = "an earlier attempt got no answer and may have done the delete; the 404 of the retry cannot be judged"
+                raise losses.give_up(lost)
             return response
 
         return send
@@ -257,6 +290,18 @@ def intercept(
     finally:
         for cls, original in originals.items():
             cls.send = original
+
+
+def _lost(exchange: Exchange, attempts: int) -> LostRequest:
+    return LostRequest(
+        method=exchange.method,
+        url=exchange.url,
+        operation_id=exchange.operation_id,
+        attempts=attempts,
+        error=exchange.error,
+        role=exchange.role,
+        note=exchange.note,
+    )
 
 
 class SendingRefused(requests.RequestException):

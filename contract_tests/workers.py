@@ -14,23 +14,29 @@ import contextlib
 import fcntl
 import os
 import pickle
+import signal
 import subprocess
 import sys
 import time
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from .losses import NetworkLedger
 from .results import FailureRecord
 from .transport import OperationStats
 
 RESULT_NAME = "result.pickle"
 QUEUE_NAME = "queue"
 POLL_SECONDS = 0.5
+CHILDREN_SECONDS = (
+    7200.0  # the forking worker waits this long at most for its children (the runner's own bound is
+)
+# the profile's budget plus the grace period, and it stops the whole process group then)
 GRACE_SECONDS = (
     300.0  # beyond the profile's budget, how long the runner waits for its workers before stopping them
 )
@@ -81,13 +87,55 @@ def claim_order(items: Sequence[pytest.Item]) -> list[pytest.Item]:
 
 
 class WorkerPlugin:
-    """In a worker: run the tests this process claims from the queue instead of all of them."""
+    """In a worker: run the tests this process claims from the queue instead of all of them.
 
-    def __init__(self, queue: WorkQueue) -> None:
+    With `forks` > 1 the process forks into that many once its tests are collected: starting, importing and
+    collecting cost about 5 s of CPU a process, a fork almost nothing, so a far target gets many workers for the
+    price of one. `on_fork(j)` gives the j-th child (1, 2, ...) its own identity (worker number, folder, tag)
+    before it claims anything; the process that forked waits for its children before it finishes."""
+
+    def __init__(
+        self,
+        queue: WorkQueue,
+        *,
+        forks: int = 1,
+        on_fork: Callable[[int, pytest.Config], None] | None = None,
+    ) -> None:
         self.queue = queue
+        self.forks = forks
+        self.on_fork = on_fork
         self.order: list[str] = []
         self.started = 0.0
         self.finished = 0.0
+        self.children: list[int] = []
+
+    def _fork(self, config: pytest.Config) -> None:
+        """Fork `forks - 1` children (only from the process the runner started)."""
+        sys.stdout.flush()
+        sys.stderr.flush()
+        for number in range(1, self.forks):
+            pid = os.fork()
+            if pid == 0:
+                self.children = []
+                if self.on_fork is not None:
+                    self.on_fork(number, config)
+                return
+            self.children.append(pid)
+
+    def _wait_for_children(self, deadline: float) -> None:
+        """Reap the children (bounded by `deadline`, time.monotonic()); stop those still running past it."""
+        pending = list(self.children)
+        while pending and time.monotonic() < deadline:
+            for pid in list(pending):
+                done, _ = os.waitpid(pid, os.WNOHANG)
+                if done:
+                    pending.remove(pid)
+            if pending:
+                time.sleep(POLL_SECONDS)
+        for pid in pending:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGTERM)
+                os.waitpid(pid, 0)
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtestloop(self, session: pytest.Session) -> bool:
@@ -96,6 +144,8 @@ class WorkerPlugin:
         self.order = [item.nodeid for item in items]
         if session.config.option.collectonly:
             return True
+        if self.forks > 1:
+            self._fork(session.config)
         for _ in range(len(items) + 1):
             index = self.queue.claim()
             if index >= len(items):
@@ -105,6 +155,8 @@ class WorkerPlugin:
             self.finished = time.time()
             if session.shouldfail or session.shouldstop:
                 break
+        if self.children:
+            self._wait_for_children(time.monotonic() + CHILDREN_SECONDS)
         return True
 
 
@@ -128,6 +180,7 @@ class WorkerResult:
     sent_writes: list[str]
     throttled: int
     waited: float
+    losses: NetworkLedger
     incomplete: str
     exit_code: int
     junit: Path | None = None
@@ -163,11 +216,18 @@ class Launch:
     directory: Path
 
 
-def plan_launches(child_args: Sequence[str], workers: int, work_dir: Path) -> list[Launch]:
-    """One `python -m contract_tests run ... --worker k/n` per worker, each with its own folder and reports."""
+def worker_directory(work_dir: Path, number: int) -> Path:
+    """Where worker `number` (1-based) keeps its log, reports and result."""
+    return work_dir / f"worker-{number}"
+
+
+def plan_launches(child_args: Sequence[str], workers: int, work_dir: Path, *, forks: int = 1) -> list[Launch]:
+    """One `python -m contract_tests run ... --worker k/n` per process, each with its own folder and reports;
+    with `forks` > 1 each process forks into that many workers, numbered k, k+1, ... (its children's folders
+    follow the same naming, worker_directory)."""
     launches = []
-    for k in range(1, workers + 1):
-        directory = work_dir / f"worker-{k}"
+    for k in range(1, workers + 1, max(1, forks)):
+        directory = worker_directory(work_dir, k)
         argv = [
             sys.executable,
             "-m",
@@ -182,6 +242,8 @@ def plan_launches(child_args: Sequence[str], workers: int, work_dir: Path) -> li
             str(directory),
             "-q",
         ]
+        if forks > 1:
+            argv += ["--forks", str(min(forks, workers - k + 1))]
         launches.append(Launch(argv, directory))
     return launches
 
@@ -193,32 +255,48 @@ def _started(launches: Sequence[Launch], env: dict[str, str]) -> Iterator[list[s
         for launch in launches:
             launch.directory.mkdir(parents=True, exist_ok=True)
             log = (launch.directory / "worker.log").open("wb")
-            processes.append(subprocess.Popen(launch.argv, stdout=log, stderr=subprocess.STDOUT, env=env))
+            # A session of its own: stopping the process group stops the workers it forked too.
+            processes.append(
+                subprocess.Popen(
+                    launch.argv, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True
+                )
+            )
             log.close()
         yield processes
     finally:
         for process in processes:
             if process.poll() is None:
-                process.terminate()
+                _signal_group(process, signal.SIGTERM)
         for process in processes:
             try:
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:
-                process.kill()
+                _signal_group(process, signal.SIGKILL)
                 process.wait(timeout=10)
 
 
+def _signal_group(process: subprocess.Popen[bytes], signum: int) -> None:
+    with contextlib.suppress(OSError):
+        os.killpg(process.pid, signum)
+
+
 def run_workers(
-    launches: Sequence[Launch], *, budget_seconds: float, env: dict[str, str] | None = None
+    launches: Sequence[Launch],
+    *,
+    budget_seconds: float,
+    env: dict[str, str] | None = None,
+    on_tick: Callable[[], None] | None = None,
 ) -> str:
     """Start every worker, wait for all (or for the budget plus a grace period), and say what went wrong, if
-    anything ("" when every worker finished)."""
+    anything ("" when every worker finished). `on_tick` is called while waiting (progress)."""
     work_dir = launches[0].directory.parent
     (work_dir / QUEUE_NAME).write_bytes(b"0")
     deadline = time.monotonic() + budget_seconds + GRACE_SECONDS
     with _started(launches, dict(env if env is not None else os.environ)) as processes:
         while time.monotonic() < deadline and any(p.poll() is None for p in processes):
             time.sleep(POLL_SECONDS)
+            if on_tick is not None:
+                on_tick()
         if any(p.poll() is None for p in processes):
             return (
                 f"workers still running {budget_seconds + GRACE_SECONDS:.0f} s after the start were stopped"

@@ -12,6 +12,7 @@ and some steps name their resource by its ref in upper case (refs are UUIDs in e
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from copy import deepcopy
 from datetime import UTC, datetime, timedelta
@@ -24,6 +25,7 @@ from schemathesis.core.failures import FailureGroup
 
 from .context import RunContext
 from .current import phase
+from .losses import LostRequest, TransportLost
 from .model import EXTENSIONS, Action, Kind, OpInfo
 
 FRESH_KEY_COUNT = (
@@ -132,6 +134,9 @@ class Walker:
         self.permits = permits
         self.failures: list[FailureGroup] = []
         self.steps = 0
+        self.lost: LostRequest | None = None
+        """The request the network lost, when the workflow stopped for it (then it is unjudged, not failed)."""
+        self.created_orders: list[str] = []
 
     def send(
         self,
@@ -160,7 +165,11 @@ class Walker:
         info = self.run.model.operations[op_id]
         self.steps += 1
         permit = op_id if (self.permits and info.is_write) else None
-        response = self.run.send(case, permit=permit, shape=shape)
+        try:
+            response = self.run.send(case, permit=permit, shape=shape)
+        except TransportLost as exc:
+            self.run.losses.unjudge(f"workflow step {self.steps}", op_id, exc.lost)
+            raise
         failure = self.run.check(case, response)
         if failure is not None:
             self.failures.append(failure)
@@ -182,7 +191,26 @@ class Walker:
         payload = body if body is not None else self.bodies.example(info.operation_id)
         status, doc = self.send(info.operation_id, path=path, body=payload)
         ref = doc.get("ref") if isinstance(doc, dict) else None
-        return ref if 200 <= status < 300 and isinstance(ref, str) else None
+        created = ref if 200 <= status < 300 and isinstance(ref, str) else None
+        if created is not None and info.kind is Kind.ORDER:
+            self.created_orders.append(created)
+        return created
+
+    def stopped(self, exc: TransportLost) -> None:
+        """The network lost a step: stop here, unjudged, and delete the orders this walk created (their children
+        go with them), unjudged too: what the target answers now says nothing about the lost step."""
+        self.lost = exc.lost
+        delete = self.run.model.find("v2.1", Action.DELETE, Kind.ORDER)
+        if delete is None:
+            return
+        for ref in self.created_orders:
+            case = self.run.operation(delete.operation_id).Case(
+                path_parameters={delete.ref_param or "orderRef": ref}
+            )
+            apply_basic_auth(case, *self.run.target.auth)
+            permit = delete.operation_id if self.permits else None
+            with contextlib.suppress(TransportLost):
+                self.run.send(case, permit=permit)
 
 
 def _accepts(w: Walker, info: OpInfo, parameter: str) -> bool:
@@ -247,23 +275,31 @@ def full_lifecycle(run: RunContext, version: str) -> Walker:
     """Every operation of a version (plus cross-version reads), following the spec's links from each create."""
     w = Walker(run)
     with phase(f"workflow {version}"):
-        orders = _orders(w, version)
-        if orders is None:
-            return w
-        first, second, order_body = orders
-        children: dict[Kind, list[str | None]] = {}
-        for kind in (Kind.ORDER_ITEM, Kind.CONTACT, Kind.CONSUMER):
-            children[kind] = _child_lifecycle(w, version, kind, (first, second), children=children)
-        _related_reads(w, version, first, children)
-        item = (children.get(Kind.ORDER_ITEM) or [None])[0]
-        for ext_kind, owner in ((Kind.ORDER_EXT, first), (Kind.ORDER_ITEM_EXT, item)):
-            if owner is not None:
-                _extension_lifecycle(w, "v2.1", ext_kind, owner)
-        if second is not None:
-            _update_steps(w, version, Kind.ORDER, second, created=order_body, parent=None)
-        _delete_consumed_item(w, version, children)
-        _delete_order(w, version, first)
+        try:
+            _full_steps(w, version)
+        except TransportLost as exc:
+            w.stopped(exc)
     return w
+
+
+def _full_steps(w: Walker, version: str) -> None:
+    """The steps of `full_lifecycle`, in order."""
+    orders = _orders(w, version)
+    if orders is None:
+        return
+    first, second, order_body = orders
+    children: dict[Kind, list[str | None]] = {}
+    for kind in (Kind.ORDER_ITEM, Kind.CONTACT, Kind.CONSUMER):
+        children[kind] = _child_lifecycle(w, version, kind, (first, second), children=children)
+    _related_reads(w, version, first, children)
+    item = (children.get(Kind.ORDER_ITEM) or [None])[0]
+    for ext_kind, owner in ((Kind.ORDER_EXT, first), (Kind.ORDER_ITEM_EXT, item)):
+        if owner is not None:
+            _extension_lifecycle(w, "v2.1", ext_kind, owner)
+    if second is not None:
+        _update_steps(w, version, Kind.ORDER, second, created=order_body, parent=None)
+    _delete_consumed_item(w, version, children)
+    _delete_order(w, version, first)
 
 
 def _other(version: str) -> str:
@@ -527,41 +563,49 @@ def safe_lifecycle(run: RunContext) -> Walker:
         body["referenceId"] = f"{run.config.safe.reference_prefix}{run.run_id}-safe"
         created: dict[str, str] = {}
         try:
-            order = w.create(run.model.operations["createOrder"], body=body)
-            if order is None:
-                return w
-            created["order"] = order
-            w.send("retrieveOrder", path={"orderRef": order})
-            w.send("listOrders", query={"referenceId": body["referenceId"]})
-            w.send("legacyRetrieveOrder", path={"orderRef": order})
-            for name, op_id, retrieve, legacy in (
-                ("item", "createOrderItem", "retrieveOrderItem", "legacyRetrieveOrderItem"),
-                ("contact", "createOrderContact", "retrieveOrderContact", "legacyRetrieveOrderContact"),
-                ("consumer", "createOrderConsumer", "retrieveOrderConsumer", "legacyRetrieveOrderConsumer"),
-            ):
-                info = run.model.operations[op_id]
-                ref = w.create(info, path={"orderRef": order})
-                if ref is not None:
-                    created[name] = ref
-                    for read in (retrieve, legacy):
-                        read_info = run.model.operations[read]
-                        w.send(read, path=_path_for(read_info, ref))
-            ext_owner = {
-                "createOrderDataExtension": order,
-                "createOrderItemDataExtension": created.get("item"),
-            }
-            for op_id, owner in ext_owner.items():
-                if owner is None:
-                    continue
-                info = run.model.operations[op_id]
-                status, _ = w.send(op_id, path=_path_for(info, owner, owner), body=w.bodies.example(op_id))
-                if 200 <= status < 300:
-                    created[op_id] = owner
-                    retrieve_op = op_id.replace("create", "retrieve")
-                    w.send(retrieve_op, path=_path_for(run.model.operations[retrieve_op], owner, owner))
+            _safe_steps(w, body, created)
+        except TransportLost as exc:
+            w.lost = exc.lost
         finally:
             _safe_cleanup(w, created)
     return w
+
+
+def _safe_steps(w: Walker, body: dict[str, Any], created: dict[str, str]) -> None:
+    """The budgeted creates and reads of `safe_lifecycle`; `created` says what to delete afterwards."""
+    run = w.run
+    order = w.create(run.model.operations["createOrder"], body=body)
+    if order is None:
+        return
+    created["order"] = order
+    w.send("retrieveOrder", path={"orderRef": order})
+    w.send("listOrders", query={"referenceId": body["referenceId"]})
+    w.send("legacyRetrieveOrder", path={"orderRef": order})
+    for name, op_id, retrieve, legacy in (
+        ("item", "createOrderItem", "retrieveOrderItem", "legacyRetrieveOrderItem"),
+        ("contact", "createOrderContact", "retrieveOrderContact", "legacyRetrieveOrderContact"),
+        ("consumer", "createOrderConsumer", "retrieveOrderConsumer", "legacyRetrieveOrderConsumer"),
+    ):
+        info = run.model.operations[op_id]
+        ref = w.create(info, path={"orderRef": order})
+        if ref is not None:
+            created[name] = ref
+            for read in (retrieve, legacy):
+                read_info = run.model.operations[read]
+                w.send(read, path=_path_for(read_info, ref))
+    ext_owner = {
+        "createOrderDataExtension": order,
+        "createOrderItemDataExtension": created.get("item"),
+    }
+    for op_id, owner in ext_owner.items():
+        if owner is None:
+            continue
+        info = run.model.operations[op_id]
+        status, _ = w.send(op_id, path=_path_for(info, owner, owner), body=w.bodies.example(op_id))
+        if 200 <= status < 300:
+            created[op_id] = owner
+            retrieve_op = op_id.replace("create", "retrieve")
+            w.send(retrieve_op, path=_path_for(run.model.operations[retrieve_op], owner, owner))
 
 
 def _safe_cleanup(w: Walker, created: dict[str, str]) -> None:
@@ -577,4 +621,5 @@ def _safe_cleanup(w: Walker, created: dict[str, str]) -> None:
     ]
     for op_id, ref in steps:
         if ref is not None:
-            w.send(op_id, path=_path_for(model.operations[op_id], ref, ref))
+            with contextlib.suppress(TransportLost):  # listed as unjudged by send; the other deletes still go
+                w.send(op_id, path=_path_for(model.operations[op_id], ref, ref))

@@ -12,6 +12,7 @@ import hypothesis
 
 from contract_tests.context import require
 from contract_tests.current import phase
+from contract_tests.losses import TransportLost
 
 run = require()
 FIXED_SEED = 20261201  # the deterministic profiles' base seed: a fixed value, so every run sends the same
@@ -31,7 +32,15 @@ if run.plan.stateful:
 
         def call(self, case: Any, **kwargs: Any) -> Any:
             with phase("stateful"):
-                return run.send(case)
+                try:
+                    return run.send(case)
+                except TransportLost as exc:
+                    # The scenario stops here as unjudged (Hypothesis drops it as an invalid example), not failed.
+                    info = run.info_for(case)
+                    run.losses.unjudge(
+                        "stateful scenario", info.operation_id if info else case.operation.label, exc.lost
+                    )
+                    hypothesis.reject()
 
         def validate_response(
             self, response: Any, case: Any, additional_checks: Any = None, **kwargs: Any

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import re
 import subprocess
 import sys
@@ -18,17 +19,18 @@ from typing import Any
 
 import pytest
 
+from contract_tests import concurrency, runner, targets, workers
 from contract_tests import config as config_mod
-from contract_tests import runner, targets, workers
 from contract_tests.context import RunOptions
 from contract_tests.report import coverage_line
-from contract_tests.runner import DEFAULT_REMOTE_WORKERS, default_workers, execute, execute_parallel
+from contract_tests.runner import execute, execute_parallel
 from contract_tests.targets import Target, fresh_sandbox_factory
 from tests.contract.helpers import RunSuite, asgi
+from tests.contract.lossy_proxy import lossy_proxy
 
 ROOT = Path(__file__).resolve().parents[2]
 UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
-WORKER_TAG = re.compile(r"cdpkit-conformance-[0-9T]+-[0-9a-f]+-w[0-9]+-")
+WORKER_TAG = re.compile(r"cdpkit-conformance-[0-9T]+-[0-9a-f]+-[wt][0-9]+-")
 
 
 def test_the_queue_hands_out_each_index_once_across_processes(tmp_path: Path) -> None:
@@ -111,12 +113,32 @@ def _target(url: str, *, app: bool = False, local: bool = False) -> Target:
     return Target(url, "k", "t", app_factory=fresh_sandbox_factory() if app else None, local_sandbox=local)
 
 
-def test_workers_by_default_only_where_the_network_is_far() -> None:
-    assert default_workers(_target("https://staging.example.com")) == DEFAULT_REMOTE_WORKERS
-    assert default_workers(_target("http://127.0.0.1:8080")) == 1
-    assert default_workers(_target("http://localhost:8080")) == 1
-    assert default_workers(_target("http://127.0.0.1:8080", local=True)) == 1
-    assert default_workers(_target("http://testserver", app=True)) == 1
+def test_the_worker_count_follows_the_round_trip_not_the_host_name() -> None:
+    cpu = concurrency.SUITE_CPU_SECONDS_PER_REQUEST
+    assert concurrency.workers_for(cpu / 2) == 1, "a local sandbox is bound by the CPU"
+    assert concurrency.workers_for(0.1) == math.ceil((0.1 + cpu) / cpu)
+    assert concurrency.workers_for(5.0) == concurrency.MAX_DEFAULT_WORKERS
+    assert concurrency.workers_for(0.1, rate_limit=20) == math.floor(20 * (0.1 + cpu)), (
+        "no more than may send"
+    )
+    assert concurrency.workers_for(0.1, rate_limit=1) == 1
+    far = _target("http://127.0.0.1:8080")
+    chosen = concurrency.choose(far, None, timed=lambda: [0.1, 0.11, 0.09])
+    assert chosen.workers > 1 and "round trip 100.0 ms (median of 3 reads)" in chosen.describe()
+    assert concurrency.choose(far, None, requested=3).workers == 3
+    assert concurrency.choose(_target("http://testserver", app=True), None).workers == 1
+
+
+def test_the_default_is_one_worker_for_a_local_sandbox_and_more_behind_a_slow_loopback_port() -> None:
+    """Measured for real: the same sandbox straight and behind a loopback proxy that answers 50 ms late."""
+    with targets.sandbox_server() as sandbox:
+        local = concurrency.choose(sandbox, None)
+        with lossy_proxy(sandbox.base_url, delay=0.05) as proxy:
+            slow = dataclasses.replace(sandbox, base_url=proxy.url, local_sandbox=False)
+            behind = concurrency.choose(slow, None)
+    assert local.workers == 1, local.describe()
+    assert behind.workers > 1, behind.describe()
+    assert behind.round_trip is not None and behind.round_trip >= 0.05
 
 
 @pytest.mark.parametrize(
@@ -167,8 +189,8 @@ def test_workers_run_side_by_side_and_get_what_one_process_gets(tmp_path: Path) 
     assert one.run is not None and three.run is not None and one.plugin is not None
     assert _stateless(three.run.recorder.generated) == _stateless(one.run.recorder.generated)
     assert sum(_stateless(one.run.recorder.generated).values()) > 1000
-    found = [workers.load(tmp_path / "three" / "workers" / f"worker-{k}") for k in (1, 2, 3)]
-    results = [r for r in found if r is not None]
+    results = three.worker_results
+    assert not (tmp_path / "three" / "workers").exists(), "the workers' working folder is removed"
     assert len(results) == 3
     assert {k: v for r in results for k, v in r.outcomes.items()} == one.plugin.outcomes
     busy = [(r.started, r.finished) for r in results if r.started]
