@@ -214,7 +214,11 @@ def conformance(session: nox.Session) -> None:
         "--reports",
         str(REPORTS),
         *session.posargs,
-        env={"HYPOTHESIS_STORAGE_DIRECTORY": str(ROOT / ".nox" / "hypothesis")},
+        env={
+            "HYPOTHESIS_STORAGE_DIRECTORY": str(ROOT / ".nox" / "hypothesis"),
+            # The reports' re-run lines repeat the command people type, not the module nox runs.
+            "CDP_CONFORMANCE_COMMAND": "python3 scripts/nox -s conformance --",
+        },
     )
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 import os
 import secrets
-from dataclasses import dataclass
+import traceback
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,14 +23,17 @@ import schemathesis
 import yaml
 from cdp_sandbox.app import default_spec_path as sandbox_spec_path
 from schemathesis import CheckFunction, CheckResult, HookContext, Response
+from schemathesis.checks import CHECKS
 from schemathesis.core.failures import Failure, FailureGroup
 from schemathesis.engine.recorder import ScenarioRecorder
 
 from . import config as config_mod
 from . import current as current_mod
+from .baseline import Baseline, BaselineOptions
 from .checks import check_names
 from .curl import curl_for_request
 from .hooks import NARROWINGS, shape_case
+from .losses import LostRequest, NetworkLedger, TransportLost, no_answer
 from .model import ApiModel, OpInfo, SpecError, with_overlay
 from .network import Network
 from .pacing import Pacer
@@ -69,6 +73,15 @@ class RunOptions:
     """Requests per second this process may send (pacing.py); None: no ceiling."""
     worker: tuple[int, int] | None = None
     """(k, n): this process is worker k of n of one run (workers.py); None: the run's only process."""
+    concurrency: str = ""
+    """How many workers the run uses and why (concurrency.py), for the report's header."""
+    baseline: BaselineOptions = field(default_factory=BaselineOptions)
+    """The accepted deviations (baseline.py); no file: every deviation is new."""
+    command: str = "python -m contract_tests run"
+    """What precedes the options in the command the person typed (`cdp-conformance run`, `python3 scripts/nox -s
+    conformance --`), for the re-run lines of the reports."""
+    rerun_options: tuple[str, ...] = ()
+    """The options a re-run line repeats (--workers, --reports, --baseline, ...)."""
     passive: str = ""
     """What a passive run judges (`recording traffic.har`, `traffic through the proxy`); empty: the suite sends its
     own requests. A passive run sends nothing (passive/)."""
@@ -126,14 +139,7 @@ class RunContext:
             if options.seed is not None
             else (None if self.plan.profile.deterministic else secrets.randbelow(2**31))
         )
-        # Records a run leaves on a target it does not own carry this prefix (see conformance.toml [safe]). Workers
-        # of one run each tag their own, so no worker lists (and pages through) another's orders.
-        self.reference_prefix = (
-            None if self.target.local_sandbox else f"{self.config.safe.reference_prefix}{self.run_id}-"
-        )
-        if options.worker is not None:
-            base = self.reference_prefix or f"{self.config.safe.reference_prefix}{self.run_id}-"
-            self.reference_prefix = f"{base}w{options.worker[0]}-"
+        self._tag_records(options)
         self.pacer = Pacer(rate=options.rate_limit)
         # Only a real HTTP target goes over the network; an in-process app has no route to configure.
         self.network: Network | None = (
@@ -156,11 +162,43 @@ class RunContext:
         self.state = ResourceState()
         self.probes = Probes(self.session, self.target.auth, self.urls, self.recorder, self.state)
         self.results = Results(self.recorder, self.redactor, self._verdict)
+        self.losses = NetworkLedger()
+        """What the network lost and what was left unjudged for it (losses.py)."""
         self.unmatched: list[str] = []
         """Passive runs: the exchanges that match no operation of the spec (listed, not judged)."""
         self.unjudged: list[str] = []
         """Passive runs: exchanges of the spec's operations that cannot be judged (no response, a body left out)."""
+        self.baseline: Baseline | None = options.baseline.load()
+        """The accepted deviations in use (None: none); BaselineError when the file cannot be used."""
+        self.baseline_note = ""
+        """What --baseline-update or --baseline-prune wrote, once done (report.settle_baseline)."""
         self.schema = self._build_schema()
+
+    def _tag_records(self, options: RunOptions) -> None:
+        """Records a run leaves on a target it does not own carry a prefix (see conformance.toml [safe]); each test
+        of such a run, and of any run of several workers, tags its own (tag_test), so none lists another's."""
+        self.reference_prefix = (
+            None if self.target.local_sandbox else f"{self.config.safe.reference_prefix}{self.run_id}-"
+        )
+        self._untagged_prefix = self.reference_prefix
+        if options.worker is not None:
+            self.as_worker(options.worker, options.reports_dir)
+        self._tags_tests = self.reference_prefix is not None
+
+    def as_worker(self, worker: tuple[int, int], reports_dir: Path) -> None:
+        """Be worker k of n (workers.py): its own reports folder and its own referenceId tag, so no worker lists
+        (and pages through) another's orders. A forked worker calls this again with its own number."""
+        self.options = replace(self.options, worker=worker, reports_dir=reports_dir)
+        base = self._untagged_prefix or f"{self.config.safe.reference_prefix}{self.run_id}-"
+        self.reference_prefix = f"{base}w{worker[0]}-"
+
+    def tag_test(self, index: int) -> None:
+        """Tag the records of the run's `index`-th test (collection order) as its own: a test then lists only what
+        it created itself, whichever worker runs it and whatever ran before it there, so a run finds the same with
+        one worker or thirty (a target the run does not own, or any run of several workers)."""
+        if self._tags_tests:
+            base = self._untagged_prefix or f"{self.config.safe.reference_prefix}{self.run_id}-"
+            self.reference_prefix = f"{base}t{index}-"
 
     # -- schemathesis ----------------------------------------------------------------------------
 
@@ -224,7 +262,8 @@ class RunContext:
 
         `shape=False` sends a case exactly as built: the workflows use it to break a documented rule on purpose.
         """
-        self.recorder.begin()
+        known = self.model.by_label(case.operation.label)
+        self.recorder.begin(known.operation_id if known is not None else None)
         self.probes.new_case()
         if shape:
             shape_case(case, self.model, self.reference_prefix)
@@ -233,14 +272,22 @@ class RunContext:
                 with self.guard.permit(permit):
                     return case.call(**self.call_kwargs())
             return case.call(**self.call_kwargs())
-        except requests.Timeout:
+        except TransportLost:
+            raise
+        except requests.RequestException as exc:
+            if not no_answer(exc):
+                raise
+            # Sent without the run's transport (a test driving the run directly): no retries, the same verdict.
+            exchanges = self.recorder.take()
             info = self.info_for(case)
-            limit = self.request_timeout
-            raise self.results.timed_out(
-                info.operation_id if info is not None else case.operation.label,
-                case.operation.label,
-                limit,
-                self.config.builtin["max_response_time"].limit or limit,
+            raise self.losses.give_up(
+                LostRequest(
+                    method=str(case.method).upper(),
+                    url=exchanges[-1].url if exchanges else case.operation.label,
+                    operation_id=info.operation_id if info is not None else None,
+                    attempts=1,
+                    error=self.redactor.text(f"{type(exc).__name__}: {exc}"),
+                )
             ) from None
 
     def check(
@@ -251,24 +298,49 @@ class RunContext:
         recorder: ScenarioRecorder | None = None,
         excluded: list[CheckFunction] | None = None,
     ) -> FailureGroup | None:
-        """Run every enabled check (but `excluded`) on a response, then remember it; the deviations, if any."""
+        """Run every enabled check (but `excluded`) on a response, then remember it; the deviations, if any.
+
+        A built-in check that sends requests of its own (ignored_auth) and lost one to the network is left out of
+        this response's judgement (unjudged) and the others run again without it; the kit's own checks handle a
+        lost follow-up read in their `@custom` wrapper."""
+        left_out = list(excluded or [])
         try:
-            with self.recorder.role("probe", "schemathesis built-in check"):
-                case.validate_response(
-                    response,
-                    transport_kwargs=self.call_kwargs(),
-                    recorder=recorder,
-                    excluded_checks=excluded,
-                )
-        except FailureGroup as failures:
-            return failures
+            for _ in range(len(self.config.checks) + 1):  # each pass leaves one more check out, or ends
+                try:
+                    with self.recorder.role("probe", "schemathesis built-in check"):
+                        case.validate_response(
+                            response,
+                            transport_kwargs=self.call_kwargs(),
+                            recorder=recorder,
+                            excluded_checks=left_out or None,
+                        )
+                except FailureGroup as failures:
+                    return failures
+                except TransportLost as exc:
+                    check = _check_that_sent(exc)
+                    info = self.info_for(case, response)
+                    op_id = info.operation_id if info is not None else case.operation.label
+                    self.losses.unjudge(f"check {check.__name__ if check else '?'}", op_id, exc.lost)
+                    if check is None or check in left_out:
+                        return None
+                    left_out.append(check)
+                    continue
+                return None
+            return None
         finally:
             self.observe(case, response)
-        return None
 
-    def execute(self, case: OpenApiCase) -> Response:
-        """Send, check, remember; raise FailureGroup on deviations (the stateless tests use this)."""
-        response = self.send(case)
+    def execute(self, case: OpenApiCase) -> Response | None:
+        """Send, check, remember; raise FailureGroup on deviations (the stateless tests use this). A case whose
+        request the network lost is unjudged (None), and the test goes on with its other cases."""
+        try:
+            response = self.send(case)
+        except TransportLost as exc:
+            info = self.info_for(case)
+            self.losses.unjudge(
+                "case", info.operation_id if info is not None else case.operation.label, exc.lost
+            )
+            return None
         failures = self.check(case, response)
         if failures is not None:
             raise failures
@@ -308,6 +380,17 @@ class RunContext:
             self.app.reset()
         self.state.reset()
         self.probes.reset()
+
+
+def _check_that_sent(exc: TransportLost) -> CheckFunction | None:
+    """The built-in check whose own request was lost (the innermost frame of the traceback that is one)."""
+    builtin: dict[str, CheckFunction] = {c.__name__: c for c in CHECKS.get_all() if not isinstance(c, type)}
+    found: CheckFunction | None = None
+    for frame, _ in traceback.walk_tb(exc.__traceback__):
+        check = builtin.get(frame.f_code.co_name)
+        if check is not None:
+            found = check
+    return found
 
 
 def _json(response: Response) -> Any:

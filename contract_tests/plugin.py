@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import contextlib
+import datetime
+import re
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from . import report
+from . import progress, report
 from .context import RunContext
+from .curl import AUTH
 from .current import running_test
+from .findings import record_fingerprint
+from .losses import TransportLost
 from .provenance import message_prefix
 from .transport import intercept
 
@@ -28,6 +33,9 @@ class ConformancePlugin:
         self.paths: dict[str, Path] = {}
         self.outcomes: dict[str, str] = {}
         self.order: list[str] = []
+        self._index: dict[str, int] = {}
+        self._done = 0
+        self._shown = 0.0
 
     def pytest_report_header(self, config: pytest.Config) -> list[str]:
         """Say what is being tested, how, and with which seed."""
@@ -41,6 +49,8 @@ class ConformancePlugin:
         ]
         if run.network is not None:
             lines.append(f"network: {run.network.describe(run.target.base_url)}")
+        if run.options.concurrency:
+            lines.append(f"concurrency: {run.options.concurrency}")
         return [run.redactor.text(line) for line in lines]
 
     def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
@@ -56,8 +66,9 @@ class ConformancePlugin:
 
     def pytest_sessionstart(self, session: pytest.Session) -> None:
         """From here on every request of the process passes the safety guard and the recorder."""
+        self.run.losses.deadline = self.started + self.run.plan.profile.max_seconds
         self._intercept: contextlib.AbstractContextManager[None] | None = intercept(
-            self.run.guard, self.run.recorder, self.run.network, self.run.pacer
+            self.run.guard, self.run.recorder, self.run.network, self.run.pacer, self.run.losses
         )
         self._intercept.__enter__()
 
@@ -70,7 +81,10 @@ class ConformancePlugin:
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_protocol(self, item: pytest.Item, nextitem: pytest.Item | None) -> Any:
-        """Attribute what the test finds to it (setup, call, teardown and its report)."""
+        """Attribute what the test finds to it (setup, call, teardown and its report), and tag its records."""
+        index = self._index.get(item.nodeid)
+        if index is not None:
+            self.run.tag_test(index)
         with running_test(item.nodeid):
             return (yield)
 
@@ -90,14 +104,37 @@ class ConformancePlugin:
         it recorded: `[target deviation: documented rule]`, `[SPEC EVIDENCE: inferred rule]`."""
         outcome = yield
         test_report: pytest.TestReport = outcome.get_result()
+        if call.excinfo is not None and call.excinfo.errisinstance(TransportLost) and test_report.failed:
+            # The network lost a request the test needed and nothing else failed: unjudged, not a deviation.
+            lost = call.excinfo.value
+            assert isinstance(lost, TransportLost)
+            if not self.run.results.of_test(item.nodeid):
+                if not any(u.lost is lost.lost for u in self.run.losses.unjudged):
+                    self.run.losses.unjudge(f"test {item.name}", lost.lost.operation_id or "-", lost.lost)
+                _skipped(test_report, item, f"unjudged: {lost}")
         # What pytest prints and writes to JUnit (the failure, captured output) may quote an echoed credential.
-        test_report.longrepr = self.run.redactor.scrub(test_report.longrepr)
+        test_report.longrepr = _runnable_curl(self.run.redactor.scrub(test_report.longrepr))
         test_report.sections = self.run.redactor.scrub(list(test_report.sections))
         if not test_report.failed:
+            return
+        known = self._known(item.nodeid)
+        if known:
+            _skipped(test_report, item, f"known deviation(s), accepted by the baseline: {', '.join(known)}")
             return
         prefix = self._prefix(item.nodeid)
         if prefix:
             _prefix_message(test_report, prefix)
+
+    def _known(self, nodeid: str) -> list[str]:
+        """The fingerprints of the test's deviations when the baseline accepts every one of them, else []."""
+        baseline = self.run.baseline
+        records = self.run.results.of_test(nodeid)
+        if baseline is None or not records:
+            return []
+        today = datetime.date.today()
+        prints = list(dict.fromkeys(record_fingerprint(r) for r in records))
+        accepted = [fp for fp in prints if fp in baseline.entries and not baseline.entries[fp].expired(today)]
+        return prints if len(accepted) == len(prints) else []
 
     def _prefix(self, nodeid: str) -> str:
         """`[target deviation: ...] [SPEC EVIDENCE: ...] ` for the deviations the test recorded, or ""."""
@@ -107,21 +144,32 @@ class ConformancePlugin:
     def pytest_exception_interact(self, node: pytest.Item, call: Any, report: pytest.TestReport) -> None:
         """schemathesis rebuilds a failed test's text here, after makereport scrubbed it: scrub it again, and
         keep the kind-and-provenance prefix on what the terminal summary prints."""
-        report.longrepr = self.run.redactor.scrub(report.longrepr)
+        report.longrepr = _runnable_curl(self.run.redactor.scrub(report.longrepr))
         if report.failed and isinstance(report.longrepr, str):
             prefix = self._prefix(node.nodeid)
             if prefix and not report.longrepr.startswith(prefix):
                 report.longrepr = prefix + report.longrepr
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
-        """Remember how each test ended (for the coverage line of an incomplete run); progress on long runs."""
+        """Remember how each test ended (for the coverage line of an incomplete run); progress as tests end (a
+        worker leaves it in its folder for the runner that started it, a single process prints it)."""
         if report.when == "call" or (report.when == "setup" and not report.passed):
             self.outcomes[report.nodeid] = report.outcome
-        if report.when == "call" and report.duration > 5:
-            elapsed = time.monotonic() - self.started
+        if report.when != "teardown":
+            return
+        self._done += 1
+        counts = progress.Counts(
+            self._done, len(self.order), self.run.recorder.total, len(self.run.results.failures)
+        )
+        if self.run.options.worker is not None:
+            progress.save(self.reports_dir, counts)
+            return
+        elapsed = time.monotonic() - self.started
+        if elapsed - self._shown >= progress.interval():
+            self._shown = elapsed
             reporter = self._reporter()
             if reporter is not None:
-                reporter.write_line(f"    ... {self.run.recorder.total} requests, {elapsed:.0f} s elapsed")
+                reporter.write_line(f"    progress: {progress.line(counts, elapsed)}")
 
     def _reporter(self) -> Any:
         return getattr(self, "_terminal", None)
@@ -134,10 +182,13 @@ class ConformancePlugin:
     def pytest_collection_finish(self, session: pytest.Session) -> None:
         """Remember the run's tests, in order (the coverage line counts them)."""
         self.order = [item.nodeid for item in session.items]
+        self._index = {nodeid: i for i, nodeid in enumerate(self.order)}
 
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         """Write the reports; an incomplete run says how much it covered."""
         wall = time.monotonic() - self.started
+        if self.run.options.worker is None:
+            report.settle_baseline(self.run)
         self.summary = report.summarize(self.run, wall)
         self.paths = report.write(self.run, self.summary, self.incomplete_text(), self.reports_dir)
 
@@ -153,6 +204,34 @@ class ConformancePlugin:
         if self.summary is None:
             return
         report.print_closing(self.run, self.summary, self.incomplete_text(), self.paths, terminalreporter)
+
+
+def _skipped(test_report: pytest.TestReport, item: pytest.Item, reason: str) -> None:
+    """Report a test as skipped with `reason` (JUnit's skipped message), not failed."""
+    test_report.outcome = "skipped"
+    location = item.location
+    test_report.longrepr = (str(location[0]), (location[1] or 0) + 1, reason)
+
+
+_FILTERED_AUTH = re.compile(r"-H '(?:Authorization|authorization): \[Filtered\]'")
+
+
+def _runnable_curl(longrepr: Any) -> Any:
+    """schemathesis' reproduction lines carry `-H 'Authorization: [Filtered]'`, which does not run: credentials
+    from the environment instead, as in the Markdown report."""
+    if isinstance(longrepr, str):
+        return _FILTERED_AUTH.sub(f"-u {AUTH}", longrepr)
+    crash = getattr(longrepr, "reprcrash", None)
+    if crash is not None and isinstance(getattr(crash, "message", None), str):
+        crash.message = _FILTERED_AUTH.sub(f"-u {AUTH}", crash.message)
+    chain = getattr(longrepr, "chain", None) or []
+    for element in chain:
+        entries = getattr(element[0], "reprentries", [])
+        for entry in entries:
+            lines = getattr(entry, "lines", None)
+            if isinstance(lines, list):
+                entry.lines = [_FILTERED_AUTH.sub(f"-u {AUTH}", line) for line in lines]
+    return longrepr
 
 
 def _prefix_message(test_report: pytest.TestReport, prefix: str) -> None:

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from .baseline import Baseline, Judgement, Status, judge, updated
 from .context import RunContext
+from .findings import Finding, by_kind, group
 from .passive.har import document as har_document
 from .passive.har import entry as har_entry
 from .provenance import DeviationKind, Provenance, TargetKind, Verdict, heading, message_prefix
@@ -54,6 +56,57 @@ class Summary:
 def verdicts(run: RunContext) -> list[tuple[FailureRecord, Verdict]]:
     """Every failure with its verdict, in the order they were found."""
     return run.results.verdicts()
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """The run's deviations by root cause (findings.py) and what the baseline says of each (baseline.py)."""
+
+    findings: list[Finding]
+    judgement: Judgement
+
+    def status(self, finding: Finding) -> Status:
+        """new, known or expired."""
+        return self.judgement.finding_status(finding)
+
+    @property
+    def failing(self) -> list[Finding]:
+        """The findings that fail the run (not accepted by the baseline)."""
+        return [f for f in self.findings if self.status(f) is not Status.KNOWN]
+
+
+def settle_baseline(run: RunContext) -> str:
+    """--baseline-update and --baseline-prune, once at the end of a run (by the runner, never a worker): write the
+    file and use it for the reports; what was done, for the closing lines ("" when nothing was asked)."""
+    options = run.options.baseline
+    if options.path is None or not (options.update or options.prune):
+        return ""
+    current = run.baseline or Baseline(options.path, {}, exists=False)
+    before = set(current.entries)
+    entries = list(current.entries.values())
+    if options.update:
+        entries = updated(current, group(verdicts(run)))
+    if options.prune:
+        stale = {e.fingerprint for e in judge(current, group(verdicts(run)), run.results.applied).stale}
+        entries = [e for e in entries if e.fingerprint not in stale]
+    current.write(entries)
+    run.baseline = current
+    after = set(current.entries)
+    note = (
+        f"baseline {options.path} written: {len(after)} entries ({len(after - before)} added, "
+        f"{len(before - after)} dropped)"
+    )
+    if after - before:
+        note += "; give each added entry its reason before you commit it"
+    run.baseline_note = note
+    return note
+
+
+def assess(run: RunContext) -> Assessment:
+    """Group the run's deviations and judge them by its baseline (none: every deviation is new)."""
+    found = group(verdicts(run))
+    judgement = judge(run.baseline, found, run.results.applied, strict=run.options.baseline.strict)
+    return Assessment(found, judgement)
 
 
 def summarize(run: RunContext, wall_seconds: float) -> Summary:
@@ -144,58 +197,115 @@ def _exchange(ex: Exchange) -> str:
 
 
 def rerun_command(run: RunContext, failure: FailureRecord) -> str:
-    """The suite command that replays the failing part of the run (same profile and seed, one phase); for a
-    passive run, the command that judges the same traffic again."""
+    """The command the person ran, narrowed to the test that found the deviation (same profile and seed, the
+    options that matter); for a passive run, the command that judges the same traffic again."""
     if run.options.passive:
         return " ".join(shlex.quote(a) for a in run.options.rerun_args) or "(live traffic: not replayable)"
-    args = [
-        "python",
-        "-m",
-        "contract_tests",
-        "run",
-        *run.options.rerun_args,
-        "--profile",
-        run.plan.profile.name,
-    ]
+    args = [*run.options.rerun_args, "--profile", run.plan.profile.name]
     if run.seed is not None:
         args += ["--seed", str(run.seed)]
     if run.options.target_kind:
         args += ["--target-kind", run.options.target_kind]
+    args += list(run.options.rerun_options)
     if failure.phase.startswith("stateless"):
         args += ["--phases", ",".join(run.plan.stateless_phases), "--operations", failure.operation_id]
     elif failure.phase.startswith("workflow"):
         args += ["--phases", "workflows"]
+        version = failure.phase.removeprefix("workflow").strip()
+        if version and version != "safe":
+            args += ["-k", f"lifecycle and {version}"]
     else:
         args += ["--phases", "stateful"]
-    return " ".join(shlex.quote(a) for a in args)
+        group = failure.test_id.rsplit("::", 2)[-2] if failure.test_id.count("::") >= 2 else ""
+        if group.startswith("TestStatefulGroup"):
+            args += ["-k", group]
+    return " ".join([run.options.command, *(shlex.quote(a) for a in args)])
 
 
-def failures_text(run: RunContext) -> str:
-    """Every failure, grouped by kind (target bug, evidence about the spec): check, operation, the rule and where
-    it came from, message, the exchanges, and how to reproduce it."""
+SENDING_BUILTINS = frozenset({"ignored_auth", "use_after_free", "ensure_resource_availability"})
+
+
+def shown_exchanges(record: FailureRecord, limit: int = 12) -> list[Exchange]:
+    """The exchanges that show a deviation: the requests of its case and the follow-up reads of the check that
+    found it, not the probes other checks sent for the same case."""
+    resends = record.check in SENDING_BUILTINS  # the built-ins whose evidence is a request of their own
+    return [
+        ex
+        for ex in record.exchanges
+        if ex.role == "request"
+        or ex.note == record.check
+        or (resends and ex.note == "schemathesis built-in check")
+    ][:limit]
+
+
+def failures_text(run: RunContext, assessment: Assessment | None = None) -> str:
+    """Every deviation, one entry per root cause (findings.py), target deviations and spec evidence apart: check,
+    rule, baseline status, count and operations, a few examples with their exchanges, how to reproduce."""
     if not run.results.failures:
         return "No deviations found."
-    judged = verdicts(run)
+    assessment = assessment or assess(run)
     sections = []
     number = 0
     for kind in DeviationKind:
-        group = [(f, v) for f, v in judged if v.kind is kind]
-        if not group:
+        chosen = by_kind(assessment.findings, kind)
+        if not chosen:
             continue
-        parts = [f"### {heading(kind, run.target_kind)} ({len(group)})"]
-        for failure, verdict in group:
+        total = sum(f.count for f in chosen)
+        parts = [f"### {heading(kind, run.target_kind)} ({len(chosen)} causes, {total} deviations)"]
+        for finding in chosen:
             number += 1
-            message = textwrap.indent(failure.message.strip()[:3000], "    ")
-            exchanges = "\n".join(textwrap.indent(_exchange(e), "    ") for e in failure.exchanges[:12])
-            parts.append(
-                f"{number}. [{failure.check}] {failure.operation_id} `{failure.label}` ({failure.phase}): {failure.title}\n"
-                f"  {verdict.describe()}\n"
-                + (f"  Source: {verdict.source}\n" if verdict.source else "")
-                + f"{message}\n  Exchanges (credentials redacted):\n{exchanges}\n"
-                f"  Reproduce: {failure.curl}\n  Re-run:    {rerun_command(run, failure)}"
-            )
+            parts.append(_finding_text(run, assessment, finding, number))
         sections.append("\n\n".join(parts))
+    stale = assessment.judgement.stale
+    if stale:
+        sections.append(
+            "### Stale baseline entries (tested, not reproduced: the target no longer does them)\n\n"
+            + "\n".join(f"- {e.fingerprint}: {e.reason}" for e in stale)
+        )
     return "\n\n".join(sections)
+
+
+def _finding_text(run: RunContext, assessment: Assessment, finding: Finding, number: int) -> str:
+    status = assessment.status(finding)
+    badge = {Status.KNOWN: "KNOWN (baseline)", Status.EXPIRED: "NEW (baseline entry expired)"}.get(
+        status, "NEW"
+    )
+    operations = finding.operations
+    shown_ops = ", ".join(operations[:8]) + (
+        f" and {len(operations) - 8} more" if len(operations) > 8 else ""
+    )
+    verdict = finding.verdict
+    rule = f"{finding.rule.id}: {finding.rule.text}" if finding.rule.id else finding.rule.text
+    lines = [
+        f"{number}. [{badge}] [{finding.check}] {finding.difference}",
+        f"  {finding.count} deviation(s) on {len(operations)} operation(s): {shown_ops}; phases: "
+        f"{', '.join(finding.phases) or '-'}",
+        f"  Rule ({verdict.label}): {rule or '(the check states none)'}",
+    ]
+    if verdict.source:
+        lines.append(f"  Source: {verdict.source}")
+    if status is Status.KNOWN:
+        entry = assessment.judgement.entries.get(finding.fingerprints[0])
+        if entry is not None:
+            lines.append(
+                f"  Accepted: {entry.reason}" + (f" (until {entry.expires})" if entry.expires else "")
+            )
+    lines.append(
+        f"  Fingerprints: {', '.join(finding.fingerprints[:6])}"
+        + (" ..." if len(finding.fingerprints) > 6 else "")
+    )
+    for record in finding.examples():
+        message = textwrap.indent(record.message.strip()[:2000], "    ")
+        exchanges = "\n".join(textwrap.indent(_exchange(e), "    ") for e in shown_exchanges(record))
+        lines += [
+            f"  Example: {record.operation_id} `{record.label}` ({record.phase}): {record.title}",
+            message,
+            "  Exchanges (credentials redacted):",
+            exchanges,
+            f"  Reproduce: {record.curl}",
+            f"  Re-run:    {rerun_command(run, record)}",
+        ]
+    return "\n".join(lines)
 
 
 _TARGET_KIND_MEANING = {
@@ -204,8 +314,9 @@ _TARGET_KIND_MEANING = {
 }
 
 
-def markdown(run: RunContext, summary: Summary, incomplete: str) -> str:
+def markdown(run: RunContext, summary: Summary, incomplete: str, assessment: Assessment | None = None) -> str:
     """The whole report as Markdown (also printed)."""
+    assessment = assessment or assess(run)
     plan = run.plan
     off = [f"- `{s.name}`: {s.reason}" for s in run.config.checks.values() if not s.enabled]
     gaps = [
@@ -219,14 +330,30 @@ def markdown(run: RunContext, summary: Summary, incomplete: str) -> str:
         header += _active_header(run, summary)
     header += [
         f"- Target kind: {summary.target_kind.value} ({_TARGET_KIND_MEANING[summary.target_kind]})",
-        f"- Deviations: {summary.deviations_line()}",
+        f"- Deviations: {summary.deviations_line()}; causes: {len(assessment.findings)}",
     ]
+    if assessment.judgement.path is not None:
+        header.append(f"- Baseline: {assessment.judgement.line().removeprefix('baseline ')}")
+    if run.baseline_note:
+        header.append(f"- Baseline update: {run.baseline_note}")
     if run.network is not None and not run.options.passive:
         header.append(f"- Network: {run.network.describe(run.target.base_url)}")
+    if run.options.concurrency and not run.options.passive:
+        header.append(f"- Concurrency: {run.options.concurrency}")
+    timing = run.config.builtin["max_response_time"]
+    if timing.enabled and timing.limit and not run.options.passive:
+        header.append(
+            f"- Response times: max_response_time ({timing.limit:g} s) judges each answer's whole round trip as "
+            "seen from this machine, the network's share included; a request with no answer at all is lost, "
+            "not judged"
+        )
     if plan.guarded and not run.options.passive:
         header.append(
             f"- Live tenant: safe profile; writes sent: {', '.join(run.guard.sent_writes) or 'none'}"
         )
+    losses = run.losses.line()
+    if losses and not run.options.passive:
+        header.append(f"- Network: {losses[len('network: ') :]}")
     if incomplete:
         header.append(f"- INCOMPLETE: {incomplete}")
     sections = [
@@ -234,10 +361,12 @@ def markdown(run: RunContext, summary: Summary, incomplete: str) -> str:
         "## Operations\n\n" + table(run),
         "## Checks turned off\n\n" + ("\n".join(off) or "None."),
         "## Known spec gaps bridged for this run\n\n" + ("\n".join(gaps) or "None."),
-        "## Deviations\n\n" + failures_text(run),
+        "## Deviations\n\n" + failures_text(run, assessment),
     ]
     if run.options.passive:
         sections.append("## Exchanges not judged\n\n" + not_judged_text(run))
+    elif run.losses.retries or run.losses.lost_count:
+        sections.append("## Not judged: lost by the network\n\n" + lost_text(run))
     return "\n\n".join(sections) + "\n"
 
 
@@ -272,6 +401,26 @@ def not_judged_text(run: RunContext, limit: int = 200) -> str:
     if more > 0:
         lines.append(f"- ... and {more} more")
     return "\n".join(lines) or "None: every exchange matched an operation and was judged."
+
+
+def lost_text(run: RunContext, limit: int = 200) -> str:
+    """What the network lost: per operation, then each thing left unjudged with its request and error. None of
+    it is a deviation: the target may never have seen these requests."""
+    losses = run.losses
+    lines = [
+        f"{losses.retries} attempts were sent again after no answer; {losses.recovered} requests were answered on "
+        f"a later attempt; {losses.lost_count} got no answer after the attempts that were safe (a POST or PATCH "
+        "is sent again only when the connection was never made)."
+    ]
+    by_op = losses.summary()["lost_by_operation"]
+    if isinstance(by_op, dict) and by_op:
+        lines += ["", "Lost per operation: " + ", ".join(f"{op} {n}" for op, n in sorted(by_op.items()))]
+    if losses.unjudged:
+        lines += ["", "Left unjudged (reported apart; the run exits 3, not 1):", ""]
+        lines += [f"- {u.describe()}" for u in losses.unjudged[:limit]]
+        if len(losses.unjudged) > limit:
+            lines.append(f"- ... and {len(losses.unjudged) - limit} more")
+    return "\n".join(lines)
 
 
 def har(run: RunContext) -> dict[str, Any]:
@@ -322,7 +471,8 @@ def write(run: RunContext, summary: Summary, incomplete: str, directory: Path) -
         "summary": directory / "conformance-summary.json",
     }
     clean = run.redactor.text
-    paths["report"].write_text(clean(markdown(run, summary, incomplete)), encoding="utf-8")
+    assessment = assess(run)
+    paths["report"].write_text(clean(markdown(run, summary, incomplete, assessment)), encoding="utf-8")
     paths["cassette"].write_text(clean(json.dumps(har(run), indent=1)), encoding="utf-8")
     coverage = sorted({f"{op} {check}" for op, check in run.results.applied})
     paths["summary"].write_text(
@@ -342,6 +492,24 @@ def write(run: RunContext, summary: Summary, incomplete: str, directory: Path) -
                         "answers_429": run.pacer.throttled,
                         "seconds_waited": round(run.pacer.waited, 1),
                     },
+                    "concurrency": run.options.concurrency,
+                    "baseline": {**assessment.judgement.summary(), "written": run.baseline_note},
+                    "causes": [
+                        {
+                            "key": f.key,
+                            "status": assessment.status(f).value,
+                            "kind": f.kind.value,
+                            "check": f.check,
+                            "rule_id": f.rule.id,
+                            "rule": f.rule.text,
+                            "difference": f.difference,
+                            "count": f.count,
+                            "operations": f.operations,
+                            "fingerprints": f.fingerprints,
+                        }
+                        for f in assessment.findings
+                    ],
+                    "network_losses": run.losses.summary(),
                     "probes": summary.probes,
                     "wall_seconds": round(summary.wall_seconds, 2),
                     "operations": summary.operations,
@@ -427,8 +595,9 @@ def print_closing(
     """The per-operation table, the deviations, the totals and where the reports are."""
     out.write_sep("=", "conformance report")
     out.write_line(run.redactor.text(table(run)))
-    out.write_sep("-", f"deviations: {summary.deviations_line()}")
-    out.write_line(run.redactor.text(failures_text(run)))
+    assessment = assess(run)
+    out.write_sep("-", f"deviations: {summary.deviations_line()}; causes: {len(assessment.findings)}")
+    out.write_line(run.redactor.text(failures_text(run, assessment)))
     s = summary
     out.write_sep("-", "summary")
     sent = (
@@ -442,6 +611,12 @@ def print_closing(
         f"operation x check pairs: {s.cells_exercised}/{s.operations * s.checks_enabled}"
     )
     out.write_line(f"target kind: {s.target_kind.value}; deviations: {s.deviations_line()}")
+    if assessment.judgement.path is not None:
+        out.write_line(assessment.judgement.line(), yellow=bool(assessment.judgement.stale))
+    if run.baseline_note:
+        out.write_line(run.baseline_note)
+    if run.losses.line() and not run.options.passive:
+        out.write_line(run.redactor.text(run.losses.line()))
     if run.pacer.throttled:
         out.write_line(f"throttled: {run.pacer.throttled} answers 429 waited out ({run.pacer.waited:.1f} s)")
     if incomplete:

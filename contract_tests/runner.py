@@ -8,29 +8,37 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
+import functools
 import os
+import re
 import shutil
 import sys
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from _pytest import junitxml
 
-from . import current, kit_version, report, targets, workers
+from . import concurrency, current, kit_version, progress, report, targets, workers
+from .baseline import BaselineError, baseline_options
+from .baseline import add_arguments as baseline_arguments
 from .config import ALL_PHASES, ConfigError
 from .context import RunContext, RunOptions
 from .network import Network, NetworkError
 from .passive import commands as passive
 from .plugin import ConformancePlugin
 from .redaction import RedactingStream
-from .safety import SafetyError, request_host
+from .safety import SafetyError
 from .targets import Target
 
 SUITE_DIR = Path(__file__).resolve().parent / "suite"
 EXIT_OK, EXIT_DEVIATIONS, EXIT_UNUSABLE, EXIT_INCOMPLETE = 0, 1, 2, 3
-DEFAULT_REMOTE_WORKERS = 8  # at 100 ms a request, 8 keep the quick profile within 3x its local time (bench)
+COMMAND_ENV = "CDP_CONFORMANCE_COMMAND"
+"""What precedes the run's options in the command the person typed, when a wrapper started the runner (noxfile.py
+sets `python3 scripts/nox -s conformance --`), for the reports' re-run lines; otherwise `PROG run`."""
 MAX_WORKERS = 64
 
 
@@ -42,6 +50,8 @@ class Outcome:
     run: RunContext | None
     plugin: ConformancePlugin | None
     message: str = ""
+    worker_results: list[workers.WorkerResult] = field(default_factory=list)
+    """A run of several workers: what each left behind."""
 
 
 def build_parser(prog: str = "python -m contract_tests") -> argparse.ArgumentParser:
@@ -104,9 +114,10 @@ def build_parser(prog: str = "python -m contract_tests") -> argparse.ArgumentPar
         "--workers",
         type=int,
         metavar="N",
-        help="run the suite's tests in N processes side by side, one queue, one report (default: "
-        f"{DEFAULT_REMOTE_WORKERS} for a base URL on another machine, where the run waits on the network; 1 for a "
-        "sandbox the runner starts, --asgi or a loopback URL)",
+        help="run the suite's tests in N processes side by side, one queue, one report (default: chosen from the "
+        "target's round trip, timed on a few reads after the probe: 1 where the run is bound by the CPU, as with a "
+        "local sandbox or --asgi; enough to hide the wait of a far target, also one behind a loopback port such as "
+        "a tunnel; the report's header says what was measured and chosen)",
     )
     run.add_argument(
         "--rate-limit",
@@ -115,10 +126,12 @@ def build_parser(prog: str = "python -m contract_tests") -> argparse.ArgumentPar
         help="send at most RPS requests per second in all (shared among the workers); answers 429 are waited out "
         "as their Retry-After asks either way",
     )
+    baseline_arguments(run)
     # Set by the runner for the processes it starts with --workers; not for people.
     run.add_argument("--worker", help=argparse.SUPPRESS)
     run.add_argument("--work-dir", type=Path, help=argparse.SUPPRESS)
     run.add_argument("--run-id", help=argparse.SUPPRESS)
+    run.add_argument("--forks", type=int, default=1, help=argparse.SUPPRESS)
     run.add_argument("-k", dest="keyword", help="pytest -k expression to run a subset of the suite's tests")
     run.add_argument("-q", "--quiet", action="store_true", help="less progress output")
     passive.add_parsers(sub)
@@ -144,14 +157,20 @@ def resolve_target(args: argparse.Namespace, env: dict[str, str]) -> Iterator[tu
 
 
 def execute(
-    options: RunOptions, *, keyword: str | None = None, quiet: bool = False, work_dir: Path | None = None
+    options: RunOptions,
+    *,
+    keyword: str | None = None,
+    quiet: bool = False,
+    work_dir: Path | None = None,
+    forks: int = 1,
 ) -> Outcome:
     """Build the run, probe the target, run the suite; never raises for a target or option problem. As one of
     several workers (`options.worker`, `work_dir`), run only the tests claimed from the shared queue and leave the
-    findings for the runner that started it (workers.py)."""
+    findings for the runner that started it (workers.py); with `forks` > 1 the process forks into that many
+    workers once the tests are collected."""
     try:
         run = RunContext(options)
-    except (SafetyError, ConfigError, targets.TargetError, NetworkError) as exc:
+    except (SafetyError, ConfigError, targets.TargetError, NetworkError, BaselineError) as exc:
         return Outcome(EXIT_UNUSABLE, None, None, str(exc))
     if options.worker is None:  # workers leave the probe to the runner that started them
         outcome = _probe(run)
@@ -161,7 +180,11 @@ def execute(
     plugins: list[object] = [plugin]
     worker_plugin = None
     if options.worker is not None and work_dir is not None:
-        worker_plugin = workers.WorkerPlugin(workers.WorkQueue(work_dir / workers.QUEUE_NAME))
+        worker_plugin = workers.WorkerPlugin(
+            workers.WorkQueue(work_dir / workers.QUEUE_NAME),
+            forks=forks,
+            on_fork=functools.partial(_become_forked_worker, run, plugin, work_dir),
+        )
         plugins.append(worker_plugin)
     args = [str(SUITE_DIR), "-c", str(SUITE_DIR / "pytest.ini"), "--rootdir", str(SUITE_DIR)]
     args += [
@@ -188,15 +211,25 @@ def execute(
     finally:
         current.install(None)
         _forget_suite_modules()
-        _redact_file(options.reports_dir / "conformance-junit.xml", run)
-    if worker_plugin is not None and options.worker is not None:
+        _redact_file(run.options.reports_dir / "conformance-junit.xml", run)
+    if worker_plugin is not None and run.options.worker is not None:  # a forked worker has its own number
         workers.save(
-            _worker_result(run, plugin, worker_plugin, options.worker[0], int(code)), options.reports_dir
+            _worker_result(run, plugin, worker_plugin, run.options.worker[0], int(code)),
+            run.options.reports_dir,
         )
     message = ""
-    if run.results.failures:
+    judgement = report.assess(run).judgement
+    failed_plainly = [
+        nodeid
+        for nodeid, result in plugin.outcomes.items()
+        if result == "failed" and not run.results.of_test(nodeid)
+    ]
+    if judgement.fails:
         verdict = EXIT_DEVIATIONS
-    elif code == pytest.ExitCode.OK:
+    elif run.losses.unjudged:
+        verdict, message = EXIT_INCOMPLETE, unjudged_message(run)
+    elif code == pytest.ExitCode.OK or (code == pytest.ExitCode.TESTS_FAILED and not failed_plainly):
+        # Tests that failed only for deviations the baseline accepts (--baseline-update accepted them at the end).
         verdict = EXIT_INCOMPLETE if plugin.incomplete and run.plan.profile.name != "thorough" else EXIT_OK
     else:
         verdict = EXIT_INCOMPLETE
@@ -205,6 +238,15 @@ def execute(
             f"the safety guard, or the suite erred); see {options.reports_dir / 'conformance-junit.xml'}."
         )
     return Outcome(verdict, run, plugin, message)
+
+
+def unjudged_message(run: RunContext) -> str:
+    """Why a run without deviations is still incomplete: what the network lost."""
+    return (
+        f"{len(run.losses.unjudged)} case(s), check(s) or step(s) could not be judged: the network lost "
+        f"{run.losses.lost_count} request(s) (no answer, not a deviation); they are listed under 'Not judged: lost "
+        f"by the network' in {run.options.reports_dir / 'conformance-report.md'}."
+    )
 
 
 def _probe(run: RunContext) -> Outcome | None:
@@ -217,6 +259,28 @@ def _probe(run: RunContext) -> Outcome | None:
     except targets.TargetError as exc:
         return Outcome(EXIT_UNUSABLE, run, None, run.redactor.text(str(exc)))
     return None
+
+
+def _become_forked_worker(
+    run: RunContext, plugin: ConformancePlugin, work_dir: Path, offset: int, config: pytest.Config
+) -> None:
+    """In a child forked by the WorkerPlugin: be the worker `offset` places after the one that forked, with its
+    own folder, log, JUnit file, referenceId tag and connections."""
+    assert run.options.worker is not None
+    first, total = run.options.worker
+    directory = workers.worker_directory(work_dir, first + offset)
+    directory.mkdir(parents=True, exist_ok=True)
+    log = os.open(directory / "worker.log", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    os.dup2(log, 1)
+    os.dup2(log, 2)
+    os.close(log)
+    run.as_worker((first + offset, total), directory)
+    plugin.reports_dir = directory
+    xml = config.stash.get(junitxml.xml_key, None)
+    if xml is not None:
+        xml.logfile = str(directory / "conformance-junit.xml")
+    for adapter in run.session.adapters.values():
+        adapter.close()  # no connection of the parent's is shared (none is open before the tests start)
 
 
 def _worker_result(
@@ -237,6 +301,7 @@ def _worker_result(
         sent_writes=run.guard.sent_writes,
         throttled=run.pacer.throttled,
         waited=run.pacer.waited,
+        losses=run.losses,
         incomplete=plugin.incomplete,
         exit_code=code,
         junit=run.options.reports_dir / "conformance-junit.xml",
@@ -250,7 +315,7 @@ def execute_parallel(options: RunOptions, child_args: list[str], count: int) -> 
     of reports (workers.py); the exit code means what it means for one process."""
     try:
         run = RunContext(options)
-    except (SafetyError, ConfigError, targets.TargetError, NetworkError) as exc:
+    except (SafetyError, ConfigError, targets.TargetError, NetworkError, BaselineError) as exc:
         return Outcome(EXIT_UNUSABLE, None, None, str(exc))
     outcome = _probe(run)
     if outcome is not None:
@@ -277,14 +342,18 @@ def execute_parallel(options: RunOptions, child_args: list[str], count: int) -> 
     env = dict(os.environ)
     if run.target.local_sandbox:  # the sandbox the runner started: its workers use its credentials
         env.update(SITECORE_CDP_CLIENT_KEY=run.target.client_key, SITECORE_CDP_API_TOKEN=run.target.api_token)
-    launches = workers.plan_launches(args, count, work_dir)
-    problem = workers.run_workers(launches, budget_seconds=run.plan.profile.max_seconds, env=env)
-    results = [workers.load(launch.directory) for launch in launches]
+    # One process collects the tests and forks into `count` workers (workers.WorkerPlugin): the start-up is paid
+    # once, not once a worker.
+    # Workers judge their tests by the same baseline (a test whose deviations are all known is skipped, not failed);
+    # only this process updates or prunes the file.
+    args += options.baseline.cli_args()
+    problem, directories = _launch(run, args, count, work_dir, env)
+    results = [workers.load(directory) for directory in directories]
     found = [r for r in results if r is not None]
     if len(found) < count:
         missing = [
-            str(launch.directory / "worker.log")
-            for launch, r in zip(launches, results, strict=True)
+            str(directory / "worker.log")
+            for directory, r in zip(directories, results, strict=True)
             if r is None
         ]
         problem = problem or f"{len(missing)} worker(s) left no result; see {', '.join(missing)}"
@@ -300,14 +369,52 @@ def execute_parallel(options: RunOptions, child_args: list[str], count: int) -> 
     if incomplete or problem:
         covered = report.coverage_line(order, outcomes)
         incomplete = "; ".join(p for p in (incomplete or problem, covered) if p)
+    report.settle_baseline(run)
     summary = report.summarize(run, time.monotonic() - started)
     paths = report.write(run, summary, incomplete, options.reports_dir)
     junit = options.reports_dir / "conformance-junit.xml"
     workers.merge_junit([r.junit for r in found if r.junit is not None], order, junit)
     _redact_file(junit, run)
+    if not problem and all(r.exit_code in (0, 1) for r in found):
+        shutil.rmtree(
+            work_dir, ignore_errors=True
+        )  # the workers' own folders; their logs stay when one failed
     report.print_closing(run, summary, incomplete, paths, report.ConsoleWriter())
-    if run.results.failures:
+    outcome = _parallel_verdict(run, found, problem, incomplete, work_dir)
+    outcome.worker_results = found
+    return outcome
+
+
+def _launch(
+    run: RunContext, args: list[str], count: int, work_dir: Path, env: dict[str, str]
+) -> tuple[str, list[Path]]:
+    """Start the workers (one process forking into `count`), show progress until they end; what went wrong ("" when
+    nothing did) and the workers' folders."""
+    launches = workers.plan_launches(args, count, work_dir, forks=count)
+    directories = [workers.worker_directory(work_dir, k) for k in range(1, count + 1)]
+    shown = progress.Reporter()
+    target = run.redactor.text(run.target.description or run.target.base_url)
+    print(f"conformance: {target}; {run.options.concurrency or f'{count} workers'}", flush=True)
+    shown.update(progress.Counts(), force=True)
+    problem = workers.run_workers(
+        launches,
+        budget_seconds=run.plan.profile.max_seconds,
+        env=env,
+        on_tick=lambda: shown.update(progress.read_workers(directories)),
+    )
+    shown.update(progress.read_workers(directories), force=True)
+    shown.finish()
+    return problem, directories
+
+
+def _parallel_verdict(
+    run: RunContext, found: list[workers.WorkerResult], problem: str, incomplete: str, work_dir: Path
+) -> Outcome:
+    """The exit code of a run of several workers, as for one process."""
+    if report.assess(run).judgement.fails:
         return Outcome(EXIT_DEVIATIONS, run, None, problem)
+    if run.losses.unjudged:
+        return Outcome(EXIT_INCOMPLETE, run, None, unjudged_message(run))
     if problem or any(r.exit_code not in (0, 1) for r in found):
         return Outcome(EXIT_INCOMPLETE, run, None, problem or f"a worker failed; see the logs in {work_dir}")
     if incomplete and run.plan.profile.name != "thorough":
@@ -329,15 +436,20 @@ def _absorb(run: RunContext, result: workers.WorkerResult) -> None:
     run.guard.sent_writes.extend(result.sent_writes)
     run.pacer.throttled += result.throttled
     run.pacer.waited += result.waited
+    run.losses.absorb(result.losses)
+
+
+_HYPOTHESIS_STATISTICS = re.compile(r'\s*<property name="hypothesis-statistics-[^"]*" value="[^"]*"\s*/>')
 
 
 def _redact_file(path: Path, run: RunContext) -> None:
-    """Mask the credentials in a report pytest wrote (JUnit: failure messages and captured output quote bodies)."""
+    """Mask the credentials in a report pytest wrote (JUnit: failure messages and captured output quote bodies),
+    and drop the base64 Hypothesis statistics its plugin adds there (most of the file's size, read by nobody)."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError:
         return
-    clean = run.redactor.text(text)
+    clean = _HYPOTHESIS_STATISTICS.sub("", run.redactor.text(text))
     if clean != text:
         path.write_text(clean, encoding="utf-8")
 
@@ -368,6 +480,13 @@ def main(argv: Sequence[str] | None = None, *, prog: str = "python -m contract_t
         return EXIT_UNUSABLE
     worker = _worker(args.worker) if args.worker else None
     try:
+        accepted = baseline_options(args, env)
+        if worker is None:
+            accepted.load()  # a file that cannot be used is one sentence and exit 2 before anything is sent
+    except BaselineError as exc:
+        print(f"conformance: {exc}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    try:
         with resolve_target(args, env) as (target, rerun_args):
             options = RunOptions(
                 target=target,
@@ -384,18 +503,16 @@ def main(argv: Sequence[str] | None = None, *, prog: str = "python -m contract_t
                 rate_limit=args.rate_limit,
                 worker=worker,
                 run_id=args.run_id or "",
+                baseline=accepted,
+                command=env.get(COMMAND_ENV) or f"{prog} run",
+                rerun_options=_rerun_options(args),
             )
-            count = args.workers if args.workers is not None else default_workers(target)
             if worker is not None:
-                outcome = execute(options, keyword=args.keyword, quiet=True, work_dir=args.work_dir)
-            elif count > 1:
-                if target.app_factory is not None:
-                    raise targets.TargetError(
-                        "--workers needs an HTTP target: an --asgi app lives in one process."
-                    )
-                outcome = execute_parallel(options, _child_args(args), count)
+                outcome = execute(
+                    options, keyword=args.keyword, quiet=True, work_dir=args.work_dir, forks=args.forks
+                )
             else:
-                outcome = execute(options, keyword=args.keyword, quiet=args.quiet)
+                outcome = _run_chosen(options, args, target, network)
     except targets.TargetError as exc:
         print(f"conformance: {exc}", file=sys.stderr)
         return EXIT_UNUSABLE
@@ -404,16 +521,16 @@ def main(argv: Sequence[str] | None = None, *, prog: str = "python -m contract_t
     return outcome.exit_code
 
 
-def default_workers(target: Target) -> int:
-    """Several workers where a run waits on the network (a base URL on another machine), one elsewhere: a local
-    sandbox is bound by the CPU, which workers would only share."""
-    if target.app_factory is not None or target.local_sandbox:
-        return 1
-    try:
-        host = request_host(target.base_url)
-    except SafetyError:
-        return 1
-    return 1 if host in targets.LOOPBACK_HOSTS else DEFAULT_REMOTE_WORKERS
+def _run_chosen(options: RunOptions, args: argparse.Namespace, target: Target, network: Network) -> Outcome:
+    """Choose the concurrency (concurrency.py) and run in one process or in that many workers."""
+    chosen = concurrency.choose(target, network, requested=args.workers, rate_limit=args.rate_limit)
+    count = chosen.workers
+    options = dataclasses.replace(options, concurrency=chosen.describe())
+    if count > 1:
+        if target.app_factory is not None:
+            raise targets.TargetError("--workers needs an HTTP target: an --asgi app lives in one process.")
+        return execute_parallel(options, _child_args(args), count)
+    return execute(options, keyword=args.keyword, quiet=args.quiet)
 
 
 def _vet_pacing(args: argparse.Namespace) -> str:
@@ -421,6 +538,8 @@ def _vet_pacing(args: argparse.Namespace) -> str:
         return f"--workers must be between 1 and {MAX_WORKERS}, not {args.workers}."
     if args.rate_limit is not None and not args.rate_limit > 0:
         return f"--rate-limit must be a positive number of requests per second, not {args.rate_limit}."
+    if args.forks != 1 and (not args.worker or not 1 <= args.forks <= MAX_WORKERS):
+        return "--forks is set by the runner for the processes it starts (--workers); leave it out."
     if args.worker and (_worker(args.worker) is None or args.work_dir is None):
         return "--worker is set by the runner for the processes it starts (--workers); leave it out."
     return ""
@@ -449,3 +568,21 @@ def _child_args(args: argparse.Namespace) -> list[str]:
     if args.allow_writes:
         child.append("--allow-writes")
     return child
+
+
+def _rerun_options(args: argparse.Namespace) -> tuple[str, ...]:
+    """The options a re-run line repeats because they change what the run does or where it writes."""
+    found: list[str] = []
+    if args.workers is not None:
+        found += ["--workers", str(args.workers)]
+    if args.reports != Path("reports"):
+        found += ["--reports", str(args.reports)]
+    if args.baseline is not None:
+        found += ["--baseline", str(args.baseline)]
+    if args.spec is not None:
+        found += ["--spec", str(args.spec)]
+    if args.proxy is not None:
+        found += ["--proxy", str(args.proxy)]
+    if args.ca_bundle is not None:
+        found += ["--ca-bundle", str(args.ca_bundle)]
+    return tuple(found)

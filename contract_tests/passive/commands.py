@@ -11,6 +11,8 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..baseline import BaselineError
+from ..baseline import add_arguments as baseline_arguments
 from ..config import ConfigError
 from ..model import SpecError
 from ..safety import SafetyError
@@ -53,6 +55,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--reports", type=Path, default=Path("reports"), help="directory for the reports")
+    baseline_arguments(parser)
     parser.add_argument("--spec", type=Path, help="OpenAPI document (default: spec/openapi.yaml)")
     parser.add_argument(
         "--target-kind",
@@ -82,7 +85,7 @@ def verify_har(args: argparse.Namespace, prog: str) -> int:
                 rerun=(*prog.split(), "verify-har", str(args.har)),
             )
         )
-    except (HarError, ConfigError, SpecError, SafetyError) as exc:
+    except (HarError, ConfigError, SpecError, SafetyError, BaselineError) as exc:
         print(f"conformance: {exc}", file=sys.stderr)
         return EXIT_UNUSABLE
     started = time.monotonic()

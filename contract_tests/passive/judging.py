@@ -9,6 +9,7 @@ import os
 import sys
 
 from .. import report
+from ..baseline import baseline_options
 from ..context import RunOptions
 from ..redaction import RedactingStream
 from ..targets import Target
@@ -20,6 +21,7 @@ EXIT_OK, EXIT_DEVIATIONS, EXIT_UNUSABLE = 0, 1, 2
 def finish(engine: PassiveEngine, wall: float) -> int:
     """Write the reports, print the closing lines; the exit code."""
     run = engine.run
+    report.settle_baseline(run)
     summary = report.summarize(run, wall)
     paths = report.write(run, summary, "", run.options.reports_dir)
     junit = run.options.reports_dir / "conformance-junit.xml"
@@ -32,7 +34,7 @@ def finish(engine: PassiveEngine, wall: float) -> int:
                 f"conformance: {len(engine.refused)} request(s) that checks would have sent were refused (nothing "
                 "was sent); those checks did not apply"
             )
-    return EXIT_DEVIATIONS if run.results.failures else EXIT_OK
+    return EXIT_DEVIATIONS if report.assess(run).judgement.fails else EXIT_OK
 
 
 def passive_options(
@@ -54,4 +56,5 @@ def passive_options(
         target_kind=args.target_kind,
         passive=what,
         rerun_args=rerun,
+        baseline=baseline_options(args, os.environ),
     )

@@ -34,6 +34,7 @@ from urllib.parse import unquote, urlsplit
 import requests
 import urllib3
 
+from ..baseline import BaselineError, baseline_options
 from ..config import ConfigError
 from ..model import SpecError
 from ..network import Network, NetworkError
@@ -241,7 +242,7 @@ def judge(inbox: Any, ready: Any, args: argparse.Namespace) -> None:
         engine = PassiveEngine(
             passive_options(args, args.upstream, what), settle=max(0.0, args.settle), on_deviation=None
         )
-    except (ConfigError, SpecError, SafetyError) as exc:
+    except (ConfigError, SpecError, SafetyError, BaselineError) as exc:
         print(f"conformance: {exc}", file=sys.stderr, flush=True)
         sys.exit(EXIT_UNUSABLE)
     engine.on_deviation = lambda failure: _print_deviation(engine, failure)
@@ -290,7 +291,10 @@ def serve(args: argparse.Namespace) -> int:
         return EXIT_UNUSABLE
     try:
         network = Network.from_env(dict(os.environ), proxy=args.proxy, ca_bundle=args.ca_bundle)
-    except NetworkError as exc:
+        baseline_options(
+            args, os.environ
+        ).load()  # an unusable baseline: one sentence before anything listens
+    except (NetworkError, BaselineError) as exc:
         print(f"conformance: {exc}", file=sys.stderr)
         return EXIT_UNUSABLE
     context = multiprocessing.get_context("spawn")
