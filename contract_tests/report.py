@@ -6,6 +6,7 @@ passes the run's redactor once more as it is written (redaction.py: every form o
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shlex
 import textwrap
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from . import html_report
 from .baseline import Baseline, Judgement, Status, judge, updated
 from .context import RunContext
 from .findings import Finding, by_kind, group
@@ -280,7 +282,7 @@ def _finding_text(run: RunContext, assessment: Assessment, finding: Finding, num
         f"{number}. [{badge}] [{finding.check}] {finding.difference}",
         f"  {finding.count} deviation(s) on {len(operations)} operation(s): {shown_ops}; phases: "
         f"{', '.join(finding.phases) or '-'}",
-        f"  Rule ({verdict.label}): {rule or '(the check states none)'}",
+        f"  {dataclasses.replace(verdict, rule=rule or '(the check states none)').describe()}",
     ]
     if verdict.source:
         lines.append(f"  Source: {verdict.source}")
@@ -469,10 +471,13 @@ def write(run: RunContext, summary: Summary, incomplete: str, directory: Path) -
         "report": directory / "conformance-report.md",
         "cassette": directory / "conformance-failures.har",
         "summary": directory / "conformance-summary.json",
+        "html": directory / "conformance-report.html",
     }
     clean = run.redactor.text
     assessment = assess(run)
     paths["report"].write_text(clean(markdown(run, summary, incomplete, assessment)), encoding="utf-8")
+    page = html_report.render(run, summary, assessment, incomplete, rerun=lambda r: rerun_command(run, r))
+    paths["html"].write_text(clean(page), encoding="utf-8")
     paths["cassette"].write_text(clean(json.dumps(har(run), indent=1)), encoding="utf-8")
     coverage = sorted({f"{op} {check}" for op, check in run.results.applied})
     paths["summary"].write_text(

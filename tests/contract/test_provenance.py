@@ -284,9 +284,11 @@ def test_a_real_target_breaking_an_inferred_rule_is_spec_evidence(tmp_path: Path
     assert summary["deviations"]["target"] == kinds.count("target")
     assert summary["deviations"]["by_provenance"]["inferred"] >= 1
     evidence = report.index("### This target refutes the spec's guess (inferred rule / unconfirmed rule)")
-    entry = report.index("[response_schema_conformance] retrieveOrder `GET /v2.1/orders/{orderRef}`")
+    entry = report.index("Example: retrieveOrder `GET /v2.1/orders/{orderRef}`")
     assert evidence < entry
-    assert "Rule (inferred: the operation's page was not found): Only listed in the Order tag index" in report
+    # The rule the check judged (the register's), not the first note of the operation.
+    assert "Rule (inferred: the operation's page was not found): RESP-REQUIRED: Responses carry the fields" in report
+    assert "Only listed in the Order tag index" not in report
     assert f"Source: {SOURCE}" in report and "--target-kind real" in report
     assert "- Target kind: real" in report and "spec evidence: " in report
     assert "[SPEC EVIDENCE: inferred rule]" in junit
@@ -317,7 +319,7 @@ def test_a_real_target_breaking_a_documented_rule_is_a_target_bug(tmp_path: Path
     assert summary["deviations"]["spec_evidence"] == 0
     assert summary["deviations"]["target"] == len(summary["failures"])
     heading = report.index("### Target deviates from a documented rule")
-    assert heading < report.index("[list_filter_rules_enforced] legacyListOrders")
+    assert heading < report.index("[list_filter_rules_enforced]") < report.index("Example: legacyListOrders")
     assert "refutes the spec's guess" not in report
     assert "[target deviation: documented rule]" in junit and "SPEC EVIDENCE" not in junit
 

@@ -189,7 +189,8 @@ def test_a_failure_report_names_the_check_shows_the_exchange_and_how_to_reproduc
     outcome = run_suite(asgi(app_factory(["create-answers-200"])), phases=("examples",))
     assert outcome.exit_code == EXIT_DEVIATIONS
     report = (tmp_path / "reports" / "conformance-report.md").read_text()
-    assert "[status_code_conformance] createOrder `POST /v2.1/orders`" in report
+    assert "[NEW] [status_code_conformance] Undocumented status code: Received: 200" in report
+    assert "Example: createOrder `POST /v2.1/orders`" in report
     assert "POST http://testserver/v2.1/orders" in report and "-> 200:" in report
     assert 'Reproduce: curl -X POST -u "$SITECORE_CDP_CLIENT_KEY:$SITECORE_CDP_API_TOKEN"' in report
     assert "Re-run:    python -m contract_tests run" in report
