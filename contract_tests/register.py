@@ -16,7 +16,10 @@ from typing import Any
 
 import yaml
 
-REGISTER_PATH = Path(__file__).resolve().parent.parent / "spec" / "rules.yaml"
+_SHIPPED = Path(__file__).resolve().parent / "rules.yaml"  # the copy in the wheel
+REGISTER_PATH = (
+    _SHIPPED if _SHIPPED.is_file() else Path(__file__).resolve().parent.parent / "spec" / "rules.yaml"
+)
 
 CONSTRAINTS = ("required", "enum", "pattern", "closed", "format", "bounds", "types")
 """Schema-level constraint kinds a rule may cover; all but `types` are read from the schemas themselves."""

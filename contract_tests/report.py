@@ -18,7 +18,7 @@ from typing import Any, Protocol
 from . import html_report
 from .baseline import Baseline, Judgement, Status, judge, updated
 from .context import RunContext
-from .findings import Finding, by_kind, group
+from .findings import Finding, by_kind, group, record_fingerprint
 from .passive.har import document as har_document
 from .passive.har import entry as har_entry
 from .provenance import DeviationKind, Provenance, TargetKind, Verdict, heading, message_prefix
@@ -447,9 +447,18 @@ def junit(run: RunContext) -> str:
     failures: dict[str, list[FailureRecord]] = {}
     for failure in run.results.failures.values():
         failures.setdefault(failure.operation_id, []).append(failure)
+    judgement = assess(run).judgement
+    skipped = 0
     for op in judged:
         case = ET.SubElement(suite, "testcase", classname="passive", name=op)
         found = failures.get(op, [])
+        prints = [record_fingerprint(f) for f in found]
+        if found and all(judgement.status(fp) is Status.KNOWN for fp in prints):
+            ET.SubElement(
+                case, "skipped", message=f"known deviation(s), accepted by the baseline: {', '.join(prints)}"
+            )
+            skipped += 1
+            continue
         if found:
             prefix = message_prefix(run.results.verdict(f) for f in found)
             checks = ", ".join(sorted({f.check for f in found}))
@@ -458,9 +467,9 @@ def junit(run: RunContext) -> str:
             )
             element.text = "\n\n".join(f"[{f.check}] {f.title}\n{f.message}" for f in found)
     suite.set("tests", str(len(judged)))
-    suite.set("failures", str(sum(1 for op in judged if failures.get(op))))
+    suite.set("failures", str(sum(1 for op in judged if failures.get(op)) - skipped))
     suite.set("errors", "0")
-    suite.set("skipped", "0")
+    suite.set("skipped", str(skipped))
     return run.redactor.text(ET.tostring(suite, encoding="unicode"))
 
 

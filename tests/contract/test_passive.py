@@ -279,3 +279,17 @@ def test_a_base_url_given_names_what_is_judged(tmp_path: Path, healthy: dict[str
     code, summary, report = verify(tmp_path, healthy, "--base-url", "https://api.example.com")
     assert code == EXIT_OK and summary["requests"] == 0
     assert report.count(": another host than https://api.example.com") == len(healthy["log"]["entries"])
+
+
+def test_verify_har_takes_a_baseline_known_exits_0_and_junit_skips_it(tmp_path: Path) -> None:
+    faulty = recording(("create-answers-200",))
+    file = tmp_path / "baseline.yaml"
+    code, summary, _ = verify(tmp_path, faulty, "--baseline", str(file), "--baseline-update")
+    assert code == EXIT_OK and summary["baseline"]["written"]
+    code, summary, report = verify(tmp_path, faulty, "--baseline", str(file))
+    assert code == EXIT_OK and summary["baseline"]["known"] and not summary["baseline"]["new"]
+    assert "[KNOWN (baseline)]" in report
+    junit = (tmp_path / "reports" / "conformance-junit.xml").read_text()
+    assert "known deviation(s), accepted by the baseline" in junit and "<failure" not in junit
+    code, summary, _ = verify(tmp_path, recording(("order-ref-missing",)), "--baseline", str(file))
+    assert code == EXIT_DEVIATIONS and summary["baseline"]["new"]
