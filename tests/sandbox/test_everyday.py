@@ -280,7 +280,9 @@ def test_memory_stays_bounded_with_300_half_sent_1_mib_bodies(capsys: pytest.Cap
             sock = _connect(server.url)
             held.append(sock)
             sock.setblocking(False)
-            with contextlib.suppress(BlockingIOError):  # the server stopped reading: it costs it nothing
+            # BlockingIOError: the server stopped reading, which costs it nothing. Past --max-connections (100) it
+            # answers 503 and closes, so the write may also meet a closed socket: an expected answer, not a failure.
+            with contextlib.suppress(BlockingIOError, BrokenPipeError, ConnectionResetError):
                 sock.sendall(head + half)
         time.sleep(2)
         peak = _rss_kib(server.process.pid)
