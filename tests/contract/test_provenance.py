@@ -287,7 +287,10 @@ def test_a_real_target_breaking_an_inferred_rule_is_spec_evidence(tmp_path: Path
     entry = report.index("Example: retrieveOrder `GET /v2.1/orders/{orderRef}`")
     assert evidence < entry
     # The rule the check judged (the register's), not the first note of the operation.
-    assert "Rule (inferred: the operation's page was not found): RESP-REQUIRED: Responses carry the fields" in report
+    assert (
+        "Rule (inferred: the operation's page was not found): RESP-REQUIRED: Responses carry the fields"
+        in report
+    )
     assert "Only listed in the Order tag index" not in report
     assert f"Source: {SOURCE}" in report and "--target-kind real" in report
     assert "- Target kind: real" in report and "spec evidence: " in report
