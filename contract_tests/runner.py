@@ -346,7 +346,9 @@ def execute_parallel(options: RunOptions, child_args: list[str], count: int) -> 
     # once, not once a worker.
     # Workers judge their tests by the same baseline (a test whose deviations are all known is skipped, not failed);
     # only this process updates or prunes the file.
-    args += options.baseline.cli_args()
+    # A file --baseline-update is about to create does not exist yet: the workers then judge without one.
+    if run.baseline is not None and run.baseline.exists:
+        args += options.baseline.cli_args()
     problem, directories = _launch(run, args, count, work_dir, env)
     results = [workers.load(directory) for directory in directories]
     found = [r for r in results if r is not None]
