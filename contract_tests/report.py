@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from . import html_report
+from . import html_report, reproducers
 from .baseline import Baseline, Judgement, Status, judge, updated
 from .context import RunContext
 from .findings import Finding, by_kind, group, record_fingerprint
@@ -474,13 +474,14 @@ def junit(run: RunContext) -> str:
 
 
 def write(run: RunContext, summary: Summary, incomplete: str, directory: Path) -> dict[str, Path]:
-    """Write report.md, failures.har and summary.json; return their paths."""
+    """Write the Markdown and HTML reports, the reproducers, failures.har and summary.json; return their paths."""
     directory.mkdir(parents=True, exist_ok=True)
     paths = {
         "report": directory / "conformance-report.md",
         "cassette": directory / "conformance-failures.har",
         "summary": directory / "conformance-summary.json",
         "html": directory / "conformance-report.html",
+        "reproducers": directory / reproducers.FILE_NAME,
     }
     clean = run.redactor.text
     assessment = assess(run)
@@ -488,6 +489,7 @@ def write(run: RunContext, summary: Summary, incomplete: str, directory: Path) -
     page = html_report.render(run, summary, assessment, incomplete, rerun=lambda r: rerun_command(run, r))
     paths["html"].write_text(clean(page), encoding="utf-8")
     paths["cassette"].write_text(clean(json.dumps(har(run), indent=1)), encoding="utf-8")
+    reproducers_note = reproducers.write(run, assessment, paths["reproducers"])
     coverage = sorted({f"{op} {check}" for op, check in run.results.applied})
     paths["summary"].write_text(
         clean(
@@ -524,6 +526,7 @@ def write(run: RunContext, summary: Summary, incomplete: str, directory: Path) -
                         for f in assessment.findings
                     ],
                     "network_losses": run.losses.summary(),
+                    "reproducers": reproducers_note,
                     "probes": summary.probes,
                     "wall_seconds": round(summary.wall_seconds, 2),
                     "operations": summary.operations,

@@ -5,27 +5,36 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
+from contract_tests import targets
 from tests.packaging.helpers import ROOT, ok, run, uv
 
 BIN = "Scripts" if os.name == "nt" else "bin"
 
 
+@pytest.fixture(scope="module")
+def venv(kit_wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh virtualenv with the kit's wheel installed (dependencies from PyPI)."""
+    place = tmp_path_factory.mktemp("installed")
+    venv = place / "venv"
+    ok(run([uv(), "venv", "--python", sys.executable, venv], cwd=place, timeout=120))
+    ok(run([uv(), "pip", "install", "--python", venv / BIN / "python", kit_wheel], cwd=place, timeout=600))
+    return venv
+
+
 @pytest.mark.slow
 def test_installed_kit_runs_the_workflows_against_its_sandbox_from_another_folder(
-    kit_wheel: Path, tmp_path: Path
+    venv: Path, kit_wheel: Path, tmp_path: Path
 ) -> None:
-    venv = tmp_path / "venv"
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    ok(run([uv(), "venv", "--python", sys.executable, venv], cwd=tmp_path, timeout=120))
     python = venv / BIN / "python"
-    ok(run([uv(), "pip", "install", "--python", python, kit_wheel], cwd=tmp_path, timeout=600))
 
     # The installed packages, not the checkout, answer: nothing of the repository is on the path.
     where = json.loads(
@@ -69,3 +78,39 @@ def test_installed_kit_runs_the_workflows_against_its_sandbox_from_another_folde
     assert not (
         elsewhere / "reports"
     ).exists()  # --reports was honoured, nothing landed in the current folder
+
+
+@pytest.mark.slow
+def test_installed_kit_lives_with_a_known_deviation_in_an_empty_folder(venv: Path, tmp_path: Path) -> None:
+    """README's CI workflow with the installed command only, in an empty folder: --baseline-update accepts a
+    deviation, the next run with --baseline exits 0 and names it known, a new deviation exits 1, the fixed target
+    leaves the entry stale (exit 0); every run leaves the HTML report and the reproducers."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    command = venv / BIN / "cdp-conformance"
+
+    def conformance(fault: str | None, *flags: str) -> tuple[int, str]:
+        extra = ("--fault", fault) if fault else ()
+        with targets.sandbox_server(extra_args=extra, probe_ready=fault is None) as sandbox:
+            env = {
+                **os.environ,
+                "SITECORE_CDP_CLIENT_KEY": sandbox.client_key,
+                "SITECORE_CDP_API_TOKEN": sandbox.api_token,
+            }
+            argv = [str(command), "run", "--base-url", sandbox.base_url, "--target-kind", "sandbox"]
+            argv += ["--phases", "examples,workflows", "--baseline", "conformance-baseline.yaml", *flags]
+            done = subprocess.run(
+                argv, cwd=empty, env=env, capture_output=True, text=True, timeout=600, check=False
+            )
+        for name in ("conformance-report.html", "test_conformance_deviations.py"):
+            assert (empty / "reports" / name).is_file(), name
+        return done.returncode, done.stdout + done.stderr
+
+    code, out = conformance("create-answers-200", "--baseline-update")
+    assert code == 0 and (empty / "conformance-baseline.yaml").is_file(), out[-3000:]
+    code, out = conformance("create-answers-200")
+    assert code == 0 and "[KNOWN (baseline)]" in out and "1 known, 0 new" in out, out[-3000:]
+    code, out = conformance("order-ref-missing")
+    assert code == 1 and "[NEW]" in out, out[-3000:]
+    code, out = conformance(None)
+    assert code == 0 and "1 stale" in out, out[-3000:]
