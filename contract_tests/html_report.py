@@ -24,9 +24,9 @@ from .baseline import Entry, Status
 from .provenance import DeviationKind, TargetKind, heading
 
 if TYPE_CHECKING:
+    from .assessment import Assessment, Summary
     from .context import RunContext
     from .findings import Finding
-    from .report import Assessment, Summary
     from .results import FailureRecord
     from .transport import Exchange
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from . import progress, report
+from . import assessment, progress, report
 from .context import RunContext
 from .curl import AUTH
 from .current import running_test
@@ -29,7 +29,7 @@ class ConformancePlugin:
         self.reports_dir = reports_dir or run.options.reports_dir
         self.started = time.monotonic()
         self.incomplete = ""
-        self.summary: report.Summary | None = None
+        self.summary: assessment.Summary | None = None
         self.paths: dict[str, Path] = {}
         self.outcomes: dict[str, str] = {}
         self.order: list[str] = []
@@ -188,8 +188,8 @@ class ConformancePlugin:
         """Write the reports; an incomplete run says how much it covered."""
         wall = time.monotonic() - self.started
         if self.run.options.worker is None:
-            report.settle_baseline(self.run)
-        self.summary = report.summarize(self.run, wall)
+            assessment.settle_baseline(self.run)
+        self.summary = assessment.summarize(self.run, wall)
         self.paths = report.write(self.run, self.summary, self.incomplete_text(), self.reports_dir)
 
     def incomplete_text(self) -> str:

@@ -39,7 +39,7 @@ from .results import FailureRecord
 from .transport import Exchange
 
 if TYPE_CHECKING:
-    from .report import Assessment
+    from .assessment import Assessment
 
 FILE_NAME = "test_conformance_deviations.py"
 log = logging.getLogger(__name__)

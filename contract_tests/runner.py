@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from _pytest import junitxml
 
-from . import concurrency, current, kit_version, progress, report, targets, workers
+from . import assessment, concurrency, current, kit_version, progress, report, targets, workers
 from .baseline import BaselineError, baseline_options
 from .baseline import add_arguments as baseline_arguments
 from .config import ALL_PHASES, ConfigError
@@ -218,7 +218,7 @@ def execute(
             run.options.reports_dir,
         )
     message = ""
-    judgement = report.assess(run).judgement
+    judgement = assessment.assess(run).judgement
     failed_plainly = [
         nodeid
         for nodeid, result in plugin.outcomes.items()
@@ -371,8 +371,8 @@ def execute_parallel(options: RunOptions, child_args: list[str], count: int) -> 
     if incomplete or problem:
         covered = report.coverage_line(order, outcomes)
         incomplete = "; ".join(p for p in (incomplete or problem, covered) if p)
-    report.settle_baseline(run)
-    summary = report.summarize(run, time.monotonic() - started)
+    assessment.settle_baseline(run)
+    summary = assessment.summarize(run, time.monotonic() - started)
     paths = report.write(run, summary, incomplete, options.reports_dir)
     junit = options.reports_dir / "conformance-junit.xml"
     workers.merge_junit([r.junit for r in found if r.junit is not None], order, junit)
@@ -413,7 +413,7 @@ def _parallel_verdict(
     run: RunContext, found: list[workers.WorkerResult], problem: str, incomplete: str, work_dir: Path
 ) -> Outcome:
     """The exit code of a run of several workers, as for one process."""
-    if report.assess(run).judgement.fails:
+    if assessment.assess(run).judgement.fails:
         return Outcome(EXIT_DEVIATIONS, run, None, problem)
     if run.losses.unjudged:
         return Outcome(EXIT_INCOMPLETE, run, None, unjudged_message(run))

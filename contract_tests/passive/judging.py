@@ -8,7 +8,7 @@ import contextlib
 import os
 import sys
 
-from .. import report
+from .. import assessment, report
 from ..baseline import baseline_options
 from ..context import RunOptions
 from ..redaction import RedactingStream
@@ -21,8 +21,8 @@ EXIT_OK, EXIT_DEVIATIONS, EXIT_UNUSABLE = 0, 1, 2
 def finish(engine: PassiveEngine, wall: float) -> int:
     """Write the reports, print the closing lines; the exit code."""
     run = engine.run
-    report.settle_baseline(run)
-    summary = report.summarize(run, wall)
+    assessment.settle_baseline(run)
+    summary = assessment.summarize(run, wall)
     paths = report.write(run, summary, "", run.options.reports_dir)
     junit = run.options.reports_dir / "conformance-junit.xml"
     junit.write_text(report.junit(run), encoding="utf-8")
@@ -34,7 +34,7 @@ def finish(engine: PassiveEngine, wall: float) -> int:
                 f"conformance: {len(engine.refused)} request(s) that checks would have sent were refused (nothing "
                 "was sent); those checks did not apply"
             )
-    return EXIT_DEVIATIONS if report.assess(run).judgement.fails else EXIT_OK
+    return EXIT_DEVIATIONS if assessment.assess(run).judgement.fails else EXIT_OK
 
 
 def passive_options(

@@ -16,7 +16,7 @@ import pytest
 import yaml
 from cdp_sandbox.faults import app_factory
 
-from contract_tests import baseline, findings, report, runner, targets
+from contract_tests import assessment, baseline, findings, report, runner, targets
 from contract_tests.baseline import Baseline, BaselineError, BaselineOptions, Status
 from contract_tests.context import RunOptions
 from contract_tests.provenance import DeviationKind, Provenance, Scope, Verdict
@@ -93,7 +93,7 @@ def test_one_fault_on_every_operation_is_one_entry_with_its_count(tmp_path: Path
         quiet=True,
     )
     assert outcome.exit_code == EXIT_DEVIATIONS and outcome.run is not None
-    causes = report.assess(outcome.run).findings
+    causes = assessment.assess(outcome.run).findings
     schema = [f for f in causes if f.check == "response_schema_conformance"]
     assert len(outcome.run.results.failures) > 10
     assert len(schema) == 1, [f.difference for f in schema]

@@ -25,6 +25,7 @@ import pytest
 from cdp_sandbox.faults import app_factory
 
 from contract_tests import html_report, report
+from contract_tests.assessment import Assessment, Summary, assess, summarize
 from contract_tests.baseline import Baseline, Entry, Judgement, Status, judge
 from contract_tests.context import RunContext, RunOptions
 from contract_tests.findings import Finding
@@ -69,17 +70,17 @@ class EchoingApp:
 @dataclass
 class Built:
     run: RunContext
-    summary: report.Summary
-    assessment: report.Assessment
+    summary: Summary
+    assessment: Assessment
     page: str
 
 
-def render(run: RunContext, assessment: report.Assessment | None = None, incomplete: str = "") -> str:
+def render(run: RunContext, assessment: Assessment | None = None, incomplete: str = "") -> str:
     """The page as report.write will make it, the re-run command bound to the run."""
     return html_report.render(
         run,
-        report.summarize(run, 1.0),
-        assessment or report.assess(run),
+        summarize(run, 1.0),
+        assessment or assess(run),
         incomplete,
         rerun=lambda record: report.rerun_command(run, record),
     )
@@ -102,8 +103,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     assert outcome.exit_code == EXIT_DEVIATIONS, outcome.message
     assert outcome.run is not None
     run = outcome.run
-    assessment = report.assess(run)
-    return Built(run, report.summarize(run, 1.0), assessment, render(run, assessment))
+    assessment = assess(run)
+    return Built(run, summarize(run, 1.0), assessment, render(run, assessment))
 
 
 def findings_of(built: Built, check: str) -> list[Finding]:
@@ -228,7 +229,7 @@ def test_the_baseline_s_word_shows_on_each_finding_and_stale_entries_are_listed(
     )
     baseline = Baseline(Path("baseline.yaml"), {**accepted, stale.fingerprint: stale})
     judgement = judge(baseline, built.assessment.findings, built.run.results.applied)
-    assessment = report.Assessment(built.assessment.findings, judgement)
+    assessment = Assessment(built.assessment.findings, judgement)
     page = render(built.run, assessment)
     statuses = {a["data-check"]: a["data-status"] for a in articles(page).articles}
     assert (
@@ -239,12 +240,12 @@ def test_the_baseline_s_word_shows_on_each_finding_and_stale_entries_are_listed(
 
     every = {fp: Entry(fp, "known") for f in built.assessment.findings for fp in f.fingerprints}
     applied = built.run.results.applied
-    known = report.Assessment(
+    known = Assessment(
         built.assessment.findings, judge(Baseline(Path("b.yaml"), every), built.assessment.findings, applied)
     )
     assert "Only known deviations" in render(built.run, known)
     with_stale = Baseline(Path("b.yaml"), {**every, stale.fingerprint: stale})
-    strict = report.Assessment(
+    strict = Assessment(
         built.assessment.findings, judge(with_stale, built.assessment.findings, applied, strict=True)
     )
     assert "1 stale baseline entry fails the run (--strict-baseline)" in render(built.run, strict)
@@ -256,7 +257,7 @@ def test_the_verdict_follows_the_exit_code_new_deviations_then_incomplete(built:
     assert css == "v-new" and headline.startswith(f"{len(built.assessment.findings)} new deviations")
     assert f"also incomplete: {budget}" in render(built.run, built.assessment, budget)
     accepted = {fp: Entry(fp, "known") for f in built.assessment.findings for fp in f.fingerprints}
-    known = report.Assessment(
+    known = Assessment(
         built.assessment.findings, judge(Baseline(Path("b.yaml"), accepted), built.assessment.findings, [])
     )
     assert html_report.verdict(built.summary, known, budget) == ("v-incomplete", f"Incomplete: {budget}")
@@ -265,7 +266,7 @@ def test_the_verdict_follows_the_exit_code_new_deviations_then_incomplete(built:
         == "Incomplete: 2 left unjudged by the network"
     )
     assert html_report.verdict(built.summary, known, "")[0] == "v-known"
-    clean = report.Assessment([], Judgement())
+    clean = Assessment([], Judgement())
     assert html_report.verdict(built.summary, clean, "") == ("v-ok", "Conforms: no deviation found")
     assert "No deviation found." in render(built.run, clean)
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from cdp_sandbox.faults import app_factory
 
-from contract_tests import report, reproducers
+from contract_tests import assessment, reproducers
 from contract_tests.context import RunOptions
 from contract_tests.reproducers import FILE_NAME
 from contract_tests.runner import EXIT_DEVIATIONS, execute
@@ -96,14 +96,14 @@ def reproduce(
         outcome = execute(options, quiet=True)
         assert outcome.exit_code == EXIT_DEVIATIONS, outcome.message
         assert outcome.run is not None
-        assessment = report.assess(outcome.run)
+        assessed = assessment.assess(outcome.run)
         written = tmp_path / "reports" / FILE_NAME  # the file the run left, copied beside the reports
         source = written.read_text(encoding="utf-8")
         path.write_text(source, encoding="utf-8")
         against_fault = replay(path, sandbox_env(faulty.base_url))
     with sandbox_server() as healthy:
         against_healthy = replay(path, sandbox_env(healthy.base_url))
-    return len(assessment.findings), source, against_fault, against_healthy
+    return len(assessed.findings), source, against_fault, against_healthy
 
 
 def assert_no_credentials(source: str) -> None:
@@ -187,7 +187,7 @@ def test_an_in_process_run_skips_without_a_base_url_or_credentials(tmp_path: Pat
     )
     outcome = execute(options, quiet=True)
     assert outcome.exit_code == EXIT_DEVIATIONS and outcome.run is not None
-    source = reproducers.render(outcome.run, report.assess(outcome.run))
+    source = reproducers.render(outcome.run, assessment.assess(outcome.run))
     assert "DEFAULT_BASE = None" in source
     assert_no_credentials(source)
     path = tmp_path / FILE_NAME
