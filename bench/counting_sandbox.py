@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
-from cdp_sandbox.app import create_app
+from cdp_sandbox import create_app
 
 Message = MutableMapping[str, Any]
 _sandbox = create_app()

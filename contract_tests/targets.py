@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import requests
 from cdp_sandbox import launcher
-from cdp_sandbox.app import create_app
+from cdp_sandbox.factory import app_factory
 
 from .network import Network, display_url
 from .safety import SafetyError, request_host
@@ -26,7 +26,7 @@ ASGI_BASE_URL = "http://testserver"
 Asgi = Callable[..., Any]
 SANDBOX_KEY = "sandbox-client-key"
 SANDBOX_TOKEN = "sandbox-api-token"  # noqa: S105 - the sandbox's documented local default
-DEFAULT_ASGI = "cdp_sandbox.app:create_app"
+DEFAULT_ASGI = "cdp_sandbox:create_app"
 PROBE_PATH = "/v2.1/orders"
 # A referenceId no real order carries: the list needs exactly one filter (page order/retrieveorders) and the
 # probe wants an empty, cheap page.
@@ -95,32 +95,9 @@ def load_factory(spec: str) -> Callable[[], Any]:
     if not callable(factory):
         raise TargetError(f"{spec!r} is not callable.")
     if spec == DEFAULT_ASGI:
-        return fresh_sandbox_factory()
+        # The same sandboxes, each over the spec compiled once: a fresh one per stateful scenario stays cheap.
+        return app_factory(client_key=SANDBOX_KEY, api_token=SANDBOX_TOKEN)
     return factory  # type: ignore[no-any-return]
-
-
-def fresh_sandbox_factory(client_key: str = SANDBOX_KEY, api_token: str = SANDBOX_TOKEN) -> Callable[[], Any]:
-    """A factory of sandboxes with an empty in-memory store; the compiled spec is reused when the sandbox allows.
-
-    Reusing the compiled spec makes a fresh sandbox per stateful scenario cheap; should the sandbox's internals
-    change shape, every call falls back to the public `create_app` (slower, same result).
-    """
-    first = create_app(client_key=client_key, api_token=api_token)
-    try:
-        # The fast path reaches into the sandbox's building blocks; the import stays here so that a change there
-        # only costs speed (the fallback below), never the suite.
-        from cdp_sandbox.app import SandboxApp  # noqa: PLC0415
-        from cdp_sandbox.storage import Store  # noqa: PLC0415
-
-        spec = first.spec
-
-        def fast() -> Any:
-            return SandboxApp(spec, Store(None), client_key, api_token)
-
-        fast()
-    except Exception:
-        return lambda: create_app(client_key=client_key, api_token=api_token)
-    return fast
 
 
 def asgi_target(spec: str = DEFAULT_ASGI, env: Mapping[str, str] | None = None) -> Target:

@@ -36,8 +36,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FENCE = re.compile(r"^```python[ \t]*\n(.*?)^```[ \t]*$", re.M | re.S)
 HEADING = re.compile(r"^(#{1,6}) +(.+?) *$", re.M)
-# The sandbox's defaults (cdp_sandbox.app.DEFAULT_CLIENT_KEY / DEFAULT_API_TOKEN), stated again so this module
-# needs only the standard library.
+# The sandbox's defaults (cdp_sandbox.factory.DEFAULT_CLIENT_KEY / DEFAULT_API_TOKEN), stated again so this
+# module needs only the standard library.
 CLIENT_KEY = "sandbox-client-key"
 API_TOKEN = "sandbox-api-token"  # noqa: S105 - the local sandbox's documented default, not a secret
 

@@ -2,7 +2,8 @@
 
 A raw ASGI callable with a precompiled router keeps per-request overhead small; the fault-injection layer
 overrides `SandboxApp.answer` (request/response transformers and delays) and the `Store` (storage hooks), and
-reuses this ASGI entry as it is.
+reuses this ASGI entry as it is. The app knows nothing of faults or seeds: `factory.py` builds it and wires in
+what it needs from them (the state export of `GET /_sandbox/state`).
 """
 
 from __future__ import annotations
@@ -14,77 +15,50 @@ import hmac
 import logging
 import re
 import time
-from collections.abc import Awaitable, Callable, MutableMapping, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from . import jsonio
 from .errors import UNAUTHORIZED_BODY, ApiError, error_body
 from .handlers import Call, Handler, build_table
-from .spec import Spec, compile_spec, load_document
+from .messages import Receive, Request, Response, Scope, Send
+from .spec import Spec
 from .storage import Store
 from .validation import check_body, path_values, query_values
 
 log = logging.getLogger("cdp_sandbox")
 access_log = logging.getLogger("cdp_sandbox.access")
 
-DEFAULT_CLIENT_KEY = "sandbox-client-key"
-DEFAULT_API_TOKEN = "sandbox-api-token"  # noqa: S105 - a documented local-only default
-
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-
 JSON_HEADERS = ((b"content-type", b"application/json"),)
 ADMIN_PREFIX = "/_sandbox/"
+_ADMIN_ACTIONS = {"reset": "POST", "state": "GET"}
 _HOST = re.compile(r"[A-Za-z0-9.\-]{1,253}(:[0-9]{1,5})?|\[[0-9A-Fa-f:.]{2,45}\](:[0-9]{1,5})?")
 LEGACY_EXTRA_MEDIA = frozenset({"", "application/x-www-form-urlencoded"})
 
-
-@dataclass(slots=True)
-class Request:
-    """What the sandbox needs from an HTTP request, read once at the edge."""
-
-    method: str
-    path: str
-    query_string: bytes
-    base_url: str
-    authorization: bytes = b""
-    content_type: bytes | None = None
-    body: bytes = b""
-    too_large: bool = False
-
-
-@dataclass(slots=True)
-class Response:
-    """A finished answer: status, extra headers and an encoded body (b"" for none)."""
-
-    status: int
-    body: bytes = b""
-    headers: list[tuple[bytes, bytes]] = field(default_factory=list)
-
-
-def default_spec_path() -> Path:
-    """The spec shipped in the wheel, else the repository's spec/openapi.yaml."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "openapi.yaml", here.parent.parent / "spec" / "openapi.yaml"):
-        if candidate.is_file():
-            return candidate
-    raise FileNotFoundError("spec/openapi.yaml not found; pass spec_path")
+StateExport = Callable[[Store, Spec], Any]
+"""The whole store as a JSON document, for `GET /_sandbox/state` (the factory passes `seeds.export`)."""
 
 
 class SandboxApp:
     """Auth, routing, spec validation and dispatch; no I/O besides the store."""
 
     def __init__(
-        self, spec: Spec, store: Store, client_key: str, api_token: str, *, admin: bool = False
+        self,
+        spec: Spec,
+        store: Store,
+        client_key: str,
+        api_token: str,
+        *,
+        admin: bool = False,
+        state_export: StateExport | None = None,
     ) -> None:
         self.spec = spec
         self.store = store
         self.admin = admin
-        """Whether `POST /_sandbox/reset` and `GET /_sandbox/state` answer (off by default)."""
+        """Whether the sandbox's own endpoints answer, `POST /_sandbox/reset` and `GET /_sandbox/state` (off by
+        default)."""
+        self.state_export = state_export
+        """What `GET /_sandbox/state` answers with; without it that path is not there (404)."""
         self._credentials = (client_key.encode(), api_token.encode())
         self._expected_header = b"Basic " + base64.b64encode(b"%s:%s" % self._credentials)
         table = build_table()
@@ -172,8 +146,8 @@ class SandboxApp:
     def _admin(self, request: Request) -> Response:
         """The sandbox's own endpoints, outside the API's paths and behind the same credentials."""
         action = request.path[len(ADMIN_PREFIX) :]
-        allowed = {"reset": "POST", "state": "GET"}.get(action)
-        if allowed is None:
+        allowed = _ADMIN_ACTIONS.get(action)
+        if allowed is None or (action == "state" and self.state_export is None):
             raise ApiError(404, f"path: no resource at {request.path}")
         if request.method != allowed:
             raise ApiError(
@@ -184,9 +158,8 @@ class SandboxApp:
         if action == "reset":
             self.store.reset()
             return Response(204)
-        from .seeds import export  # noqa: PLC0415 - seeds builds requests with this module
-
-        return Response(200, jsonio.dumps(export(self.store, self.spec)))
+        assert self.state_export is not None
+        return Response(200, jsonio.dumps(self.state_export(self.store, self.spec)))
 
     @property
     def valid_authorization(self) -> bytes:
@@ -339,41 +312,3 @@ async def _lifespan(receive: Receive, send: Send) -> None:
         elif message["type"] == "lifespan.shutdown":
             await send({"type": "lifespan.shutdown.complete"})
             return
-
-
-def create_app(
-    spec_path: str | Path | None = None,
-    db: str | Path | None = None,
-    client_key: str = DEFAULT_CLIENT_KEY,
-    api_token: str = DEFAULT_API_TOKEN,
-    faults: Sequence[str] = (),
-    *,
-    admin: bool = False,
-    seed: str | None = None,
-) -> SandboxApp:
-    """Build the sandbox: compile the spec once and open the store (in memory unless `db` is a file).
-
-    `faults` names entries of `cdp_sandbox.faults.CATALOG` to switch on (deliberate deviations from the spec,
-    for measuring what a contract suite catches); an unknown name raises ValueError listing the catalog.
-    `admin` switches on `/_sandbox/reset` and `/_sandbox/state`; `seed` is `docs` (the records of the doc
-    pages and the spec's examples) or a JSON fixture file, loaded through the API (a bad record raises
-    ValueError naming it).
-    """
-    spec = compile_spec(load_document(Path(spec_path) if spec_path else default_spec_path()))
-    app: SandboxApp
-    if faults:
-        from .faults import build  # noqa: PLC0415 - the fault layer imports this module
-
-        app = build(spec, db, client_key, api_token, faults)
-    else:
-        app = SandboxApp(spec, Store(str(db) if db else None), client_key, api_token)
-    app.admin = admin
-    if seed:
-        from .seeds import load_seed  # noqa: PLC0415 - seeds builds requests with this module
-
-        try:
-            load_seed(app, seed)
-        except BaseException:
-            app.store.close()
-            raise
-    return app

@@ -13,7 +13,7 @@ from socket import socket
 
 import uvicorn
 
-from .app import DEFAULT_API_TOKEN, DEFAULT_CLIENT_KEY, create_app
+from .factory import DEFAULT_API_TOKEN, DEFAULT_CLIENT_KEY, create_app
 from .faults import describe_catalog
 from .server import (
     DEFAULT_BODY_TIMEOUT,

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from .app import DEFAULT_API_TOKEN, DEFAULT_CLIENT_KEY
+from .factory import DEFAULT_API_TOKEN, DEFAULT_CLIENT_KEY
 
 STARTUP_SECONDS = 30.0
 PROBE_PATH = "/v2.1/orders?referenceId=cdpkit-probe&limit=1"

@@ -15,8 +15,8 @@ A consumer links order items as the API does, by href: `{"orderItems": {"orderIt
 
 Every record goes through the sandbox's own create operation (spec validation, the documented rules), so a
 seed holds nothing the API would refuse; a record it refuses stops the load with its place in the file
-(`orders[2].contacts[0]`), its ref and the API's message. The export (`GET /_sandbox/state`) writes the same
-format, so a state can be saved and seeded again.
+(`orders[2].contacts[0]`), its ref and the API's message. The export (`GET /_sandbox/state`, handed to the app by
+`factory.py`) writes the same format, so a state can be saved and seeded again.
 """
 
 from __future__ import annotations
@@ -24,16 +24,15 @@ from __future__ import annotations
 import re
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import orjson
 
+from .app import SandboxApp
+from .messages import Request
 from .spec import Spec
 from .storage import CONSUMER, CONTACT, ORDER, ORDER_EXT, ORDER_ITEM, ORDER_ITEM_EXT, Record, Store
 from .views import EXT_NAME
-
-if TYPE_CHECKING:
-    from .app import SandboxApp
 
 DOCS = "docs"
 _UUID = re.compile(r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}")
@@ -137,8 +136,6 @@ class _Loader:
             self.create(f"{where}.extensions.{name}", None, "v2.1", f"{parent_path}/extensions/{name}", pairs)
 
     def create(self, where: str, ref: str | None, api: str, path: str, body: Any) -> str:
-        from .app import Request  # noqa: PLC0415 - the app imports this module lazily
-
         self.count += 1
         if self.count > _MAX_RECORDS:
             raise self.fail(where, ref, f"a seed holds at most {_MAX_RECORDS} records")

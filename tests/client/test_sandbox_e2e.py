@@ -20,7 +20,7 @@ from sitecore_cdp_client import AsyncSitecoreCDP, AuthenticationError, NotFoundE
 from sitecore_cdp_client.models import OrderCreate
 
 sandbox_app = pytest.importorskip(
-    "cdp_sandbox.app", reason="the sandbox package (cdp_sandbox) is not installed"
+    "cdp_sandbox.factory", reason="the sandbox package (cdp_sandbox) is not installed"
 )
 launcher = pytest.importorskip("cdp_sandbox.launcher")
 

@@ -14,13 +14,13 @@ it does and the spec rule it breaks; its `make` builds a fresh, possibly statefu
 
 The catalog's entries live in one module per category (`status`, `response_schema`, `headers_media`, `auth`,
 `validation`, `state`, `robustness`), imported here in that order, which is the catalog's order; the vocabulary
-is in `core`, the faulty app and store in `layer`.
+is in `core`, the faulty app and store in `layer`. The fault layer imports the app, never the other way round:
+`cdp_sandbox.factory` builds faulty sandboxes (`create_app(faults=...)`, `app_factory(faults)`) with `build`.
 """
 
 from __future__ import annotations
 
 import asyncio  # noqa: F401 - tests patch cdp_sandbox.faults.asyncio.sleep, the delay the app awaits
-import importlib
 
 from .core import (
     CATALOG,
@@ -29,6 +29,7 @@ from .core import (
     MAX_DELAY,
     MAX_HANGS,
     Fault,
+    Forwarder,
     Hit,
     Injection,
     StoreHooks,
@@ -37,11 +38,20 @@ from .core import (
     fault,
     lookup,
 )
-from .layer import FaultyApp, FaultyStore, app_factory, build
+from .layer import FaultyApp, FaultyStore, build
 
-# Registration order is the catalog's order (and --list-faults'): status first, robustness last.
-for _category in ("status", "response_schema", "headers_media", "auth", "validation", "state", "robustness"):
-    importlib.import_module(f"{__name__}.{_category}")
+# Registration order is the catalog's order (and --list-faults'): status first, robustness last. Kept out of the
+# import sorting, so that sorting never reorders the catalog.
+# isort: off
+from . import status  # noqa: F401
+from . import response_schema  # noqa: F401
+from . import headers_media  # noqa: F401
+from . import auth  # noqa: F401
+from . import validation  # noqa: F401
+from . import state  # noqa: F401
+from . import robustness  # noqa: F401
+
+# isort: on
 
 __all__ = [
     "CATALOG",
@@ -52,11 +62,11 @@ __all__ = [
     "Fault",
     "FaultyApp",
     "FaultyStore",
+    "Forwarder",
     "Hit",
     "Injection",
     "StoreHooks",
     "UnknownFault",
-    "app_factory",
     "build",
     "describe_catalog",
     "fault",

@@ -7,18 +7,16 @@ import binascii
 from collections.abc import Callable
 from dataclasses import replace
 
-from ..app import (
-    Response,
-)
+from ..messages import Response
 from .core import (
+    Forwarder,
     Hit,
     Injection,
     fault,
 )
-from .layer import FaultyApp
 
 
-def _authorize(hit: Hit, app: FaultyApp) -> None:
+def _authorize(hit: Hit, app: Forwarder) -> None:
     hit.request = replace(hit.request, authorization=app.valid_authorization)
 
 
@@ -26,7 +24,7 @@ def _authorize(hit: Hit, app: FaultyApp) -> None:
 def _no_credentials() -> Injection:
     """A request without an Authorization header is served as if it carried valid credentials."""
 
-    def change(hit: Hit, app: FaultyApp) -> Response | None:
+    def change(hit: Hit, app: Forwarder) -> Response | None:
         if not hit.request.authorization.strip():
             _authorize(hit, app)
         return None
@@ -42,7 +40,7 @@ def _no_credentials() -> Injection:
 def _wrong_credentials() -> Injection:
     """Any credentials are accepted: a wrong client key or API token is served (no credentials still get 401)."""
 
-    def change(hit: Hit, app: FaultyApp) -> Response | None:
+    def change(hit: Hit, app: Forwarder) -> Response | None:
         if hit.request.authorization.strip():
             _authorize(hit, app)
         return None
@@ -58,7 +56,7 @@ def _wrong_credentials() -> Injection:
 def _unprotected() -> Injection:
     """GET /v2.1/orderConsumers/{ref}/orderItems is served without checking credentials."""
 
-    def change(hit: Hit, app: FaultyApp) -> Response | None:
+    def change(hit: Hit, app: Forwarder) -> Response | None:
         if hit.op("listOrderConsumerOrderItems"):
             _authorize(hit, app)
         return None
@@ -82,7 +80,7 @@ def _pair(header: bytes) -> tuple[str, str] | None:
 def _lenient(accepts: Callable[[tuple[str, str], tuple[str, str]], bool]) -> Injection:
     """A fault that serves credentials `accepts` deems close enough to the valid pair."""
 
-    def change(hit: Hit, app: FaultyApp) -> Response | None:
+    def change(hit: Hit, app: Forwarder) -> Response | None:
         sent, valid = _pair(hit.request.authorization), _pair(app.valid_authorization)
         if sent is not None and valid is not None and sent != valid and accepts(sent, valid):
             _authorize(hit, app)
@@ -137,7 +135,7 @@ def _prefix_match() -> Injection:
 def _unauthorized_delete() -> Injection:
     """A DELETE with wrong credentials answers 401 as it should, but the resource is deleted first."""
 
-    def change(hit: Hit, app: FaultyApp) -> Response | None:
+    def change(hit: Hit, app: Forwarder) -> Response | None:
         authorization = hit.request.authorization
         if hit.method != "DELETE" or not authorization.strip() or authorization == app.valid_authorization:
             return None

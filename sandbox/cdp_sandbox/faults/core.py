@@ -1,5 +1,7 @@
-"""The fault layer's vocabulary: what a fault sees (`Hit`), what it may change (`Injection`, `StoreHooks`), the
-catalog and its registry, and the small building blocks the catalog entries share."""
+"""The fault layer's vocabulary: what a fault sees (`Hit`), what it may change (`Injection`, `StoreHooks`), what
+its transformers may call (`Forwarder`), the catalog and its registry, and the small building blocks the catalog
+entries share. It knows the messages, the store's records and the compiled spec, never the app: the faulty app
+(`layer.py`) is built on this module, not the other way round."""
 
 from __future__ import annotations
 
@@ -7,21 +9,16 @@ import logging
 import uuid
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 from urllib.parse import parse_qsl, urlencode
 
 import orjson
 
 from .. import jsonio
-from ..app import (
-    Request,
-    Response,
-)
 from ..errors import error_body
-from ..storage import Record
-
-if TYPE_CHECKING:
-    from .layer import FaultyApp
+from ..messages import Request, Response
+from ..spec import Spec
+from ..storage import Record, Store
 
 log = logging.getLogger("cdp_sandbox.faults")
 
@@ -36,8 +33,10 @@ MAX_HANGS = 3
 MAX_DELAY = 60.0
 """No delay, whatever a fault asks, exceeds this."""
 
-_SEEN_LIMIT = 10_000
-_WALK_LIMIT = 10_000
+SEEN_LIMIT = 10_000
+"""At most this many entries in what a stateful fault remembers (seen refs, cached answers)."""
+WALK_LIMIT = 10_000
+"""At most this many records or JSON values in one walk a fault makes (a bounded scan)."""
 INT32_MAX = 2**31 - 1
 NAME_FIELDS = ("name", "firstName", "lastName")
 CURRENCY_FIELDS = ("currencyCode", "originalCurrencyCode")
@@ -151,20 +150,48 @@ def _json(response: Response, doc: Any, status: int | None = None) -> Response:
     return Response(response.status if status is None else status, jsonio.dumps(doc), list(response.headers))
 
 
-def _other_ref(ref: str) -> str:
+def other_ref(ref: str) -> str:
     """A well-formed ref that is deterministically not `ref`."""
     return str(uuid.uuid5(FAULT_NAMESPACE, ref))
 
 
-def _replace_last_segment(href: str) -> str:
+def replace_last_segment(href: str) -> str:
+    """The href with its last segment (a ref) replaced by a well-formed other one."""
     head, _, last = href.rstrip("/").rpartition("/")
-    return f"{head}/{_other_ref(last)}"
+    return f"{head}/{other_ref(last)}"
 
 
 # -- the injection points ---------------------------------------------------------------------------
 
-Before = Callable[[Hit, "FaultyApp"], Response | None]
-After = Callable[[Hit, Response, "FaultyApp"], Response]
+
+class Forwarder(Protocol):
+    """What a fault's request and response transformers get to call: the app they run in (`FaultyApp` is one).
+
+    Through it a fault looks around: the sandbox's own answer to a request of the fault's making, the stored
+    records, the compiled spec, the credentials the sandbox accepts."""
+
+    @property
+    def spec(self) -> Spec:
+        """The compiled spec the app serves."""
+        ...
+
+    @property
+    def store(self) -> Store:
+        """The app's store (with the active faults' storage hooks)."""
+        ...
+
+    @property
+    def valid_authorization(self) -> bytes:
+        """The Authorization header the app accepts."""
+        ...
+
+    def forward(self, request: Request) -> Response:
+        """The sandbox's own answer, without the request/response transformers (storage hooks still apply)."""
+        ...
+
+
+Before = Callable[[Hit, Forwarder], Response | None]
+After = Callable[[Hit, Response, Forwarder], Response]
 Delay = Callable[[Hit, Response], float]
 
 
@@ -265,7 +292,7 @@ def describe_catalog() -> str:
 # -- small building blocks of the catalog ----------------------------------------------------------------
 
 
-def _edit_doc(
+def edit_doc(
     hit: Hit, response: Response, ops: Collection[str] | None, edit: Callable[[dict[str, Any]], bool]
 ) -> Response:
     """Apply `edit` to a 2xx JSON object answer of these operations (all when None); re-encode if it changed."""
@@ -277,11 +304,12 @@ def _edit_doc(
     return response
 
 
-def _internal_error() -> Response:
+def internal_error() -> Response:
+    """A bare 500 in Sitecore's error shape."""
     return Response(500, error_body(500, "internal error"))
 
 
-def _numbers(value: Any, budget: list[int]) -> Iterable[int | float]:
+def numbers_in(value: Any, budget: list[int]) -> Iterable[int | float]:
     """Every number inside a JSON value (a bounded walk)."""
     budget[0] -= 1
     if budget[0] < 0:
@@ -292,28 +320,31 @@ def _numbers(value: Any, budget: list[int]) -> Iterable[int | float]:
         yield value
     elif isinstance(value, dict):
         for item in value.values():
-            yield from _numbers(item, budget)
+            yield from numbers_in(item, budget)
     elif isinstance(value, list):
         for item in value:
-            yield from _numbers(item, budget)
+            yield from numbers_in(item, budget)
 
 
-def _list_op(hit: Hit) -> bool:
+def list_op(hit: Hit) -> bool:
+    """Whether the request is a list operation (v2 or v2.1)."""
     op = hit.operation_id or ""
     return op.startswith(("list", "legacyList"))
 
 
-def _pop(name: str) -> Callable[[dict[str, Any]], bool]:
+def pop_field(name: str) -> Callable[[dict[str, Any]], bool]:
+    """An edit for `edit_doc` that drops one top-level field (True when it was there)."""
+
     def edit(doc: dict[str, Any]) -> bool:
         return doc.pop(name, _UNSET) is not _UNSET
 
     return edit
 
 
-def _ignore_query(applies: Callable[[Hit], bool], *names: str) -> Injection:
+def ignore_query(applies: Callable[[Hit], bool], *names: str) -> Injection:
     """A fault that drops query parameters before the sandbox reads them."""
 
-    def before(hit: Hit, app: FaultyApp) -> Response | None:
+    def before(hit: Hit, app: Forwarder) -> Response | None:
         if applies(hit):
             hit.drop_query(*names)
         return None

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from ..app import (
-    Response,
-)
+from ..messages import Response
 from .core import (
+    Forwarder,
     Hit,
     Injection,
     fault,
 )
-from .layer import FaultyApp
 
 
 @fault(
@@ -21,7 +19,7 @@ from .layer import FaultyApp
 def _text_plain() -> Injection:
     """JSON answers are labelled `Content-Type: text/plain; charset=utf-8`."""
 
-    def change(hit: Hit, response: Response, app: FaultyApp) -> Response:
+    def change(hit: Hit, response: Response, app: Forwarder) -> Response:
         if response.body:
             response.headers = [(k, v) for k, v in response.headers if k != b"content-type"]
             response.headers.append((b"content-type", b"text/plain; charset=utf-8"))
@@ -38,7 +36,7 @@ def _text_plain() -> Injection:
 def _no_allow() -> Injection:
     """405 Method Not Allowed answers come without the `Allow` header."""
 
-    def change(hit: Hit, response: Response, app: FaultyApp) -> Response:
+    def change(hit: Hit, response: Response, app: Forwarder) -> Response:
         if response.status == 405:
             response.headers = [(k, v) for k, v in response.headers if k != b"allow"]
         return response

@@ -1,24 +1,23 @@
-"""The faulty app and store: the healthy sandbox with the active faults' transformers, delays and storage hooks."""
+"""The faulty app and store: the healthy sandbox with the active faults' transformers, delays and storage hooks.
+
+`FaultyApp` is the `Forwarder` the transformers get; `build` makes one over a compiled spec (`factory.py` calls
+it for `create_app(faults=...)` and `app_factory`)."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..app import (
-    Request,
-    Response,
-    SandboxApp,
-    default_spec_path,
-)
+from ..app import SandboxApp
 from ..errors import error_body
-from ..spec import Spec, compile_spec, load_document
+from ..messages import Request, Response
+from ..spec import Spec
 from ..storage import Record, Store, now
 from .core import (
-    _WALK_LIMIT,
     MAX_DELAY,
+    WALK_LIMIT,
     Fault,
     Hit,
     Injection,
@@ -112,7 +111,7 @@ class FaultyStore(Store):
             reference_id = None
         prefix = any(h.reference_prefix is not None and h.reference_prefix(self.current) for h in self.hooks)
         if prefix and reference_id is not None:
-            _, every = super().orders(None, guest_ref, by_ordered_at, 0, _WALK_LIMIT)
+            _, every = super().orders(None, guest_ref, by_ordered_at, 0, WALK_LIMIT)
             wanted = reference_id
             matched = [r for r in every if str(r.fields.get("referenceId", "")).startswith(wanted)]
             start = offset + self._shift
@@ -194,15 +193,3 @@ def build(
     injections = [entry.make() for entry in chosen]
     store = FaultyStore(str(db) if db else None, [i.store for i in injections if i.store is not None])
     return FaultyApp(spec, store, client_key, api_token, faults=chosen, injections=injections)
-
-
-def app_factory(
-    names: Iterable[str],
-    client_key: str = "sandbox-client-key",
-    api_token: str = "sandbox-api-token",  # noqa: S107 - the sandbox's documented local default
-    spec_path: str | Path | None = None,
-) -> Callable[[], FaultyApp]:
-    """A factory of fresh in-memory faulty sandboxes; the spec is compiled once (in-process tests reset often)."""
-    chosen = [entry.name for entry in lookup(names)]
-    spec = compile_spec(load_document(Path(spec_path) if spec_path else default_spec_path()))
-    return lambda: build(spec, None, client_key, api_token, chosen)

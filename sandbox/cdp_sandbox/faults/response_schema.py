@@ -10,16 +10,16 @@ from .core import (
     V21_ITEM,
     V21_ORDER,
     Injection,
-    _edit_doc,
-    _pop,
+    edit_doc,
     fault,
+    pop_field,
 )
 
 
 @fault("order-ref-missing", "response-schema", "schemas.Order required [href, ref] (retrieveOrder 200)")
 def _order_ref_missing() -> Injection:
     """GET /v2.1/orders/{ref} leaves out `ref`, which the Order schema requires."""
-    return Injection(after=lambda hit, r, app: _edit_doc(hit, r, {"retrieveOrder"}, _pop("ref")))
+    return Injection(after=lambda hit, r, app: edit_doc(hit, r, {"retrieveOrder"}, pop_field("ref")))
 
 
 @fault(
@@ -29,7 +29,7 @@ def _order_ref_missing() -> Injection:
 )
 def _item_href_missing() -> Injection:
     """v2.1 order items come back without `href`."""
-    return Injection(after=lambda hit, r, app: _edit_doc(hit, r, V21_ITEM, _pop("href")))
+    return Injection(after=lambda hit, r, app: edit_doc(hit, r, V21_ITEM, pop_field("href")))
 
 
 @fault("order-item-price-as-string", "response-schema", "schemas.OrderItem.price: type number")
@@ -43,7 +43,7 @@ def _price_string() -> Injection:
             return True
         return False
 
-    return Injection(after=lambda hit, r, app: _edit_doc(hit, r, V21_ITEM, edit))
+    return Injection(after=lambda hit, r, app: edit_doc(hit, r, V21_ITEM, edit))
 
 
 @fault(
@@ -60,7 +60,7 @@ def _item_nulls() -> Injection:
             doc[name] = None
         return bool(missing)
 
-    return Injection(after=lambda hit, r, app: _edit_doc(hit, r, V21_ITEM, edit))
+    return Injection(after=lambda hit, r, app: edit_doc(hit, r, V21_ITEM, edit))
 
 
 @fault(
@@ -76,7 +76,7 @@ def _status_enum() -> Injection:
             return True
         return False
 
-    return Injection(after=lambda hit, r, app: _edit_doc(hit, r, V21_ORDER, edit))
+    return Injection(after=lambda hit, r, app: edit_doc(hit, r, V21_ORDER, edit))
 
 
 _STAMP = re.compile(r"^(\d{4})-(\d\d)-(\d\d)T(\d\d:\d\d:\d\d)")
@@ -101,7 +101,7 @@ def _malformed_dates() -> Injection:
                 changed = True
         return changed
 
-    return Injection(after=lambda hit, r, app: _edit_doc(hit, r, None, edit))
+    return Injection(after=lambda hit, r, app: edit_doc(hit, r, None, edit))
 
 
 @fault(
@@ -119,4 +119,4 @@ def _items_array() -> Injection:
             return True
         return False
 
-    return Injection(after=lambda hit, r, app: _edit_doc(hit, r, V21_ORDER, edit))
+    return Injection(after=lambda hit, r, app: edit_doc(hit, r, V21_ORDER, edit))

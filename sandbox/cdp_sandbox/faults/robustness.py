@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from ..app import (
-    Response,
-)
+from ..messages import Response
 from .core import (
-    _WALK_LIMIT,
     HANG_SECONDS,
     INT32_MAX,
     MAX_HANGS,
     NAME_FIELDS,
+    WALK_LIMIT,
+    Forwarder,
     Hit,
     Injection,
-    _internal_error,
-    _numbers,
     fault,
+    internal_error,
+    numbers_in,
 )
-from .layer import FaultyApp
 
 
 @fault(
@@ -28,13 +26,13 @@ from .layer import FaultyApp
 def _non_ascii() -> Injection:
     """A `name`, `firstName` or `lastName` with a non-ASCII character (Zoë, Ó Briain) answers 500."""
 
-    def change(hit: Hit, app: FaultyApp) -> Response | None:
+    def change(hit: Hit, app: Forwarder) -> Response | None:
         body = hit.body()
         if isinstance(body, dict):
             for name in NAME_FIELDS:
                 value = body.get(name)
                 if isinstance(value, str) and not value.isascii():
-                    return _internal_error()
+                    return internal_error()
         return None
 
     return Injection(before=change)
@@ -48,12 +46,12 @@ def _non_ascii() -> Injection:
 def _large_number() -> Injection:
     """A number beyond 32 bits anywhere in a request body answers 500 (an int32 column overflows)."""
 
-    def change(hit: Hit, app: FaultyApp) -> Response | None:
+    def change(hit: Hit, app: Forwarder) -> Response | None:
         body = hit.body()
         if isinstance(body, dict | list):
-            for number in _numbers(body, [_WALK_LIMIT]):
+            for number in numbers_in(body, [WALK_LIMIT]):
                 if abs(number) > INT32_MAX:
-                    return _internal_error()
+                    return internal_error()
         return None
 
     return Injection(before=change)

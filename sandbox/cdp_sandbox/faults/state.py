@@ -5,27 +5,25 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from ..app import (
-    Response,
-)
 from ..errors import error_body
+from ..messages import Response
 from ..storage import CONSUMER, CONTACT, ORDER, ORDER_ITEM, Record
 from .core import (
-    _SEEN_LIMIT,
     CHILD_LISTS,
     ITEM_OPS,
+    SEEN_LIMIT,
+    Forwarder,
     Hit,
     Injection,
     StoreHooks,
-    _edit_doc,
-    _ignore_query,
-    _list_op,
-    _other_ref,
-    _pop,
-    _replace_last_segment,
+    edit_doc,
     fault,
+    ignore_query,
+    list_op,
+    other_ref,
+    pop_field,
+    replace_last_segment,
 )
-from .layer import FaultyApp
 
 
 @fault(
@@ -80,7 +78,7 @@ def _list_omits() -> Injection:
             return True
         return False
 
-    return Injection(after=lambda hit, r, app: _edit_doc(hit, r, CHILD_LISTS, edit))
+    return Injection(after=lambda hit, r, app: edit_doc(hit, r, CHILD_LISTS, edit))
 
 
 @fault(
@@ -96,7 +94,9 @@ def _off_by_one() -> Injection:
 @fault("next-link-missing", "state", "schemas.Page.next: a link to the next page while there is one")
 def _next_missing() -> Injection:
     """Pages never carry a `next` link, so a client stops after the first page."""
-    return Injection(after=lambda hit, r, app: _edit_doc(hit, r, None, _pop("next")) if _list_op(hit) else r)
+    return Injection(
+        after=lambda hit, r, app: edit_doc(hit, r, None, pop_field("next")) if list_op(hit) else r
+    )
 
 
 @fault("last-link-wrong", "state", "schemas.Page.last: a link to the final page")
@@ -109,7 +109,7 @@ def _last_wrong() -> Injection:
             return True
         return False
 
-    return Injection(after=lambda hit, r, app: _edit_doc(hit, r, None, edit) if _list_op(hit) else r)
+    return Injection(after=lambda hit, r, app: edit_doc(hit, r, None, edit) if list_op(hit) else r)
 
 
 @fault(
@@ -123,11 +123,11 @@ def _href_elsewhere() -> Injection:
     def edit(doc: dict[str, Any]) -> bool:
         href = doc.get("href")
         if isinstance(href, str):
-            doc["href"] = _replace_last_segment(href)
+            doc["href"] = replace_last_segment(href)
             return True
         return False
 
-    return Injection(after=lambda hit, r, app: _edit_doc(hit, r, ITEM_OPS, edit))
+    return Injection(after=lambda hit, r, app: edit_doc(hit, r, ITEM_OPS, edit))
 
 
 @fault(
@@ -142,14 +142,14 @@ def _ref_differs() -> Injection:
         ref, href = doc.get("ref"), doc.get("href")
         if not isinstance(ref, str):
             return False
-        other = _other_ref(ref)
+        other = other_ref(ref)
         doc["ref"] = other
         if isinstance(href, str):
             doc["href"] = href.replace(ref, other)
         return True
 
     ops = {"createOrderContact", "legacyCreateOrderContact"}
-    return Injection(after=lambda hit, r, app: _edit_doc(hit, r, ops, edit))
+    return Injection(after=lambda hit, r, app: edit_doc(hit, r, ops, edit))
 
 
 @fault(
@@ -186,11 +186,11 @@ def _links_other_order() -> Injection:
     def edit(doc: dict[str, Any]) -> bool:
         link = doc.get("order")
         if isinstance(link, dict) and isinstance(link.get("href"), str):
-            doc["order"] = {**link, "href": _replace_last_segment(link["href"])}
+            doc["order"] = {**link, "href": replace_last_segment(link["href"])}
             return True
         return False
 
-    return Injection(after=lambda hit, r, app: _edit_doc(hit, r, ITEM_OPS, edit))
+    return Injection(after=lambda hit, r, app: edit_doc(hit, r, ITEM_OPS, edit))
 
 
 @fault(
@@ -202,13 +202,13 @@ def _read_lags() -> Injection:
     """A new v2.1 consumer is not readable at first: its first GET answers 404."""
     seen: set[str] = set()
 
-    def change(hit: Hit, app: FaultyApp) -> Response | None:
+    def change(hit: Hit, app: Forwarder) -> Response | None:
         if not hit.op("retrieveOrderConsumer"):
             return None
         ref = hit.params.get("orderConsumerRef", "").lower()
         if ref in seen:
             return None
-        if len(seen) >= _SEEN_LIMIT:
+        if len(seen) >= SEEN_LIMIT:
             seen.clear()
         seen.add(ref)
         return Response(404, error_body(404, f"orderConsumerRef: no resource found with ref {ref}"))
@@ -224,7 +224,7 @@ def _read_lags() -> Injection:
 def _put_keeps() -> Injection:
     """PUT on a v2.1 contact merges like PATCH: fields left out are kept."""
 
-    def change(hit: Hit, app: FaultyApp) -> Response | None:
+    def change(hit: Hit, app: Forwarder) -> Response | None:
         if hit.op("updateOrderContact"):
             hit.request = replace(hit.request, method="PATCH")
         return None
@@ -240,7 +240,7 @@ def _put_keeps() -> Injection:
 def _immutable_changed() -> Injection:
     """A v2.1 order update that sends `referenceId` answers with it changed."""
 
-    def change(hit: Hit, response: Response, app: FaultyApp) -> Response:
+    def change(hit: Hit, response: Response, app: Forwarder) -> Response:
         body = hit.body()
         if not isinstance(body, dict) or "referenceId" not in body:
             return response
@@ -249,7 +249,7 @@ def _immutable_changed() -> Injection:
             doc["referenceId"] = body["referenceId"]
             return True
 
-        return _edit_doc(hit, response, {"updateOrder", "patchOrder"}, edit)
+        return edit_doc(hit, response, {"updateOrder", "patchOrder"}, edit)
 
     return Injection(after=change)
 
@@ -262,7 +262,7 @@ def _immutable_changed() -> Injection:
 def _created_at_from_body() -> Injection:
     """A v2.1 order PUT answers with the `createdAt` its body sent."""
 
-    def change(hit: Hit, response: Response, app: FaultyApp) -> Response:
+    def change(hit: Hit, response: Response, app: Forwarder) -> Response:
         body = hit.body()
         if not isinstance(body, dict) or not isinstance(body.get("createdAt"), str):
             return response
@@ -271,7 +271,7 @@ def _created_at_from_body() -> Injection:
             doc["createdAt"] = body["createdAt"]
             return True
 
-        return _edit_doc(hit, response, {"updateOrder"}, edit)
+        return edit_doc(hit, response, {"updateOrder"}, edit)
 
     return Injection(after=change)
 
@@ -284,7 +284,7 @@ def _created_at_from_body() -> Injection:
 def _fields_drop_all() -> Injection:
     """DELETE .../extensions/ext/fields?name=a|b empties the whole extension."""
     ops = {"deleteOrderDataExtensionFields", "deleteOrderItemDataExtensionFields"}
-    return _ignore_query(lambda hit: hit.op(ops), "name")
+    return ignore_query(lambda hit: hit.op(ops), "name")
 
 
 @fault(
@@ -310,7 +310,7 @@ def _consumer_items_empty() -> Injection:
         doc.pop("next", None)
         return True
 
-    return Injection(after=lambda hit, r, app: _edit_doc(hit, r, {"listOrderConsumerOrderItems"}, edit))
+    return Injection(after=lambda hit, r, app: edit_doc(hit, r, {"listOrderConsumerOrderItems"}, edit))
 
 
 @fault(
@@ -331,7 +331,7 @@ def _consumer_keeps() -> Injection:
 def _extension_overwrites() -> Injection:
     """Creating a data extension that exists overwrites it (201) instead of answering 409."""
 
-    def change(hit: Hit, response: Response, app: FaultyApp) -> Response:
+    def change(hit: Hit, response: Response, app: Forwarder) -> Response:
         if response.status != 409 or not hit.op("createOrderDataExtension", "createOrderItemDataExtension"):
             return response
         replaced = app.forward(replace(hit.request, method="PUT"))
@@ -348,7 +348,7 @@ def _extension_overwrites() -> Injection:
 def _uppercase_delete_ignored() -> Injection:
     """A DELETE naming the resource by its upper-case ref answers 204 but deletes nothing."""
 
-    def change(hit: Hit, app: FaultyApp) -> Response | None:
+    def change(hit: Hit, app: Forwarder) -> Response | None:
         if hit.method != "DELETE" or hit.operation_id is None:
             return None
         if hit.request.authorization != app.valid_authorization:
@@ -380,7 +380,7 @@ def _modified_frozen() -> Injection:
             return True
         return False
 
-    return Injection(after=lambda hit, r, app: _edit_doc(hit, r, None, edit))
+    return Injection(after=lambda hit, r, app: edit_doc(hit, r, None, edit))
 
 
 @fault(
@@ -398,7 +398,7 @@ def _created_reset() -> Injection:
             return True
         return False
 
-    return Injection(after=lambda hit, r, app: _edit_doc(hit, r, None, edit) if _is_update(hit) else r)
+    return Injection(after=lambda hit, r, app: edit_doc(hit, r, None, edit) if _is_update(hit) else r)
 
 
 _KINDS = (("OrderItem", ORDER_ITEM), ("OrderContact", CONTACT), ("OrderConsumer", CONSUMER), ("Order", ORDER))
@@ -413,7 +413,7 @@ def _rejected_partly_applied() -> Injection:
     """An update refused with 400 still stores the fields it sent that have the stored field's type (a partial
     write): the answer is a proper 400, the next read shows the new values."""
 
-    def change(hit: Hit, response: Response, app: FaultyApp) -> Response:
+    def change(hit: Hit, response: Response, app: Forwarder) -> Response:
         op = hit.operation_id or ""
         body = hit.body()
         if (
@@ -425,13 +425,13 @@ def _rejected_partly_applied() -> Injection:
             return response
         kind = next((k for name, k in _KINDS if name in op), None)
         ref = next((v for name, v in hit.params.items() if name.endswith("Ref")), None)
-        record = app.faulty_store.get(kind, ref.lower()) if kind and ref else None
+        record = app.store.get(kind, ref.lower()) if kind and ref else None
         if record is None:
             return response
         old = record.fields
         fields = {**old, **{k: v for k, v in body.items() if k in old and type(v) is type(old[k])}}
         if fields != old:
-            app.faulty_store.update(record, fields, guest_ref=record.guest_ref, links=record.links)
+            app.store.update(record, fields, guest_ref=record.guest_ref, links=record.links)
         return response
 
     return Injection(after=change)
@@ -447,7 +447,7 @@ def _retrieve_stale() -> Injection:
     an update the write's own answer is right, every later read shows the old values (deletes still clear it)."""
     cache: dict[str, Response] = {}
 
-    def change(hit: Hit, response: Response, app: FaultyApp) -> Response:
+    def change(hit: Hit, response: Response, app: Forwarder) -> Response:
         op = hit.operation_id or ""
         path = hit.request.path.lower()
         if hit.method == "DELETE":
@@ -459,7 +459,7 @@ def _retrieve_stale() -> Injection:
         key = f"{path}?{hit.request.query_string.decode('latin-1')}"
         if key in cache:
             return cache[key]
-        if len(cache) < _SEEN_LIMIT:
+        if len(cache) < SEEN_LIMIT:
             cache[key] = response
         return response
 

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import orjson
 
-from ..app import (
-    Response,
-)
 from ..errors import error_body
+from ..messages import Response
 from .core import (
+    Forwarder,
     Hit,
     Injection,
-    _internal_error,
     fault,
+    internal_error,
 )
-from .layer import FaultyApp
 
 
 @fault(
@@ -25,7 +23,7 @@ from .layer import FaultyApp
 def _create_200() -> Injection:
     """POST /v2.1/orders answers 200 instead of the documented 201."""
 
-    def change(hit: Hit, response: Response, app: FaultyApp) -> Response:
+    def change(hit: Hit, response: Response, app: Forwarder) -> Response:
         if hit.op("createOrder") and response.status == 201:
             response.status = 200
         return response
@@ -41,9 +39,9 @@ def _create_200() -> Injection:
 def _missing_ref_500() -> Injection:
     """A ref that matches no resource answers 500 instead of 404."""
 
-    def change(hit: Hit, response: Response, app: FaultyApp) -> Response:
+    def change(hit: Hit, response: Response, app: Forwarder) -> Response:
         if response.status == 404 and hit.operation_id is not None and hit.params:
-            return _internal_error()
+            return internal_error()
         return response
 
     return Injection(after=change)
@@ -57,7 +55,7 @@ def _missing_ref_500() -> Injection:
 def _delete_202() -> Injection:
     """DELETE /v2.1/orders/{ref} answers 202 Accepted (a queued delete) instead of 204 or 200."""
 
-    def change(hit: Hit, response: Response, app: FaultyApp) -> Response:
+    def change(hit: Hit, response: Response, app: Forwarder) -> Response:
         if hit.op("deleteOrder") and response.status == 204:
             return Response(202)
         return response
@@ -73,7 +71,7 @@ def _delete_202() -> Injection:
 def _forbidden() -> Injection:
     """Missing or wrong credentials answer 403 Forbidden instead of the documented 401."""
 
-    def change(hit: Hit, response: Response, app: FaultyApp) -> Response:
+    def change(hit: Hit, response: Response, app: Forwarder) -> Response:
         if response.status == 401:
             body = orjson.dumps({"status": "FORBIDDEN", "code": 403, "message": "Access denied."})
             return Response(403, body)
@@ -98,7 +96,7 @@ def _upper_case_ref(hit: Hit) -> str | None:
 def _uppercase_not_found() -> Injection:
     """Refs are matched case-sensitively: a path naming an existing resource by its upper-case ref answers 404."""
 
-    def change(hit: Hit, app: FaultyApp) -> Response | None:
+    def change(hit: Hit, app: Forwarder) -> Response | None:
         ref = _upper_case_ref(hit)
         if ref is None or hit.operation_id is None or hit.request.authorization != app.valid_authorization:
             return None

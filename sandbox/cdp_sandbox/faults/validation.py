@@ -7,25 +7,23 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from ..app import (
-    Response,
-)
 from ..errors import error_body
+from ..messages import Response
 from ..storage import now
 from .core import (
     CURRENCY_FIELDS,
     V21_BIRTH_DATE,
     V21_ITEM,
     V21_ORDER,
+    Forwarder,
     Hit,
     Injection,
     StoreHooks,
-    _edit_doc,
-    _ignore_query,
-    _list_op,
+    edit_doc,
     fault,
+    ignore_query,
+    list_op,
 )
-from .layer import FaultyApp
 
 
 @fault(
@@ -36,7 +34,7 @@ from .layer import FaultyApp
 def _lowercase_currency() -> Injection:
     """Currency codes in any case are accepted (`eur` is stored as `EUR`) instead of answering 400."""
 
-    def change(hit: Hit, app: FaultyApp) -> Response | None:
+    def change(hit: Hit, app: Forwarder) -> Response | None:
         body = hit.body()
         if not isinstance(body, dict):
             return None
@@ -61,7 +59,7 @@ def _missing_required() -> Injection:
     """POST /v2.1/orders fills in missing required fields (price 0, EUR, now, UNKNOWN) instead of answering 400."""
     defaults = {"referenceId": "UNKNOWN", "currencyCode": "EUR", "price": 0}
 
-    def change(hit: Hit, app: FaultyApp) -> Response | None:
+    def change(hit: Hit, app: Forwarder) -> Response | None:
         body = hit.body()
         if not hit.op("createOrder") or not isinstance(body, dict):
             return None
@@ -81,7 +79,7 @@ def _missing_required() -> Injection:
 def _wrong_type() -> Injection:
     """A v2.1 order or item `price` of the wrong type is read leniently (a numeric string as its number, else 0)."""
 
-    def change(hit: Hit, app: FaultyApp) -> Response | None:
+    def change(hit: Hit, app: Forwarder) -> Response | None:
         body = hit.body()
         if not hit.op(V21_ORDER, V21_ITEM) or not isinstance(body, dict) or "price" not in body:
             return None
@@ -108,7 +106,7 @@ def _wrong_type() -> Injection:
 def _optional_rejected() -> Injection:
     """POST /v2.1/orders refuses the documented optional field `paymentType` with 400."""
 
-    def change(hit: Hit, app: FaultyApp) -> Response | None:
+    def change(hit: Hit, app: Forwarder) -> Response | None:
         body = hit.body()
         if hit.op("createOrder") and isinstance(body, dict) and "paymentType" in body:
             return Response(400, error_body(400, "paymentType: unknown field."))
@@ -125,14 +123,14 @@ def _optional_rejected() -> Injection:
 def _limit_ignored() -> Injection:
     """Lists always page by 10, whatever `limit` asks, while echoing the asked limit."""
 
-    def before(hit: Hit, app: FaultyApp) -> Response | None:
-        asked = hit.param("limit") if _list_op(hit) else None
+    def before(hit: Hit, app: Forwarder) -> Response | None:
+        asked = hit.param("limit") if list_op(hit) else None
         if asked is not None and asked.isdigit():
             hit.notes["limit"] = int(asked)
             hit.drop_query("limit")
         return None
 
-    def after(hit: Hit, response: Response, app: FaultyApp) -> Response:
+    def after(hit: Hit, response: Response, app: Forwarder) -> Response:
         asked = hit.notes.get("limit")
         if asked is None:
             return response
@@ -141,7 +139,7 @@ def _limit_ignored() -> Injection:
             doc["limit"] = asked
             return True
 
-        return _edit_doc(hit, response, None, edit)
+        return edit_doc(hit, response, None, edit)
 
     return Injection(before=before, after=after)
 
@@ -153,7 +151,7 @@ def _limit_ignored() -> Injection:
 )
 def _offset_ignored() -> Injection:
     """Lists always start at the first item (and say offset 0), whatever `offset` asks."""
-    return _ignore_query(_list_op, "offset")
+    return ignore_query(list_op, "offset")
 
 
 @fault(
@@ -163,7 +161,7 @@ def _offset_ignored() -> Injection:
 )
 def _expand_ignored() -> Injection:
     """`expand=true` on a v2.1 list is ignored: bare links come back."""
-    return _ignore_query(_list_op, "expand")
+    return ignore_query(list_op, "expand")
 
 
 @fault(
@@ -186,7 +184,7 @@ def _reference_filter_ignored() -> Injection:
 def _future_birth_date() -> Injection:
     """A v2.1 contact or consumer with a future `dateOfBirth` is accepted (the year is silently moved to 1990)."""
 
-    def change(hit: Hit, app: FaultyApp) -> Response | None:
+    def change(hit: Hit, app: Forwarder) -> Response | None:
         body = hit.body()
         if not hit.op(V21_BIRTH_DATE) or not isinstance(body, dict):
             return None
@@ -206,7 +204,7 @@ def _future_birth_date() -> Injection:
 def _unfiltered_legacy_list() -> Injection:
     """GET /v2/orders without referenceId or guestRef answers 200 with an empty page instead of 400."""
 
-    def change(hit: Hit, app: FaultyApp) -> Response | None:
+    def change(hit: Hit, app: Forwarder) -> Response | None:
         if hit.op("legacyListOrders") and not (hit.param("referenceId") or hit.param("guestRef")):
             hit.set_query([*(hit.query() or []), ("referenceId", "no-such-order")])
         return None
@@ -222,7 +220,7 @@ def _unfiltered_legacy_list() -> Injection:
 def _pair_limit() -> Injection:
     """A PATCH that would take a data extension past 100 pairs answers 200 (and stores nothing)."""
 
-    def change(hit: Hit, response: Response, app: FaultyApp) -> Response:
+    def change(hit: Hit, response: Response, app: Forwarder) -> Response:
         if response.status != 400 or not hit.op("patchOrderDataExtension", "patchOrderItemDataExtension"):
             return response
         if b"at most" not in response.body:
@@ -255,7 +253,7 @@ def _unknown_field() -> Injection:
     """Strict request bodies (those whose page lists every field) accept unknown fields and drop them silently
     instead of answering 400."""
 
-    def change(hit: Hit, app: FaultyApp) -> Response | None:
+    def change(hit: Hit, app: Forwarder) -> Response | None:
         schema = _CLOSED_BODIES.get(hit.operation_id or "")
         body = hit.body()
         if schema is None or not isinstance(body, dict):
@@ -282,7 +280,7 @@ _ORDER_WRITES = frozenset(
 def _status_outside_enum() -> Injection:
     """An order `status` outside the enumeration is accepted and stored as `UNKNOWN` instead of answering 400."""
 
-    def change(hit: Hit, app: FaultyApp) -> Response | None:
+    def change(hit: Hit, app: Forwarder) -> Response | None:
         body = hit.body()
         if not hit.op(_ORDER_WRITES) or not isinstance(body, dict) or not isinstance(body.get("status"), str):
             return None
@@ -303,7 +301,7 @@ def _status_outside_enum() -> Injection:
 def _empty_reference() -> Injection:
     """An order with an empty `referenceId` is accepted (stored as `UNKNOWN`) instead of answering 400."""
 
-    def change(hit: Hit, app: FaultyApp) -> Response | None:
+    def change(hit: Hit, app: Forwarder) -> Response | None:
         body = hit.body()
         if hit.op(_ORDER_WRITES) and isinstance(body, dict) and body.get("referenceId") == "":
             hit.set_body({**body, "referenceId": "UNKNOWN"})

@@ -1,0 +1,195 @@
+"""The sandbox's modules import each other without a cycle, each imports on its own in a fresh interpreter, and
+nothing outside the sandbox reaches into its app or store.
+
+A cycle works until someone imports the modules in another order, and a lazy import inside a function only hides
+one; reading the import graph from the source catches one as soon as it is written. Every import statement
+counts: at module level, inside functions, and under `if TYPE_CHECKING:` (a module typed against another is tied
+to it all the same). `from . import x` of a submodule is an edge to the submodule only; the parent package a
+module sits in is not an edge (Python imports it first whatever the module says).
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = ROOT / "sandbox" / "cdp_sandbox"
+NAME = PACKAGE.name
+# The suite, the benchmark and the scripts use the sandbox through its public doors only (ARCHITECTURE.md).
+OUTSIDE = ("contract_tests", "bench", "scripts", "cdp_openapi")
+INTERNALS = (f"{NAME}.app", f"{NAME}.storage")
+
+
+def _module_name(path: Path, root: Path) -> str:
+    parts = list(path.relative_to(root).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+MODULES = {_module_name(p, PACKAGE.parent): p for p in sorted(PACKAGE.rglob("*.py"))}
+# `python -m cdp_sandbox` runs the command the moment it is imported; the graph covers it, the import not.
+STANDALONE = sorted(m for m in MODULES if m != f"{NAME}.__main__")
+
+
+def _imports(tree: ast.AST) -> list[ast.Import | ast.ImportFrom]:
+    """Every import statement of a module, wherever it stands."""
+    return [node for node in ast.walk(tree) if isinstance(node, ast.Import | ast.ImportFrom)]
+
+
+def _targets(module: str, path: Path, node: ast.Import | ast.ImportFrom, known: set[str]) -> set[str]:
+    """The modules among `known` an import statement loads."""
+    if isinstance(node, ast.Import):
+        return {alias.name for alias in node.names if alias.name in known}
+    if node.level:
+        package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+        for _ in range(node.level - 1):
+            package = package.rpartition(".")[0]
+        base = f"{package}.{node.module}" if node.module else package
+    else:
+        base = node.module or ""
+    submodules = {f"{base}.{alias.name}" for alias in node.names if f"{base}.{alias.name}" in known}
+    # A name that is not a submodule is read from the module itself (`from .faults import build`).
+    reads_base = base in known and len(submodules) < len(node.names)
+    return submodules | ({base} if reads_base else set())
+
+
+def import_graph() -> dict[str, set[str]]:
+    """module -> the sandbox's modules it imports."""
+    known = set(MODULES)
+    graph: dict[str, set[str]] = {}
+    for module, path in MODULES.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        edges: set[str] = set()
+        for node in _imports(tree):
+            edges |= _targets(module, path, node, known)
+        graph[module] = edges - {module}
+    return graph
+
+
+def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One import cycle (its modules in order, the first repeated at the end), or None."""
+    done: set[str] = set()
+    path: list[str] = []
+    on_path: set[str] = set()
+
+    def visit(module: str) -> list[str] | None:
+        path.append(module)
+        on_path.add(module)
+        for nxt in sorted(graph.get(module, ())):
+            if nxt in on_path:
+                return [*path[path.index(nxt) :], nxt]
+            if nxt not in done:
+                cycle = visit(nxt)
+                if cycle is not None:
+                    return cycle
+        path.pop()
+        on_path.discard(module)
+        done.add(module)
+        return None
+
+    for module in sorted(graph):
+        if module not in done:
+            cycle = visit(module)
+            if cycle is not None:
+                return cycle
+    return None
+
+
+def _reachable(graph: dict[str, set[str]], start: str) -> set[str]:
+    seen: set[str] = set()
+    stack = [start]
+    while stack:
+        for nxt in graph.get(stack.pop(), ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append(nxt)
+    return seen
+
+
+def test_the_import_graph_is_read_from_the_source() -> None:
+    graph = import_graph()
+    assert f"{NAME}.messages" in graph[f"{NAME}.app"]
+    assert f"{NAME}.faults.core" in graph[f"{NAME}.faults.state"]
+    # the catalog's modules, imported by the package in the catalog's order
+    assert f"{NAME}.faults.robustness" in graph[f"{NAME}.faults"]
+    assert {f"{NAME}.app", f"{NAME}.faults", f"{NAME}.seeds"} <= graph[f"{NAME}.factory"]
+    # `from .. import jsonio` loads the submodule, not the package's own names
+    assert f"{NAME}.jsonio" in graph[f"{NAME}.faults.core"]
+    assert NAME not in graph[f"{NAME}.faults.core"]
+
+
+def test_no_module_of_the_sandbox_imports_itself_through_others() -> None:
+    cycle = find_cycle(import_graph())
+    assert cycle is None, "import cycle: " + " -> ".join(cycle or [])
+
+
+def test_the_layers_point_one_way() -> None:
+    """The messages import nothing of the sandbox; the app knows neither faults nor seeds nor the factory; the
+    fault layer's vocabulary does not know the faulty app; only the factory (and what stands on it) builds."""
+    graph = import_graph()
+    assert graph[f"{NAME}.messages"] == set()
+    below_app = _reachable(graph, f"{NAME}.app")
+    assert not {m for m in below_app if m.startswith((f"{NAME}.faults", f"{NAME}.seeds", f"{NAME}.factory"))}
+    assert f"{NAME}.faults.layer" not in _reachable(graph, f"{NAME}.faults.core")
+    for module in MODULES:
+        if module.startswith(f"{NAME}.faults"):
+            assert f"{NAME}.factory" not in _reachable(graph, module), module
+
+
+def test_a_cycle_is_found() -> None:
+    assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == ["a", "b", "c", "a"]
+    assert find_cycle({"a": {"b"}, "b": set(), "c": {"a", "b"}}) is None
+
+
+def test_imports_in_functions_and_for_types_count() -> None:
+    source = (
+        "from typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n    from .app import SandboxApp\n"
+        "def f():\n    from . import seeds\n"
+    )
+    path = PACKAGE / "factory.py"
+    found: set[str] = set()
+    for node in _imports(ast.parse(source)):
+        found |= _targets(f"{NAME}.factory", path, node, set(MODULES))
+    assert found == {f"{NAME}.app", f"{NAME}.seeds"}
+
+
+def _outside_files() -> list[Path]:
+    return [p for top in OUTSIDE for p in sorted((ROOT / top).rglob("*.py"))]
+
+
+def test_nothing_outside_the_sandbox_imports_its_app_or_store() -> None:
+    """The suite, the benchmark and the scripts build sandboxes through `cdp_sandbox.factory` (or the package,
+    or the launcher), never from `SandboxApp` and `Store` themselves."""
+    known = set(MODULES)
+    offenders = []
+    for path in _outside_files():
+        module = _module_name(path, ROOT)
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in _imports(tree):
+            reached = _targets(module, path, node, known)
+            names = {alias.name for alias in node.names}
+            if reached & set(INTERNALS) or (
+                isinstance(node, ast.ImportFrom) and node.module == NAME and names & {"SandboxApp", "Store"}
+            ):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not offenders, f"these import the sandbox's app or store: {offenders}"
+
+
+@pytest.mark.parametrize("module", STANDALONE)
+def test_each_module_imports_alone_in_a_fresh_interpreter(module: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", f"import {module}"],
+        check=False,
+        cwd=PACKAGE.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
