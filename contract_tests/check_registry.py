@@ -12,8 +12,9 @@ from typing import Any
 from schemathesis import CheckFunction, check
 from schemathesis.checks import CHECKS, load_all_checks
 
-from .current import current
 from .losses import TransportLost
+from .run_view import current
+from .transport import refused_count
 
 CUSTOM_CHECKS: dict[str, CheckFunction] = {}
 """This kit's checks by name, in registration order."""
@@ -22,14 +23,6 @@ CUSTOM_CHECKS: dict[str, CheckFunction] = {}
 class Unobserved(Exception):
     """The evidence a check needs is not at hand: judging recorded traffic, the recording holds no later read that
     shows it. The check then does not apply to the exchange (neither passed nor failed)."""
-
-
-_REFUSED = [0]
-
-
-def note_refused() -> None:
-    """Count a request a passive run refused to send (transport.refuse_all)."""
-    _REFUSED[0] += 1
 
 
 def custom(func: CheckFunction) -> CheckFunction:
@@ -42,7 +35,7 @@ def custom(func: CheckFunction) -> CheckFunction:
 
     @functools.wraps(func)
     def judged(ctx: Any, response: Any, case: Any) -> bool | None:
-        refused = _REFUSED[0]
+        refused = refused_count()
         try:
             result = func(ctx, response, case)
         except Unobserved:
@@ -55,10 +48,10 @@ def custom(func: CheckFunction) -> CheckFunction:
                 run.losses.unjudge(f"check {func.__name__}", op_id, exc.lost)
             return True
         except AssertionError:
-            if _REFUSED[0] > refused:
+            if refused_count() > refused:
                 return True
             raise
-        return True if _REFUSED[0] > refused else result
+        return True if refused_count() > refused else result
 
     CUSTOM_CHECKS[func.__name__] = judged
     return check(judged)

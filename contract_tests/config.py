@@ -43,8 +43,8 @@ class Rule:
 
 
 @dataclass(frozen=True, slots=True)
-class Exception_:
-    """A per-operation change to one check's expected statuses."""
+class StatusOverride:
+    """A per-operation change to one check's expected statuses (an `[[exceptions]]` entry of conformance.toml)."""
 
     operations: tuple[str, ...]
     check: str
@@ -105,7 +105,7 @@ class SuiteConfig:
     builtin: dict[str, CheckSetting]
     custom: dict[str, CheckSetting]
     rules: tuple[Rule, ...]
-    exceptions: tuple[Exception_, ...]
+    exceptions: tuple[StatusOverride, ...]
     spec_gaps: tuple[SpecGap, ...]
     narrowed: tuple[Narrowing, ...]
     profiles: dict[str, Profile]
@@ -194,7 +194,7 @@ def _vet_listed(section: str, listed: dict[str, CheckSetting], existing: frozens
         raise ConfigError(f"[checks.{section}]: no such check: {extra}")
 
 
-def _exceptions(raw: list[dict[str, Any]], known: set[str]) -> tuple[Exception_, ...]:
+def _exceptions(raw: list[dict[str, Any]], known: set[str]) -> tuple[StatusOverride, ...]:
     result = []
     for entry in raw:
         check = entry.get("check")
@@ -202,7 +202,7 @@ def _exceptions(raw: list[dict[str, Any]], known: set[str]) -> tuple[Exception_,
             raise ConfigError(f"exception for unknown check {check!r}")
         statuses = tuple(str(s) for s in entry["expected-statuses"])
         why = _reason(entry, f"exception for {check} on {entry.get('operations')}")
-        result.append(Exception_(tuple(entry["operations"]), check, statuses, why))
+        result.append(StatusOverride(tuple(entry["operations"]), check, statuses, why))
     return tuple(result)
 
 

@@ -21,14 +21,14 @@ from typing import TYPE_CHECKING, Any
 import requests
 import schemathesis
 import yaml
-from cdp_sandbox.app import default_spec_path as sandbox_spec_path
+from cdp_sandbox.factory import default_spec_path as sandbox_spec_path
 from schemathesis import CheckFunction, CheckResult, HookContext, Response
 from schemathesis.checks import CHECKS
 from schemathesis.core.failures import Failure, FailureGroup
 from schemathesis.engine.recorder import ScenarioRecorder
 
 from . import config as config_mod
-from . import current as current_mod
+from . import run_view
 from .baseline import Baseline, BaselineOptions
 from .checks import check_names
 from .curl import curl_for_request
@@ -403,10 +403,14 @@ def _json(response: Response) -> Any:
 def require() -> RunContext:
     """The current run, building one from the environment (and installing it) when the suite runs under plain
     pytest."""
-    run = current_mod.current()
+    run = run_view.current()
     if run is None:
         run = RunContext(RunOptions(target=target_from_env(os.environ)))
-        current_mod.install(run)
+        run_view.install(run)
+    if not isinstance(run, RunContext):
+        raise TypeError(
+            f"the installed run is a {type(run).__name__}, not a RunContext: the suite needs a whole run"
+        )
     return run
 
 

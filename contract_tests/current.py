@@ -1,9 +1,7 @@
-"""What is running now: the run, the phase and the test, each readable from anywhere without importing the run.
+"""What is running now: the phase and the test, readable from anywhere without importing the run.
 
-The runner installs the run before pytest imports the suite; the checks and the recorder read it here, so they
-depend on this module and not on the module that assembles a run (context.py). The phase and the test id are
-context variables set for the extent of a `with` block: a later change can run phases side by side in threads,
-each seeing its own phase, and a block that ends restores what was there before.
+Both are context variables set for the extent of a `with` block: phases can run side by side in threads, each
+seeing its own phase, and a block that ends restores what was there before. The run itself is in run_view.py.
 """
 
 from __future__ import annotations
@@ -11,26 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .context import RunContext
-
-_RUN: list[RunContext] = []
 _PHASE: ContextVar[str] = ContextVar("conformance_phase", default="")
 _TEST: ContextVar[str] = ContextVar("conformance_test", default="")
-
-
-def install(run: RunContext | None) -> None:
-    """Make `run` the current run (None clears it)."""
-    _RUN.clear()
-    if run is not None:
-        _RUN.append(run)
-
-
-def current() -> RunContext | None:
-    """The current run, if one is installed."""
-    return _RUN[0] if _RUN else None
 
 
 @contextmanager

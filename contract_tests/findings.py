@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
 
-from . import register
+from . import rule_register
+from .check_registry import CUSTOM_CHECKS
 from .provenance import DeviationKind, Verdict
-from .registry import CUSTOM_CHECKS
 from .results import FailureRecord
 
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
@@ -91,9 +91,9 @@ class RuleText:
 
 
 @functools.cache
-def _register(path: Path = register.REGISTER_PATH) -> tuple[register.Rule, ...]:
+def _register(path: Path = rule_register.REGISTER_PATH) -> tuple[rule_register.Rule, ...]:
     try:
-        return tuple(register.load(path))
+        return tuple(rule_register.load(path))
     except (
         OSError,
         ValueError,

@@ -19,7 +19,7 @@ import json
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from . import register
+from . import rule_register
 from .baseline import Entry, Status
 from .provenance import DeviationKind, TargetKind, heading
 
@@ -223,7 +223,7 @@ def _cards(run: RunContext, s: Summary, assessment: Assessment) -> str:
     statuses = [assessment.status(f) for f in assessment.findings]
     tally = ", ".join(f"{statuses.count(x)} {x.value}" for x in (Status.NEW, Status.KNOWN, Status.EXPIRED))
     rules = _rules()
-    exercised = len(rules) - len(register.unexercised(rules, run.model.operations, run.results.applied))
+    exercised = len(rules) - len(rule_register.unexercised(rules, run.model.operations, run.results.applied))
     cards = [
         ("Exchanges judged" if run.options.passive else "Requests sent", s.requests, f"{s.probes} probes"),
         ("Operations exercised", f"{s.operations_exercised} / {s.operations}", ""),
@@ -423,9 +423,9 @@ def _stale(entries: list[Entry]) -> str:
     )
 
 
-def _rules() -> list[register.Rule]:
+def _rules() -> list[rule_register.Rule]:
     try:
-        return register.load()
+        return rule_register.load()
     except (OSError, ValueError):  # the wheel may ship without the register
         return []
 
@@ -435,12 +435,12 @@ def _coverage(run: RunContext, findings: list[Finding]) -> str:
     rules = _rules()
     if not rules:
         return _section("coverage", "Rule coverage", "<p>The rule register is not available.</p>")
-    missing = set(register.unexercised(rules, run.model.operations, run.results.applied))
+    missing = set(rule_register.unexercised(rules, run.model.operations, run.results.applied))
     broken = {f.rule.id for f in findings if f.rule.id}
     idle = [op for op in run.model.operations if op not in {o for o, _ in run.results.applied}]
     rows = []
     for rule in sorted(rules, key=lambda r: (r.id not in missing, r.id)):
-        ops = register.matched_operations(rule, run.model.operations)
+        ops = rule_register.matched_operations(rule, run.model.operations)
         state = "<span class='badge b-no'>not exercised</span>" if rule.id in missing else ""
         state = state or "<span class='badge b-yes'>exercised</span>"
         state += "<span class='badge b-new'>deviation</span>" if rule.id in broken else ""

@@ -73,7 +73,7 @@ class Probes:
             try:
                 response = self.session.get(url, auth=self.auth, timeout=30)
             except TransportLost:
-                raise  # the network's doing, not the target's: the check does not apply (registry.custom)
+                raise  # the network's doing, not the target's: the check does not apply (check_registry.custom)
             except requests.RequestException as exc:
                 raise AssertionError(f"follow-up GET {url} failed: {type(exc).__name__}: {exc}") from None
         result = ProbeResult(response.status_code, _json_text(response.text), url)

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from _pytest import junitxml
 
-from . import assessment, concurrency, current, kit_version, progress, report, targets, workers
+from . import assessment, concurrency, kit_version, progress, report, run_view, targets, workers
 from .baseline import BaselineError, baseline_options
 from .baseline import add_arguments as baseline_arguments
 from .config import ALL_PHASES, ConfigError
@@ -203,13 +203,13 @@ def execute(
     if keyword:
         args += ["-k", keyword]
     _forget_suite_modules()
-    current.install(run)
+    run_view.install(run)
     try:
         # Whatever pytest or a plugin prints (the failure summary quotes response bodies) passes the redactor.
         with contextlib.redirect_stdout(RedactingStream(sys.stdout, run.redactor)):
             code = pytest.main(args, plugins=plugins)
     finally:
-        current.install(None)
+        run_view.install(None)
         _forget_suite_modules()
         _redact_file(run.options.reports_dir / "conformance-junit.xml", run)
     if worker_plugin is not None and run.options.worker is not None:  # a forked worker has its own number

@@ -29,7 +29,6 @@ from .model import ApiModel
 from .network import Network
 from .pacing import Pacer
 from .redaction import REDACTED, Redactor
-from .registry import note_refused
 from .safety import SafetyGuard, may_follow_redirect
 
 _ROLE: ContextVar[tuple[str, str]] = ContextVar("contract_role", default=("request", ""))
@@ -308,6 +307,14 @@ class SendingRefused(requests.RequestException):
     """A request was about to leave a passive run, which sends nothing."""
 
 
+_REFUSED = [0]
+
+
+def refused_count() -> int:
+    """How many requests `refuse_all` has refused in this process (a check that tried to send does not apply)."""
+    return _REFUSED[0]
+
+
 @contextlib.contextmanager
 def refuse_all() -> Iterator[list[str]]:
     """While the block runs, no `requests` session of the process sends anything: each attempt raises
@@ -318,7 +325,7 @@ def refuse_all() -> Iterator[list[str]]:
 
     def send(self: Any, request: requests.PreparedRequest, *args: Any, **kwargs: Any) -> requests.Response:
         attempts.append(f"{request.method} {request.url}")
-        note_refused()
+        _REFUSED[0] += 1
         raise SendingRefused(f"passive judging sends nothing; refused {request.method} {request.url}")
 
     for cls in classes:

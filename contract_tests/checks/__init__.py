@@ -1,6 +1,6 @@
 """Targeted checks for contract rules the built-in checks cannot see, one module per topic.
 
-Each check is one small function registered with schemathesis (registry.py), so it runs on every response of
+Each check is one small function registered with schemathesis (check_registry.py), so it runs on every response of
 every phase next to the built-ins and is switched in conformance.toml like them. Its docstring states the rule
 and where the spec says it. A check returns True when the rule does not apply to the exchange (schemathesis then
 does not count it as passed), None when it verified the rule, and raises AssertionError on a deviation. Checks
@@ -10,7 +10,7 @@ and shown with the failure. Importing this package registers every check.
 
 from __future__ import annotations
 
-from ..registry import CUSTOM_CHECKS, builtin_check_names
+from ..check_registry import CUSTOM_CHECKS, builtin_check_names
 from . import extensions, identity, links, lists, persistence, rules, updates
 
 __all__ = ["CUSTOM_CHECKS", "TOPICS", "check_names"]

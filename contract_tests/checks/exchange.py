@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 from schemathesis import Response
 
-from ..current import current
 from ..model import EXTENSIONS, Action, ApiModel, Kind, OpInfo, resource_path
 from ..probes import ProbeResult, Probes
+from ..run_view import current
 from ..state import Key, ResourceState, Seen, parent_key, resource_key
 from ..urls import TargetUrls
 

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 
 from schemathesis import CheckContext, Response
 
+from ..check_registry import custom
 from ..hooks import is_positive
 from ..model import EXTENSIONS, Action
-from ..registry import custom
 from .exchange import MAX_EXT_PAIRS, same, user_fields, view
-from .rules import _body_errors
+from .rules import body_errors
 
 if TYPE_CHECKING:
     from schemathesis.specs.openapi.schemas import OpenApiCase
@@ -63,7 +63,7 @@ def extension_pair_limit(ctx: CheckContext, response: Response, case: OpenApiCas
         return True
     if v.before is None or v.sent is None or not is_positive(case):
         return True
-    if _body_errors(v.model, v.info.operation_id, v.sent):
+    if body_errors(v.model, v.info.operation_id, v.sent):
         return True  # a body the schema refuses (the workflows send one on purpose) is not a valid PATCH
     merged = set(user_fields(v.model, v.info, v.before.body)) | set(v.sent)
     over = len(merged) > MAX_EXT_PAIRS

@@ -8,10 +8,10 @@ from weakref import WeakKeyDictionary
 import requests
 from schemathesis import CheckContext, Response
 
-from ..current import current
+from ..check_registry import custom
 from ..model import EXTENSIONS, Action
 from ..probes import Probes
-from ..registry import custom
+from ..run_view import current
 from .exchange import View, view
 
 if TYPE_CHECKING:

@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 
 from schemathesis import CheckContext, Response
 
+from ..check_registry import custom
 from ..model import EXTENSIONS, Action, Kind, resource_path
-from ..registry import custom
 from ..urls import TargetUrls, origin_of
 from .exchange import View, consumer_links, page_items, view
 

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from schemathesis import CheckContext, Response
 
+from ..check_registry import custom
 from ..model import EXTENSIONS, Action, Kind, collection_path
-from ..registry import custom
 from ..state import Key
 from .exchange import JSON_SAFE_INT, MAX_DESCENDANT_PROBES, View, page_items, page_query, view
 

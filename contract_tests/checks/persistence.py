@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from schemathesis import CheckContext, Response
 
+from ..check_registry import custom
 from ..model import EXTENSIONS, Action, Kind, collection_path, resource_path
-from ..registry import custom
 from .exchange import (
     IMMUTABLE_ORDER_FIELDS,
     LINK_FIELDS,

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any
 import jsonschema_rs
 from schemathesis import CheckContext, Response
 
+from ..check_registry import custom
 from ..hooks import BIRTH_DATE_OPERATIONS, past_birth_date
 from ..model import Action, ApiModel, Kind
-from ..registry import custom
 from .exchange import view
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ def list_filter_rules_enforced(ctx: CheckContext, response: Response, case: Open
 _BODY_VALIDATORS: dict[str, jsonschema_rs.Validator] = {}
 
 
-def _body_errors(model: ApiModel, operation_id: str, body: Any) -> list[str]:
+def body_errors(model: ApiModel, operation_id: str, body: Any) -> list[str]:
     """Where a request body breaks the operation's request schema (formats included), first few."""
     validator = _BODY_VALIDATORS.get(operation_id)
     if validator is None:
@@ -98,7 +98,7 @@ def invalid_body_rejected(ctx: CheckContext, response: Response, case: OpenApiCa
         )
     ):
         return True
-    errors = _body_errors(v.model, v.info.operation_id, v.sent)
+    errors = body_errors(v.model, v.info.operation_id, v.sent)
     if not errors:
         return True
     assert not errors, f"{v.info.operation_id} accepted ({v.status}) a body its schema forbids: " + "; ".join(

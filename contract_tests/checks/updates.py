@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from schemathesis import CheckContext, Response
 
+from ..check_registry import custom
 from ..model import EXTENSIONS, Action, resource_path
-from ..registry import custom
 from .exchange import LINK_FIELDS, View, comparable, instant, same, short, user_fields, view
 
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ response it got, judged by `RunContext.check` (every enabled built-in and custom
 provenance and reports), then remembered in `state.py`. The checks' follow-up reads (probes.py) are answered from
 the recording instead of the network (`RecordedProbes`): the first later GET of the same URL, as long as no write
 touched that resource in between. A rule whose evidence the recording does not hold does not apply
-(registry.Unobserved). Nothing leaves the process: every `requests` adapter refuses to send while judging.
+(check_registry.Unobserved). Nothing leaves the process: every `requests` adapter refuses to send while judging.
 
 One engine serves `verify-har` (a whole recording, then close) and the proxy (exchanges fed as they pass, each
 judged once it has settled: `settle` seconds old, so the reads that follow it are in the recording too).
@@ -30,11 +30,11 @@ from requests.structures import CaseInsensitiveDict
 from schemathesis import Response
 from schemathesis.specs.openapi.checks import ignored_auth
 
-from .. import current
+from .. import current, run_view
+from ..check_registry import Unobserved
 from ..context import RunContext, RunOptions
 from ..model import OpInfo
 from ..probes import ProbeResult, Probes
-from ..registry import Unobserved
 from ..results import FailureRecord
 from ..transport import Exchange, refuse_all
 from ..urls import origin_of
@@ -199,13 +199,13 @@ class PassiveEngine:
         self.on_deviation = on_deviation
         self.refused: list[str] = []
         self._seq = 0
-        current.install(self.run)
+        run_view.install(self.run)
 
     def close(self) -> None:
         """Judge what is left and let go of the current run."""
         self.judge_settled(closing=True)
-        if current.current() is self.run:
-            current.install(None)
+        if run_view.current() is self.run:
+            run_view.install(None)
 
     def feed(self, recorded: Recorded) -> Item:
         """Add one exchange, in the order it happened (its credentials are masked from now on)."""

@@ -7,6 +7,7 @@ from functools import cache
 from typing import Any
 
 import yaml
+from cdp_sandbox.factory import app_factory
 
 from contract_tests import config as config_mod
 from contract_tests import hooks
@@ -15,7 +16,7 @@ from contract_tests.context import default_spec_path
 from contract_tests.model import ApiModel
 from contract_tests.runner import Outcome
 from contract_tests.safety import Plan, make_plan
-from contract_tests.targets import SANDBOX_KEY, SANDBOX_TOKEN, Target, fresh_sandbox_factory
+from contract_tests.targets import SANDBOX_KEY, SANDBOX_TOKEN, Target
 
 RunSuite = Callable[..., Outcome]
 
@@ -26,7 +27,7 @@ def asgi(factory: Callable[[], Any] | None = None, description: str = "test sand
         base_url="http://testserver",
         client_key=SANDBOX_KEY,
         api_token=SANDBOX_TOKEN,
-        app_factory=factory or fresh_sandbox_factory(),
+        app_factory=factory or app_factory(),
         description=description,
         local_sandbox=True,
     )

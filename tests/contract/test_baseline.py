@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 import yaml
-from cdp_sandbox.faults import app_factory
+from cdp_sandbox.factory import app_factory
 
 from contract_tests import assessment, baseline, findings, report, runner, targets
 from contract_tests.baseline import Baseline, BaselineError, BaselineOptions, Status

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 import requests
-from cdp_sandbox.app import create_app
+from cdp_sandbox import create_app
 from schemathesis.python import asgi
 
 from contract_tests.passive.engine import Item, Timeline, refs_of

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from cdp_sandbox.faults import CATALOG, app_factory
+from cdp_sandbox.factory import app_factory
+from cdp_sandbox.faults import CATALOG
 
 from contract_tests.checks import CUSTOM_CHECKS
 from contract_tests.runner import EXIT_DEVIATIONS, EXIT_OK

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 import yaml
-from cdp_sandbox.faults import app_factory
+from cdp_sandbox.factory import app_factory
 
 from contract_tests import config, hooks, mutation
 from contract_tests.checks import check_names
@@ -340,6 +340,6 @@ def test_the_mutation_run_tells_the_runner_its_targets_are_sandboxes(
         def wait(self, timeout: float | None = None) -> int:
             return 0
 
-    monkeypatch.setattr("contract_tests.mutation.subprocess.Popen", Process)
+    monkeypatch.setattr("contract_tests.mutation.run.subprocess.Popen", Process)
     mutation.run_stage("http://127.0.0.1:9", ("workflows",), tmp_path, {})
     assert commands[0][commands[0].index("--target-kind") + 1] == "sandbox"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from cdp_sandbox.faults import app_factory
+from cdp_sandbox.factory import app_factory
 
 from contract_tests import progress, targets
 from contract_tests.context import RunContext, RunOptions

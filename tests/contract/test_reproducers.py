@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from cdp_sandbox.faults import app_factory
+from cdp_sandbox.factory import app_factory
 
 from contract_tests import assessment, reproducers
 from contract_tests.context import RunOptions

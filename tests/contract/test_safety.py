@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import requests
 import requests.adapters
+from cdp_sandbox.factory import app_factory
 from schemathesis.python import asgi as st_asgi
 
 from contract_tests import config as config_mod
@@ -19,7 +20,7 @@ from contract_tests.context import RunContext, RunOptions
 from contract_tests.model import ApiModel
 from contract_tests.runner import EXIT_OK, EXIT_UNUSABLE, execute
 from contract_tests.safety import SafetyError, SafetyGuard, generated_writes, is_live_host, make_plan
-from contract_tests.targets import SANDBOX_KEY, SANDBOX_TOKEN, fresh_sandbox_factory, url_target
+from contract_tests.targets import SANDBOX_KEY, SANDBOX_TOKEN, url_target
 from tests.contract.helpers import reported_checks
 
 LIVE = "https://api-engage-eu.sitecorecloud.io"
@@ -115,8 +116,8 @@ def test_the_guard_refuses_unbudgeted_writes_and_counts_the_budget(
 @pytest.fixture
 def offline_sitecore(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """Answer every HTTP request in-process from a fresh sandbox instead of the network; record what arrives."""
-    app = fresh_sandbox_factory()()
-    adapter = st_asgi.get_client(app).adapter
+    app = app_factory()()
+    adapter = st_asgi.get_client(app).adapter  # type: ignore[arg-type]
     arrived: list[str] = []
 
     def send(self: Any, request: requests.PreparedRequest, *args: Any, **kwargs: Any) -> requests.Response:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from contract_tests import register
+from contract_tests import rule_register
 from contract_tests.runner import EXIT_OK
 from tests.contract.helpers import RunSuite, asgi, reported_checks
 
@@ -31,7 +31,10 @@ def test_quick_profile_passes_on_the_healthy_sandbox(run_suite: RunSuite, tmp_pa
     assert "object_level_authorization" in report  # the check that is off is listed with its reason
     # Every rule of the register (spec/rules.yaml) was exercised: one of its checks judged one of its operations.
     assert (
-        register.unexercised(register.load(), outcome.run.model.operations, outcome.run.results.applied) == []
+        rule_register.unexercised(
+            rule_register.load(), outcome.run.model.operations, outcome.run.results.applied
+        )
+        == []
     )
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 import yaml
-from cdp_sandbox.faults import app_factory
+from cdp_sandbox.factory import app_factory
 
 from contract_tests import checks, config, hooks
 from contract_tests.checks import check_names, exchange

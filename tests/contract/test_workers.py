@@ -18,13 +18,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cdp_sandbox.factory import app_factory
 
 from contract_tests import concurrency, runner, targets, workers
 from contract_tests import config as config_mod
 from contract_tests.context import RunOptions
 from contract_tests.report import coverage_line
 from contract_tests.runner import execute, execute_parallel
-from contract_tests.targets import Target, fresh_sandbox_factory
+from contract_tests.targets import Target
 from tests.contract.helpers import RunSuite, asgi
 from tests.contract.lossy_proxy import lossy_proxy
 
@@ -110,7 +111,7 @@ def test_an_incomplete_run_says_what_it_covered() -> None:
 
 
 def _target(url: str, *, app: bool = False, local: bool = False) -> Target:
-    return Target(url, "k", "t", app_factory=fresh_sandbox_factory() if app else None, local_sandbox=local)
+    return Target(url, "k", "t", app_factory=app_factory() if app else None, local_sandbox=local)
 
 
 def test_the_worker_count_follows_the_round_trip_not_the_host_name() -> None:

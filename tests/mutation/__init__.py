@@ -1,1 +1,1 @@
-"""Tests of the mutation runner (contract_tests/mutation.py)."""
+"""Tests of the mutation runner (contract_tests/mutation/)."""

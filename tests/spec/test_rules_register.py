@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 from cdp_sandbox.faults import CATALOG
 
-from contract_tests import register, workflows
+from contract_tests import rule_register, workflows
 from contract_tests.checks import check_names
 from contract_tests.mutation import RULE_TABLE_BEGIN, RULE_TABLE_END
 from tests._spec import load_spec
 from tests.contract.helpers import suite_config
 
 ROOT = Path(__file__).resolve().parents[2]
-RULES = register.load()
-OPERATIONS = register.spec_operations(load_spec())
+RULES = rule_register.load()
+OPERATIONS = rule_register.spec_operations(load_spec())
 
 
 def test_rule_ids_are_unique_and_every_rule_is_stated() -> None:
@@ -33,16 +33,18 @@ def test_every_operation_of_the_spec_is_under_a_rule_and_every_pattern_matches()
     for rule in RULES:
         assert rule.operations, rule.id
         for pattern in rule.operations:
-            only = register.Rule(rule.id, "", "", (pattern,), (), (), ())
-            assert register.matched_operations(only, OPERATIONS), f"{rule.id}: {pattern} matches no operation"
-        covered |= set(register.matched_operations(rule, OPERATIONS))
+            only = rule_register.Rule(rule.id, "", "", (pattern,), (), (), ())
+            assert rule_register.matched_operations(only, OPERATIONS), (
+                f"{rule.id}: {pattern} matches no operation"
+            )
+        covered |= set(rule_register.matched_operations(rule, OPERATIONS))
     assert set(OPERATIONS) <= covered, f"operations under no rule: {sorted(set(OPERATIONS) - covered)}"
 
 
 def test_every_constraint_of_every_schema_is_under_a_rule() -> None:
-    declared = register.schema_constraints(load_spec())
+    declared = rule_register.schema_constraints(load_spec())
     for rule in RULES:
-        assert set(rule.constraints) <= set(register.CONSTRAINTS), rule.id
+        assert set(rule.constraints) <= set(rule_register.CONSTRAINTS), rule.id
         assert bool(rule.schemas) <= bool(rule.constraints), f"{rule.id}: schemas without constraints"
         for schema in rule.schemas:
             assert schema in declared, f"{rule.id}: no schema {schema}"
@@ -59,9 +61,9 @@ def test_every_constraint_of_every_schema_is_under_a_rule() -> None:
 def test_provenance_is_the_specs() -> None:
     """A rule says how well its pages were read, and which of its operations leave it unconfirmed (a guess)."""
     for rule in RULES:
-        assert rule.doc_status == register.doc_status(rule, OPERATIONS), rule.id
-        assert rule.unconfirmed == register.unconfirmed(rule, OPERATIONS), rule.id
-        assert rule.guess == register.is_guess(rule, OPERATIONS), f"{rule.id}: guess must say so"
+        assert rule.doc_status == rule_register.doc_status(rule, OPERATIONS), rule.id
+        assert rule.unconfirmed == rule_register.unconfirmed(rule, OPERATIONS), rule.id
+        assert rule.guess == rule_register.is_guess(rule, OPERATIONS), f"{rule.id}: guess must say so"
 
 
 def test_every_rule_is_judged_by_enabled_checks_and_every_check_judges_a_rule() -> None:
@@ -114,19 +116,19 @@ def test_the_last_full_mutation_run_proved_every_rule(path: Path) -> None:
 
 
 def test_a_rule_is_proved_only_by_its_own_checks_catching_its_faults() -> None:
-    rule = register.Rule("R", "r", "s", ("*",), ("check_a",), ("phase:coverage",), ("f1", "f2"))
-    rows = register.verdicts(
+    rule = rule_register.Rule("R", "r", "s", ("*",), ("check_a",), ("phase:coverage",), ("f1", "f2"))
+    rows = rule_register.verdicts(
         [rule], {"f1": ["other_check"], "f2": ["check_a", "other_check"], "f3": ["check_a"]}
     )
     assert rows[0].proving == ("f2",) and rows[0].caught
-    assert not register.verdicts([rule], {"f1": ["other_check"]})[0].caught
-    assert "| R | check_a | `f1`, `f2` | yes (f2) |" in register.rule_table(rows)
+    assert not rule_register.verdicts([rule], {"f1": ["other_check"]})[0].caught
+    assert "| R | check_a | `f1`, `f2` | yes (f2) |" in rule_register.rule_table(rows)
 
 
 def test_a_rule_is_exercised_when_one_of_its_checks_judged_one_of_its_operations() -> None:
-    rule = register.Rule("R", "r", "s", ("create*",), ("check_a",), ("phase:coverage",), ("f1",))
+    rule = rule_register.Rule("R", "r", "s", ("create*",), ("check_a",), ("phase:coverage",), ("f1",))
     operations = ["createOrder", "listOrders"]
-    assert register.unexercised([rule], operations, [("createOrder", "check_a")]) == []
-    assert register.unexercised([rule], operations, [("listOrders", "check_a"), ("createOrder", "b")]) == [
-        "R"
-    ]
+    assert rule_register.unexercised([rule], operations, [("createOrder", "check_a")]) == []
+    assert rule_register.unexercised(
+        [rule], operations, [("listOrders", "check_a"), ("createOrder", "b")]
+    ) == ["R"]

@@ -1,0 +1,6 @@
+"""`python -m contract_tests.mutation`."""
+
+from .cli import main
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,169 @@
+"""The mutation run written down: reports/mutation.json and mutation.md, and the committed kill table and
+rule-by-rule table of docs/mutation.md."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from cdp_sandbox.faults import CATALOG
+
+from .. import rule_register
+from .verdicts import CAUGHT, CLEAN, ERROR, EXIT_OK, STAGES, FaultResult
+
+
+def shown(result: FaultResult) -> tuple[str, str, str]:
+    """(verdict, checks, seconds to first detection) as a table row and the progress lines show them."""
+    verdict = result.verdict if result.verdict != ERROR else f"ERROR ({result.message[:80]})"
+    checks = ", ".join(result.checks) or "-"
+    seconds = f"{result.detection_seconds:.1f}" if result.detection_seconds is not None else "-"
+    return verdict, checks, seconds
+
+
+def table(results: Sequence[FaultResult]) -> str:
+    """The kill table as Markdown: fault, category, verdict, checks, phase group, time to first detection."""
+    rows = [
+        "| Fault | Category | Verdict | Caught by | Phase | First detection (s) |",
+        "|---|---|---|---|---|---|",
+    ]
+    for result in results:
+        verdict, checks, seconds = shown(result)
+        rows.append(
+            f"| `{result.name}` | {result.category} | {verdict} | {checks} | {result.stage or '-'} | {seconds} |"
+        )
+    return "\n".join(rows)
+
+
+def markdown(report: dict[str, Any], results: Sequence[FaultResult], healthy: FaultResult | None) -> str:
+    """reports/mutation.md: the verdict, the per-category counts, the kill table and what each fault breaks."""
+    s = report["summary"]
+    clean = healthy is not None and healthy.verdict == CLEAN
+    lines = [
+        "# Mutation report: what the contract suite catches",
+        "",
+        f"- Profile: {report['profile']} (phase groups in order: {', '.join('+'.join(g) for g in report['stages'])})",
+        f"- Healthy sandbox: {'no deviation (no false positive)' if clean else 'FAILED: ' + (healthy.message if healthy else 'not run')}",
+        f"- Faults: {s['faults']}; caught {s['caught']}, survived {s['survived']}, errors {s['errors']}; "
+        f"kill rate {s['kill_rate'] * 100:.1f}%",
+        f"- Wall time: {report['wall_seconds']:.0f} s with {report['jobs']} parallel runs",
+        "",
+        "| Category | Faults | Caught |",
+        "|---|---|---|",
+        *(f"| {c} | {v['faults']} | {v['caught']} |" for c, v in s["by_category"].items()),
+        "",
+        "## Kill table",
+        "",
+        table(results),
+        "",
+        *rule_section(results),
+        "",
+        "## What each fault breaks",
+        "",
+        *(f"- `{r.name}`: {r.description} Breaks: {r.breaks}." for r in results),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+KILL_TABLE_BEGIN, KILL_TABLE_END = "<!-- kill-table:begin -->", "<!-- kill-table:end -->"
+RULE_TABLE_BEGIN, RULE_TABLE_END = "<!-- rule-table:begin -->", "<!-- rule-table:end -->"
+
+
+def rule_verdicts(results: Sequence[FaultResult]) -> list[rule_register.RuleVerdict]:
+    """The register's rules (spec/rules.yaml), each proved when one of its faults was caught by one of its checks."""
+    caught = {r.name: r.checks for r in results if r.verdict == CAUGHT}
+    return rule_register.verdicts(rule_register.load(), caught)
+
+
+def rule_section(results: Sequence[FaultResult]) -> list[str]:
+    """The rule-by-rule table between its markers, with a line saying how many rules were proved."""
+    rows = rule_verdicts(results)
+    proved = sum(row.caught for row in rows)
+    return [
+        "## Rule by rule",
+        "",
+        f"{proved} of {len(rows)} rules of the register (spec/rules.yaml) proved: a fault that breaks the rule was "
+        "caught by one of the rule's own checks. Caught names those faults.",
+        "",
+        RULE_TABLE_BEGIN,
+        rule_register.rule_table(rows),
+        RULE_TABLE_END,
+    ]
+
+
+def documents_the_catalog(names: Sequence[str], stages: Sequence[tuple[str, ...]]) -> bool:
+    """Whether a run may rewrite the committed kill table: the whole catalog, in order, through every phase group."""
+    return list(names) == list(CATALOG) and tuple(stages) == STAGES
+
+
+def docs_page(report: dict[str, Any], results: Sequence[FaultResult], cpus: int | None) -> str:
+    """docs/mutation.md: the last full run's verdict, the per-category counts and the kill table between markers
+    (tests/mutation/test_kill_table.py holds its fault names to the catalog)."""
+    s = report["summary"]
+    healthy = report["healthy"]["verdict"]
+    date = str(report["finished"])[:10]
+    machine = f"{cpus} cores" if cpus else "this machine"
+    return (
+        "\n".join(
+            [
+                "# What the suite catches: the kill table",
+                "",
+                "<!-- Written by `nox -s mutation` (python -m contract_tests.mutation --write-docs docs/mutation.md) from "
+                "its last run of the whole catalog; edits here are overwritten. -->",
+                "",
+                f"Last full run ({date}, {machine}, {report['jobs']} faults at a time): {s['caught']} of {s['faults']} "
+                f"faults caught (kill rate {s['kill_rate'] * 100:.0f}%), healthy run "
+                f"{'clean (no false positive)' if healthy == CLEAN else healthy}, {report['wall_seconds']:.0f} s wall "
+                "time. How the run works is in the README (What the suite catches); the fault catalog, with the rule "
+                "each fault breaks, is `cdp-sandbox --list-faults`.",
+                "",
+                "First detection counts from the start of the fault's first runner invocation (about 2 s of it is the "
+                "runner starting) to the first exchange of the first reported deviation. Phase is the phase group that "
+                "reported it; groups run cheapest first and the first that reports ends the fault's run.",
+                "",
+                "| Category | Faults | Caught |",
+                "|---|---|---|",
+                *(f"| {c} | {v['faults']} | {v['caught']} |" for c, v in s["by_category"].items()),
+                "",
+                KILL_TABLE_BEGIN,
+                table(results),
+                KILL_TABLE_END,
+                "",
+                *rule_section(results),
+                "",
+                "## What each fault breaks",
+                "",
+                *(f"- `{r.name}`: {r.description} Breaks: {r.breaks}." for r in results),
+            ]
+        )
+        + "\n"
+    )
+
+
+def healthy_line(healthy: FaultResult) -> str:
+    if healthy.verdict == CLEAN:
+        return "no deviation"
+    failed = [s for s in healthy.stages if s.exit_code != EXIT_OK]
+    detail = "; ".join(f"{'+'.join(s.phases)}: {', '.join(s.checks) or s.message}" for s in failed)
+    return f"FALSE POSITIVE or failure ({detail or healthy.message})"
+
+
+def as_json(result: FaultResult) -> dict[str, Any]:
+    data = asdict(result)
+    for stage in data["stages"]:
+        stage["seconds"] = round(stage["seconds"], 2)
+    data["run_seconds"] = round(result.run_seconds, 2)
+    if result.detection_seconds is not None:
+        data["detection_seconds"] = round(result.detection_seconds, 2)
+    return data
+
+
+def write(
+    report: dict[str, Any], results: Sequence[FaultResult], healthy: FaultResult, reports: Path
+) -> None:
+    """reports/mutation.json and reports/mutation.md."""
+    reports.mkdir(parents=True, exist_ok=True)
+    (reports / "mutation.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    (reports / "mutation.md").write_text(markdown(report, results, healthy), encoding="utf-8")
