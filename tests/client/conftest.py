@@ -9,23 +9,14 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 import uuid
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-GENERATED = ROOT / "generated" / "sitecore-cdp-client"
-sys.path.insert(0, str(GENERATED))
-
-BASE_URL = "https://cdp.test"
-CLIENT_KEY = "ck-PUBLIC-KEY-123"
-API_TOKEN = "tok-SUPER-SECRET-456"
-
+from .helpers import API_TOKEN, BASE_URL, CLIENT_KEY
 
 Handler = Callable[[httpx.Request], httpx.Response]
 

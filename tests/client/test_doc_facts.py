@@ -42,12 +42,12 @@ from sitecore_cdp_client.models import (
     OrderPatch,
 )
 
-from .conftest import API_TOKEN, BASE_URL, CLIENT_KEY, ROOT
+from .helpers import API_TOKEN, BASE_URL, CLIENT_KEY, ROOT
 
 sandbox_package = pytest.importorskip(
     "cdp_sandbox", reason="the sandbox package (cdp_sandbox) is not installed"
 )
-from tests.sandbox.conftest import ASGITransport, SpecChecker  # noqa: E402  (after the skip)
+from tests.sandbox.helpers import ASGITransport, SpecChecker  # noqa: E402  (after the skip)
 
 SPEC = ROOT / "spec" / "openapi.yaml"
 ORDERED_AT = datetime.datetime(2024, 1, 1, 16, 17, 16, tzinfo=datetime.UTC)

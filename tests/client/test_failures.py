@@ -34,7 +34,7 @@ from sitecore_cdp_client import (
     SitecoreCDPError,
 )
 
-from .conftest import API_TOKEN, CLIENT_KEY
+from .helpers import API_TOKEN, CLIENT_KEY
 
 HTML = b"<html><body><h1>502 Bad Gateway</h1></body></html>"
 

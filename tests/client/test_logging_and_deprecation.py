@@ -27,7 +27,7 @@ import yaml
 from sitecore_cdp_client import APIConnectionError, NotFoundError, SitecoreCDP, _deprecation
 from sitecore_cdp_client.models import LegacyOrderCreate, OrderCreate
 
-from .conftest import API_TOKEN, BASE_URL, CLIENT_KEY, GENERATED, ROOT
+from .helpers import API_TOKEN, BASE_URL, CLIENT_KEY, GENERATED, ROOT
 
 LINE = re.compile(r"^(request|retry \d+) (GET|POST|PUT|PATCH|DELETE) (/\S*) -> (\w+) in \d+\.\d ms$")
 

@@ -32,10 +32,10 @@ from sitecore_cdp_client.models import (
     OrderStatus,
 )
 
-from .conftest import API_TOKEN, BASE_URL, CLIENT_KEY
+from .helpers import API_TOKEN, BASE_URL, CLIENT_KEY
 
 cdp_sandbox = pytest.importorskip("cdp_sandbox", reason="the sandbox package (cdp_sandbox) is not installed")
-from tests.sandbox.conftest import ASGITransport  # noqa: E402  (after the skip)
+from tests.sandbox.helpers import ASGITransport  # noqa: E402  (after the skip)
 
 SPEC = Path(__file__).resolve().parents[2] / "spec" / "openapi.yaml"
 ORDERED_AT = datetime.datetime(2025, 12, 19, 12, 7, 18, tzinfo=datetime.UTC)

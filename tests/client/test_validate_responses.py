@@ -28,10 +28,10 @@ from sitecore_cdp_client import (
 )
 from sitecore_cdp_client.models import Order
 
-from .conftest import API_TOKEN, CLIENT_KEY
+from .helpers import API_TOKEN, CLIENT_KEY
 
 cdp_sandbox = pytest.importorskip("cdp_sandbox", reason="the sandbox package (cdp_sandbox) is not installed")
-from tests.sandbox.conftest import ASGITransport  # noqa: E402  (after the skip)
+from tests.sandbox.helpers import ASGITransport  # noqa: E402  (after the skip)
 
 HERE = Path(__file__).resolve().parent
 SPEC = HERE.parents[1] / "spec" / "openapi.yaml"

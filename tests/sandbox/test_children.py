@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from httpx import Client
 
-from .conftest import CONSUMER_V2, CONSUMER_V21, CONTACT_V2, CONTACT_V21, ITEM_V2, ITEM_V21, UUID, make_order
+from .helpers import CONSUMER_V2, CONSUMER_V21, CONTACT_V2, CONTACT_V21, ITEM_V2, ITEM_V21, UUID, make_order
 
 FAMILIES: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
     # (collection segment, resource segment, v2 body, v2.1 body)

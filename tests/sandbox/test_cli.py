@@ -12,7 +12,7 @@ import httpx
 import pytest
 from cdp_sandbox.cli import parse_args
 
-from .conftest import AUTH, ORDER_V21, SANDBOX_SRC, LiveServer
+from .helpers import AUTH, ORDER_V21, SANDBOX_SRC, LiveServer
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from httpx import Client, Response
 
-from .conftest import (
+from .helpers import (
     CONSUMER_V2,
     CONSUMER_V21,
     CONTACT_V2,

@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from .conftest import AUTH, ORDER_V21
+from .helpers import AUTH, ORDER_V21
 
 ROOT = Path(__file__).resolve().parents[2]
 

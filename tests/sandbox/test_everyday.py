@@ -20,7 +20,7 @@ import pytest
 
 from tests._spec import SHARED
 
-from .conftest import AUTH, ORDER_V21, SANDBOX_SRC, SPEC, LiveServer, make_order
+from .helpers import AUTH, ORDER_V21, SANDBOX_SRC, SPEC, LiveServer, make_order
 
 SEEDS_DIR = SHARED / "seeds"
 SEED_FILES = sorted(SEEDS_DIR.glob("*.txt")) if SEEDS_DIR.is_dir() else []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from httpx import Client
 
-from .conftest import ITEM_V21, make_order
+from .helpers import ITEM_V21, make_order
 
 
 @pytest.fixture(params=["order", "orderItem"])

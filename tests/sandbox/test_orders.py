@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from httpx import Client, Response
 
-from .conftest import ORDER_V2, ORDER_V21, STAMP, UUID, make_order
+from .helpers import ORDER_V2, ORDER_V21, STAMP, UUID, make_order
 
 
 def test_v21_create_returns_201_with_identity_links_and_fields(client: Client) -> None:

@@ -10,7 +10,7 @@ import pytest
 from cdp_sandbox import SandboxApp, create_app
 from httpx import Client
 
-from .conftest import ORDER_V2, ORDER_V21, SPEC, ASGITransport, make_order
+from .helpers import ORDER_V2, ORDER_V21, SPEC, ASGITransport, make_order
 
 REF = "0840ff0d-685a-41c8-8f29-4dd9fa2e3245"
 UNAUTHORIZED = {

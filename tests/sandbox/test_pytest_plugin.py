@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import SANDBOX_SRC
+from .helpers import SANDBOX_SRC
 
 USER_TESTS = """
 import json

@@ -13,7 +13,7 @@ import httpx
 import pytest
 from cdp_sandbox import SandboxApp
 
-from .conftest import AUTH, CONTACT_V21, ORDER_V21, LiveServer
+from .helpers import AUTH, CONTACT_V21, ORDER_V21, LiveServer
 
 WRITERS = 8
 ORDERS_PER_WRITER = 25

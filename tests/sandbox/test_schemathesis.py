@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import AUTH, SPEC, LiveServer
+from .helpers import AUTH, SPEC, LiveServer
 
 CONFIG = Path(__file__).with_name("schemathesis.toml")
 

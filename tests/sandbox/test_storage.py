@@ -13,7 +13,7 @@ from cdp_sandbox import SandboxApp, create_app
 from cdp_sandbox.storage import ORDER, Store
 from httpx import Client
 
-from .conftest import AUTH, ORDER_V21, SPEC
+from .helpers import AUTH, ORDER_V21, SPEC
 
 AUTH_HEADER = (b"authorization", b"Basic c2FuZGJveC1jbGllbnQta2V5OnNhbmRib3gtYXBpLXRva2Vu")
 
