@@ -75,6 +75,31 @@ class Unconfirmed:
 
 
 @dataclass(frozen=True, slots=True)
+class ListFilter:
+    """A query parameter's `x-filter`: the listed resource's `field` (with `of`, a field of its children in that
+    collection) matches the parameter's value as `match` says (`exact`, `case-insensitive`, `ref`)."""
+
+    param: str
+    field: str
+    match: str
+    of: str | None = None
+
+    def matches(self, stored: Any, asked: str) -> bool:
+        """Whether a value read back matches the asked one (a link's ref for `ref`)."""
+        if self.match == "ref":
+            if isinstance(stored, dict):
+                stored = stored.get("ref") or str(stored.get("href", "")).rstrip("/").rsplit("/", 1)[-1]
+            return isinstance(stored, str) and stored.lower() == asked.lower()
+        if isinstance(stored, bool):
+            return str(stored).lower() == asked.lower()
+        if not isinstance(stored, str | int | float):
+            return False
+        if self.match == "case-insensitive":
+            return str(stored).casefold() == asked.casefold()
+        return str(stored) == asked
+
+
+@dataclass(frozen=True, slots=True)
 class OpInfo:
     """One operation: identity, what it does, and where its resource and parent are."""
 
@@ -93,6 +118,8 @@ class OpInfo:
     doc_source: str = ""
     doc_notes: str = ""
     unconfirmed: tuple[Unconfirmed, ...] = ()
+    filters: tuple[ListFilter, ...] = ()
+    query_rules: tuple[dict[str, Any], ...] = ()
 
     @property
     def label(self) -> str:
@@ -181,6 +208,25 @@ def _path_pattern(template: str) -> re.Pattern[str]:
     return re.compile("^" + "[^/]+".join(re.escape(part) for part in literals) + "/?$")
 
 
+def _filters(document: dict[str, Any], params: list[Any]) -> tuple[ListFilter, ...]:
+    """The declared list filters among an operation's parameters (`$ref`s to components resolved)."""
+    found = []
+    shared = document.get("components", {}).get("parameters", {})
+    for raw in params:
+        param = raw
+        if isinstance(raw, dict) and isinstance(raw.get("$ref"), str):
+            param = shared.get(raw["$ref"].rsplit("/", 1)[-1], {})
+        declared = param.get("x-filter") if isinstance(param, dict) else None
+        if (
+            param.get("in") == "query"
+            and isinstance(declared, dict)
+            and isinstance(declared.get("field"), str)
+        ):
+            match = declared.get("match", "exact")
+            found.append(ListFilter(param["name"], declared["field"], match, declared.get("of")))
+    return tuple(found)
+
+
 class ApiModel:
     """All operations of a spec, indexed for the checks and the report."""
 
@@ -209,6 +255,8 @@ class ApiModel:
                     ref_param=ref_param,
                     documented=frozenset(str(code) for code in op.get("responses", {})),
                     secured=secured,
+                    filters=_filters(document, [*item.get("parameters", []), *op.get("parameters", [])]),
+                    query_rules=tuple(op.get("x-query-rules", ())),
                     **_doc_fields(op, method.upper(), path),
                 )
                 self.operations[info.operation_id] = info

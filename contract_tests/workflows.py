@@ -13,6 +13,7 @@ and some steps name their resource by its ref in upper case (refs are UUIDs in e
 from __future__ import annotations
 
 import contextlib
+import uuid
 from collections.abc import Iterator
 from copy import deepcopy
 from datetime import UTC, datetime, timedelta
@@ -26,7 +27,7 @@ from schemathesis.core.failures import FailureGroup
 from .context import RunContext
 from .current import phase
 from .losses import LostRequest, TransportLost
-from .model import EXTENSIONS, Action, Kind, OpInfo
+from .model import EXTENSIONS, Action, Kind, ListFilter, OpInfo
 
 FRESH_KEY_COUNT = (
     99  # a PATCH adding this many pairs to the (3-4 pair) extension must cross the 100-pair limit
@@ -330,7 +331,70 @@ def _orders(w: Walker, version: str) -> tuple[str, str | None, dict[str, Any]] |
                 w.send(listing.operation_id, query={"referenceId": reference_id, "expand": "true"})
     _broken_list_rules(w, version, reference_id)
     _broken_body_rules(w, create_order, order_body)
+    _filter_walks(w, version, create_order, order_body)
     return first, orders[1], order_body
+
+
+def _filter_walks(w: Walker, version: str, create: OpInfo, body: dict[str, Any]) -> None:
+    """Every filter the spec declares on the order list (`x-filter`), judged with records made to match and not
+    to match: two orders under one referenceId that differ in what the filter reads (a field of the order, or the
+    guest their contacts name), listed with the first one's value; list_filter_honoured reads back what is listed.
+    The referenceId filter itself is judged by the listings of `_orders` (a third order has its own)."""
+    listing = w.op(version, Action.LIST, Kind.ORDER)
+    if listing is None:
+        return
+    alone = {p for rule in listing.query_rules for p in rule.get("params", ())}
+    base = f"{body['referenceId']}-F"
+    for declared in listing.filters:
+        if declared.param == "referenceId" and declared.of is None:
+            continue
+        made = _matching_pair(
+            w, version, create, {**body, "referenceId": f"{base}-{declared.param}"}, declared
+        )
+        if made is None:
+            continue
+        query: dict[str, Any] = {declared.param: made}
+        if declared.param not in alone and alone:
+            query["referenceId"] = f"{base}-{declared.param}"
+        w.send(listing.operation_id, query=query)
+
+
+def _matching_pair(
+    w: Walker, version: str, create: OpInfo, body: dict[str, Any], declared: ListFilter
+) -> str | None:
+    """Create the order that matches the filter and one that does not; the value to list with (None when the spec
+    gives no way to make such orders)."""
+    if declared.of is None:
+        if declared.field not in body:
+            return None
+        other = w.bodies.vary(create.operation_id, body, keys=[declared.field])
+        if other.get(declared.field) == body[declared.field]:
+            return None
+        w.create(create, body=deepcopy(body))
+        w.create(create, body=other)
+        return str(body[declared.field])
+    if declared.of == "contacts" and declared.field == "guest":
+        return _guests_pair(w, version, create, body)
+    return None
+
+
+def _guests_pair(w: Walker, version: str, create: OpInfo, body: dict[str, Any]) -> str | None:
+    """Two orders whose contacts name two new guests; the first guest's ref (None when contacts cannot name a
+    guest by link: v2.1 contacts name theirs by identifiers, which a read cannot tie to a ref)."""
+    contact = w.op(version, Action.CREATE, Kind.CONTACT)
+    if contact is None or "guest" not in _child_body(w, contact, {}):
+        return None
+    guests = [str(uuid.uuid4()) for _ in range(2)]
+    for guest in guests:
+        order = w.create(create, body=deepcopy(body))
+        if order is None:
+            return None
+        child = {
+            **_child_body(w, contact, {}),
+            "guest": {"href": f"{w.run.base_url}/{version}/guests/{guest}"},
+        }
+        w.create(contact, path={"orderRef": order}, body=child)
+    return guests[0]
 
 
 def _broken_body_rules(w: Walker, create: OpInfo, body: dict[str, Any]) -> None:

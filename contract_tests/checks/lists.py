@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from schemathesis import CheckContext, Response
 
 from ..check_registry import custom
-from ..model import EXTENSIONS, Action, Kind, collection_path
+from ..model import EXTENSIONS, Action, Kind, ListFilter, collection_path
 from ..state import Key
 from .exchange import JSON_SAFE_INT, MAX_DESCENDANT_PROBES, View, page_items, page_query, view
 
@@ -120,30 +120,35 @@ def _edge_problems(v: View, collection: list[str], limit: int) -> list[str]:
 
 @custom
 def list_filter_honoured(ctx: CheckContext, response: Response, case: OpenApiCase) -> bool | None:
-    """A list holds only what it was asked for: orders listed by referenceId carry that referenceId; items,
-    contacts and consumers listed under an order belong to that order (as far as the suite created them).
-    Spec: listOrders/legacyListOrders referenceId filter; the child collections of an order."""
+    """A list holds only what it was asked for: every filter the spec declares on the list (`x-filter`: the
+    orders' `referenceId`, the guest their contacts name, any filter a doc change adds) holds for every listed
+    resource the suite reads back; items, contacts and consumers listed under an order belong to that order (as far
+    as the suite created them). Spec: the `x-filter` of listOrders/legacyListOrders; the child collections."""
     v = view(response, case)
     if v is None or v.status != 200 or v.info.action is not Action.LIST:
         return True
     info = v.info
-    problems = []
-    if info.kind is Kind.ORDER:
-        wanted = v.query.get("referenceId")
-        if not isinstance(wanted, str):
-            return True
+    problems: list[str] = []
+    asked = [
+        (f, v.query[f.param]) for f in info.filters if isinstance(v.query.get(f.param), str | int | float)
+    ]
+    if asked:
         path = v.urls.request_path(str(response.request.url))
         hrefs = [v.urls.api_path(i["href"]) for i in page_items(v.body) if isinstance(i.get("href"), str)]
+        wanted = " ".join(f"{f.param}={value}" for f, value in asked)
         if v.probes.once_per_state(f"filter {path} {wanted}"):
             hrefs, _ = v.probes.walk(
                 path, note="list_filter_honoured", query=page_query(v), page_size=50, max_pages=4
             )
         for href in hrefs[:MAX_DESCENDANT_PROBES]:
-            seen = v.state.get((Kind.ORDER, href.rsplit("/", 1)[-1]))
+            seen = v.state.get((info.kind, href.rsplit("/", 1)[-1]))
             doc = seen.body if seen is not None else v.probes.probe(href, note="list_filter_honoured").body
-            got = doc.get("referenceId") if isinstance(doc, dict) else None
-            if got is not None and got != wanted:
-                problems.append(f"{href} has referenceId {got!r}, the list asked for {wanted!r}")
+            if not isinstance(doc, dict):
+                continue
+            for declared, value in asked:
+                problem = _filter_problem(v, href, doc, declared, str(value))
+                if problem:
+                    problems.append(problem)
     elif info.parent_kind is Kind.ORDER and v.parent is not None and info.kind not in EXTENSIONS:
         for item in page_items(v.body):
             if not isinstance(item.get("href"), str):
@@ -154,8 +159,38 @@ def list_filter_honoured(ctx: CheckContext, response: Response, case: OpenApiCas
                 problems.append(f"{item['href']} was created on order {owner[1]}, not {v.parent[1]}")
     else:
         return True
-    assert not problems, "; ".join(problems)
+    assert not problems, "; ".join(problems[:10])
     return None
+
+
+def _filter_problem(v: View, href: str, doc: dict[str, Any], declared: ListFilter, value: str) -> str | None:
+    """Why a listed resource does not meet a declared filter (None when it does, or when what the filter reads is
+    not there to judge: a field the resource leaves out, children none of which carries the field)."""
+    if declared.of is None:
+        if declared.field not in doc:
+            return None
+        stored = doc[declared.field]
+        if declared.matches(stored, value):
+            return None
+        return f"{href} has {declared.field} {stored!r}, the list asked for {declared.param}={value!r}"
+    link = doc.get(declared.of)
+    if not isinstance(link, dict) or not isinstance(link.get("href"), str):
+        return None
+    listed = v.probes.probe(
+        link["href"].split("?", 1)[0], note="list_filter_honoured", params={"limit": 50}
+    ).body
+    children = [i["href"] for i in page_items(listed) if isinstance(i.get("href"), str)]
+    values = []
+    for child in children[:MAX_DESCENDANT_PROBES]:
+        body = v.probes.probe(child, note="list_filter_honoured").body
+        if isinstance(body, dict) and declared.field in body:
+            values.append(body[declared.field])
+    if not values or any(declared.matches(stored, value) for stored in values):
+        return None
+    return (
+        f"{href}: none of its {declared.of} has {declared.field} matching {value!r} "
+        f"(the list asked for {declared.param}={value!r})"
+    )
 
 
 @custom

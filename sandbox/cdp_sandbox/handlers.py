@@ -19,6 +19,7 @@ from .storage import (
     ORDER_EXT,
     ORDER_ITEM,
     ORDER_ITEM_EXT,
+    Condition,
     Record,
     Store,
     extension_ref,
@@ -294,32 +295,45 @@ def delete(kind: str, call: Call) -> Reply:
 
 
 def list_orders(call: Call) -> Reply:
-    """GET /orders filtered by referenceId / guestRef with their per-version rules."""
+    """GET /orders: the spec's declarations, applied. Its `x-query-rules` (which filters are required, which
+    exclude each other, which value needs another parameter) answer 400; each query parameter with an
+    `x-filter` narrows the list; the parameter with an `x-sort` orders it. A filter the docs add is honoured
+    once the spec declares it."""
     query = call.query
-    reference_id = query.get("referenceId")
-    guest_ref = query.get("guestRef")
-    if reference_id is None and guest_ref is None:
-        raise bad_request("referenceId", "either referenceId or guestRef is required.")
-    if not call.legacy and reference_id is not None and guest_ref is not None:
-        raise bad_request("guestRef", "use either referenceId or guestRef, not both.")
-    sort = query.get("sort")
-    if sort == "orderedAt" and guest_ref is None:
-        raise bad_request("sort", "orderedAt sorting requires guestRef.")
+    for rule in call.op.query_rules:
+        enforce_query_rule(rule, query)
+    conditions = [
+        Condition(p.filter.field, p.filter.match, str(query[p.name]), p.filter.of)
+        for p in call.op.query_params
+        if p.filter is not None and query.get(p.name) is not None
+    ]
+    sort_field = None
+    for param in call.op.query_params:
+        if param.sort is not None and query.get(param.name) is not None:
+            sort_field = param.sort.by.get(str(query[param.name]))
     offset, _, size = _paging(call)
-    total, records = call.store.orders(
-        reference_id,
-        str(guest_ref).lower() if guest_ref is not None else None,
-        sort == "orderedAt",
-        offset,
-        size,
-    )
-    extra = {
-        "referenceId": reference_id,
-        "guestRef": guest_ref,
-        "sort": sort,
-        "expand": True if query.get("expand") is True else None,
-    }
+    total, records = call.store.orders(conditions, sort_field, offset, size)
+    # The page's links repeat the request's own parameters (paging aside), declared filters or not.
+    skip = ("offset", "limit", "expand")
+    extra = {p.name: query.get(p.name) for p in call.op.query_params if p.name not in skip}
+    extra["expand"] = True if query.get("expand") is True else None
     return _page_of(call, f"{call.root}/orders", total, records, extra)
+
+
+def enforce_query_rule(rule: dict[str, Any], query: dict[str, Any]) -> None:
+    """One `x-query-rules` entry: `at-least-one` and `exactly-one` of `params`, or `param`=`value` `requires`
+    another parameter; a request that breaks it is a 400 naming the parameter."""
+    given = [name for name in rule.get("params", ()) if query.get(name) is not None]
+    names = " or ".join(rule.get("params", ()))
+    if rule.get("rule") in ("at-least-one", "exactly-one") and not given:
+        raise bad_request(rule["params"][0], f"either {names} is required.")
+    if rule.get("rule") == "exactly-one" and len(given) > 1:
+        raise bad_request(given[-1], f"use either {names}, not both.")
+    if rule.get("rule") == "requires":
+        param, value, needed = rule.get("param"), rule.get("value"), rule.get("requires")
+        asked = query.get(str(param))
+        if asked is not None and (value is None or asked == value) and query.get(str(needed)) is None:
+            raise bad_request(str(param), f"{param}={asked} requires {needed}.")
 
 
 def list_consumer_items(call: Call) -> Reply:

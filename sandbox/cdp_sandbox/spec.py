@@ -28,6 +28,30 @@ _NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?")
 Coercer = Callable[[list[str]], Any]
 
 
+FILTER_MATCHES = frozenset({"exact", "case-insensitive", "ref"})
+"""How a list filter compares (`x-filter.match`): `exact`; `case-insensitive`; `ref`, a resource reference: the
+value or the last segment of a link's `href`, case-insensitive (refs are UUIDs in either case)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    """A list filter as the spec declares it (`x-filter` on a query parameter): the listed resource's `field`
+    equals the parameter's value as `match` says; with `of`, the field is on the resource's children of that
+    collection (`contacts`: an order matches when one of its contacts does)."""
+
+    field: str
+    match: str
+    of: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sort:
+    """A list's sort parameter (`x-sort`): each value of the parameter and the field it orders by (None: the
+    order of creation, the default)."""
+
+    by: dict[str, str | None]
+
+
 @dataclass(slots=True)
 class Param:
     """One declared parameter, with its string-to-JSON coercion and compiled validator."""
@@ -39,6 +63,8 @@ class Param:
     validator: Any
     has_default: bool
     default: Any
+    filter: Filter | None = None
+    sort: Sort | None = None
 
 
 @dataclass(slots=True)
@@ -55,6 +81,8 @@ class Operation:
     media_types: frozenset[str]
     legacy: bool
     responses: frozenset[str]
+    query_rules: tuple[dict[str, Any], ...] = ()
+    """`x-query-rules`: rules between query parameters (at-least-one, exactly-one, requires)."""
 
 
 @dataclass(slots=True)
@@ -191,6 +219,7 @@ def _compile_operation(
         media_types=media_types,
         legacy=template.startswith("/v2/"),
         responses=frozenset(str(code) for code in raw.get("responses", {})),
+        query_rules=tuple(raw.get("x-query-rules", ())),
     )
 
 
@@ -205,7 +234,24 @@ def _compile_param(document: dict[str, Any], components: dict[str, Any], raw: di
         validator=_validator(components, schema),
         has_default="default" in resolved,
         default=resolved.get("default"),
+        filter=_filter(raw),
+        sort=Sort(dict(raw["x-sort"])) if isinstance(raw.get("x-sort"), dict) else None,
     )
+
+
+def _filter(raw: dict[str, Any]) -> Filter | None:
+    """The parameter's `x-filter`; a declaration the sandbox cannot apply is a ValueError naming it."""
+    declared = raw.get("x-filter")
+    if declared is None:
+        return None
+    if not isinstance(declared, dict) or not isinstance(declared.get("field"), str):
+        raise ValueError(f"x-filter of query parameter {raw['name']!r} needs a `field`")
+    match = declared.get("match", "exact")
+    if match not in FILTER_MATCHES:
+        raise ValueError(
+            f"x-filter of {raw['name']!r}: match {match!r} is not one of {sorted(FILTER_MATCHES)}"
+        )
+    return Filter(declared["field"], match, declared.get("of"))
 
 
 def _validator(components: dict[str, Any], schema: Any) -> Any:

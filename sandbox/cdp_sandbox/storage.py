@@ -20,7 +20,7 @@ import os
 import sqlite3
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -116,6 +116,40 @@ class Record:
     fields: dict[str, Any]
     links: list[dict[str, str]] = field(default_factory=list)
     seq: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """One list filter with the value asked for (spec.Filter: `field`, `match`, `of`)."""
+
+    field: str
+    match: str
+    value: str
+    of: str | None = None
+
+
+_INDEXED = {
+    ("referenceId", None, "exact"): "reference_id = ?",
+    ("guest", "contacts", "ref"): (
+        "seq IN (SELECT parent_seq FROM resource WHERE guest_ref = ? AND kind = 'contact')"
+    ),
+}
+"""The conditions a column answers: (field, of, match) -> the SQL condition on its value."""
+_SORT_COLUMNS = {"orderedAt": "ordered_at, seq"}
+_COLLECTIONS = {"contacts": CONTACT, "consumers": CONSUMER, "orderItems": ORDER_ITEM}
+
+
+def _matches(value: Any, condition: Condition) -> bool:
+    """Whether a stored value matches the asked one as the condition's `match` says."""
+    if condition.match == "ref":
+        if isinstance(value, dict):
+            value = value.get("ref") or str(value.get("href", "")).rstrip("/").rsplit("/", 1)[-1]
+        return isinstance(value, str) and value.lower() == condition.value.lower()
+    if not isinstance(value, str | int | float) or isinstance(value, bool):
+        return isinstance(value, bool) and str(value).lower() == condition.value.lower()
+    if condition.match == "case-insensitive":
+        return str(value).casefold() == condition.value.casefold()
+    return str(value) == condition.value
 
 
 def _record(row: tuple[Any, ...]) -> Record:
@@ -279,31 +313,55 @@ class Store:
 
     def orders(
         self,
-        reference_id: str | None,
-        guest_ref: str | None,
-        by_ordered_at: bool,
+        conditions: Sequence[Condition],
+        sort_field: str | None,
         offset: int,
         limit: int,
     ) -> tuple[int, list[Record]]:
-        """A page of orders filtered by referenceId and/or the guest of their contacts."""
+        """A page of the orders that meet every condition, in creation order or by `sort_field`.
+
+        The conditions come from the spec's `x-filter` declarations. Those the table has a column for (the
+        order's `referenceId`, the guest of its contacts) are answered by SQL; any other is applied to the
+        records the indexed ones leave, as is a sort by a field without a column.
+        """
         self.flush()
         where = ["kind = 'order'"]
         args: list[Any] = []
-        if reference_id is not None:
-            where.append("reference_id = ?")
-            args.append(reference_id)
-        if guest_ref is not None:
-            where.append("seq IN (SELECT parent_seq FROM resource WHERE guest_ref = ? AND kind = 'contact')")
-            args.append(guest_ref)
+        rest: list[Condition] = []
+        for condition in conditions:
+            indexed = _INDEXED.get((condition.field, condition.of, condition.match))
+            if indexed is None:
+                rest.append(condition)
+                continue
+            where.append(indexed)
+            args.append(condition.value.lower() if condition.match != "exact" else condition.value)
         clause = " AND ".join(where)
-        order = "ordered_at, seq" if by_ordered_at else "seq"
+        column = _SORT_COLUMNS.get(sort_field) if sort_field is not None else "seq"
         conn = self.conn
-        total = conn.execute(f"SELECT COUNT(*) FROM resource WHERE {clause}", args).fetchone()[0]  # noqa: S608
-        rows = conn.execute(
-            f"SELECT {_COLUMNS} FROM resource WHERE {clause} ORDER BY {order} LIMIT ? OFFSET ?",  # noqa: S608
-            (*args, min(limit, MAX_SQL_INT), min(offset, MAX_SQL_INT)),
-        ).fetchall()
-        return total, [_record(row) for row in rows]
+        if not rest and column is not None:
+            total = conn.execute(f"SELECT COUNT(*) FROM resource WHERE {clause}", args).fetchone()[0]  # noqa: S608
+            rows = conn.execute(
+                f"SELECT {_COLUMNS} FROM resource WHERE {clause} ORDER BY {column} LIMIT ? OFFSET ?",  # noqa: S608
+                (*args, min(limit, MAX_SQL_INT), min(offset, MAX_SQL_INT)),
+            ).fetchall()
+            return total, [_record(row) for row in rows]
+        rows = conn.execute(f"SELECT {_COLUMNS} FROM resource WHERE {clause} ORDER BY seq", args).fetchall()  # noqa: S608
+        records = [r for r in map(_record, rows) if all(self._meets(r, c) for c in rest)]
+        if column is None and sort_field is not None:
+            records.sort(
+                key=lambda r: (r.fields.get(sort_field) is None, str(r.fields.get(sort_field) or ""))
+            )
+        return len(records), records[offset : offset + limit] if offset < MAX_SQL_INT else []
+
+    def _meets(self, record: Record, condition: Condition) -> bool:
+        """Whether the record (or, with `of`, one of its children of that collection) meets the condition."""
+        if condition.of is None:
+            return _matches(record.fields.get(condition.field), condition)
+        kind = _COLLECTIONS.get(condition.of)
+        if kind is None:
+            return False
+        _, children = self.children(kind, record, 0, MAX_SQL_INT)
+        return any(_matches(child.fields.get(condition.field), condition) for child in children)
 
     # -- writes ----------------------------------------------------------------------------
 

@@ -58,12 +58,29 @@ def _two_tags(spec: dict[str, Any]) -> None:
     _first_op(spec, "/v2.1/")["tags"] = ["Orders v2.1", "Orders v2 (legacy)"]
 
 
+def _list_orders_params(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    params: list[dict[str, Any]] = spec["paths"]["/v2.1/orders"]["get"]["parameters"]
+    return params
+
+
+def _undeclared_filter(spec: dict[str, Any]) -> None:
+    """A documented new filter added without saying what it filters on."""
+    _list_orders_params(spec).append({"name": "status", "in": "query", "schema": {"type": "string"}})
+
+
+def _unknown_match(spec: dict[str, Any]) -> None:
+    param = next(p for p in _list_orders_params(spec) if p.get("name") == "referenceId")
+    param["x-filter"] = {"field": "referenceId", "match": "fuzzy"}
+
+
 FAULTS: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
     "missing doc source": (_drop_source, "doc-source"),
     "inferred without notes": (_inferred_without_notes, "doc-status"),
     "401 not documented": (_drop_401, "unauthorized-documented"),
     "legacy op without marker": (_unmarked_legacy, "legacy-operation-ids"),
     "two tags": (_two_tags, "one-tag-per-operation"),
+    "list filter without x-filter": (_undeclared_filter, "list-parameters-declare-behaviour"),
+    "x-filter with an unknown match": (_unknown_match, "list-parameters-declare-behaviour"),
 }
 
 

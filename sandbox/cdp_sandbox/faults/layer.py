@@ -14,7 +14,7 @@ from ..app import SandboxApp
 from ..errors import error_body
 from ..messages import Request, Response
 from ..spec import Spec
-from ..storage import Record, Store, now
+from ..storage import Condition, Record, Store, now
 from .core import (
     MAX_DELAY,
     WALK_LIMIT,
@@ -100,23 +100,23 @@ class FaultyStore(Store):
 
     def orders(
         self,
-        reference_id: str | None,
-        guest_ref: str | None,
-        by_ordered_at: bool,
+        conditions: Sequence[Condition],
+        sort_field: str | None,
         offset: int,
         limit: int,
     ) -> tuple[int, list[Record]]:
         """A page of orders, shifted, or without the referenceId filter, when a fault says so."""
         if any(h.ignore_reference_id is not None and h.ignore_reference_id(self.current) for h in self.hooks):
-            reference_id = None
+            conditions = [c for c in conditions if c.field != "referenceId"]
         prefix = any(h.reference_prefix is not None and h.reference_prefix(self.current) for h in self.hooks)
-        if prefix and reference_id is not None:
-            _, every = super().orders(None, guest_ref, by_ordered_at, 0, WALK_LIMIT)
-            wanted = reference_id
+        wanted = next((c.value for c in conditions if c.field == "referenceId"), None)
+        if prefix and wanted is not None:
+            others = [c for c in conditions if c.field != "referenceId"]
+            _, every = super().orders(others, sort_field, 0, WALK_LIMIT)
             matched = [r for r in every if str(r.fields.get("referenceId", "")).startswith(wanted)]
             start = offset + self._shift
             return len(matched), matched[start : start + limit]
-        return super().orders(reference_id, guest_ref, by_ordered_at, offset + self._shift, limit)
+        return super().orders(conditions, sort_field, offset + self._shift, limit)
 
 
 class FaultyApp(SandboxApp):
