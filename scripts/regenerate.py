@@ -9,12 +9,15 @@ version) and the repository's LICENSE; then replaces the committed tree, or with
 compares it file by file and fails naming every differing, missing or extra file.
 
 When the spec changed since the committed client, the version in spec/client-version is
-bumped as scripts/spec_changes.py implies (edit that file by hand for template-only changes),
-and a version seen for the first time gets its entry in spec/client-changelog.md, from the same
-report (scripts/changelog.py); the package ships that file as CHANGELOG.md.
+bumped as scripts/spec_changes.py implies (edit that file by hand for template-only changes;
+a version changed by hand is kept), and a version seen for the first time gets its entry in
+spec/client-changelog.md, from the same report (scripts/changelog.py); the package ships that
+file as CHANGELOG.md. The report it prints warns about each changed operation whose provenance
+(`x-doc-*`) did not change; `--strict` refuses to regenerate (or to pass `--check`) then.
 
     scripts/regenerate            # regenerate in place
     scripts/regenerate --check    # CI: fail when generated/ is stale
+    scripts/regenerate --strict   # ... and refuse while a changed operation's provenance is stale
 """
 
 from __future__ import annotations
@@ -169,10 +172,12 @@ def _spec_module(version: str, sha256: str, rules: dict[str, list[dict[str, Any]
 
 
 def _decide_version(
-    spec_bytes: bytes, version_file: Path, output: Path, *, announce: bool
+    spec_bytes: bytes, version_file: Path, output: Path, *, announce: bool, strict: bool = False
 ) -> tuple[str, spec_changes.Report | None]:
-    """Keep the version while the spec is unchanged; otherwise bump as the change report implies. Returns the
-    version and the report that decided it (None when no report was made)."""
+    """Keep the version while the spec is unchanged; otherwise bump as the change report implies
+    (spec_changes.version_step: the report prints the bump applied), or keep a version changed by hand since
+    the last generation. Returns the version and the report that decided it (None when no report was made).
+    `strict`: a changed operation whose provenance did not change is an error (the report goes to stderr)."""
     current = version_file.read_text(encoding="utf-8").strip()
     spec_changes.bump_version(current, "none")  # validates MAJOR.MINOR.PATCH
     committed = spec_changes.committed_fingerprint(output / PACKAGE / "_spec.py")
@@ -180,19 +185,28 @@ def _decide_version(
     if committed is None or committed[0] == sha:
         return current, None
     committed_sha, committed_version = committed
-    if current != committed_version:
-        return current, None  # already bumped by hand (or by an earlier run) since the last generation
     rev = spec_changes.find_revision(committed_sha)
     if rev is None:
+        if current != committed_version:
+            return current, None  # already bumped by hand (or by an earlier run) since the last generation
         if announce:
             print(f"no commit has the spec the committed client was built from; patch bump of {current}")
         return spec_changes.bump_version(current, "patch"), None
     report = spec_changes.compare(spec_changes.load(spec_changes.spec_at(rev)), spec_changes.load(spec_bytes))
-    new = spec_changes.bump_version(current, report.bump)
-    if announce:
-        print(spec_changes.format_report(report, f"{rev[:12]}:{spec_changes.SPEC_RELPATH}", "working spec"))
-        print(f"Version: {current} -> {new}")
-    return new, report
+    step = spec_changes.version_step(report, committed_version, current)
+    stale = strict and bool(report.stale_provenance)
+    if announce or stale:
+        text = spec_changes.format_report(
+            report, f"{rev[:12]}:{spec_changes.SPEC_RELPATH}", "working spec", step, strict=strict
+        )
+        print(text, file=sys.stderr if stale else sys.stdout)
+    if stale:
+        count = len(report.stale_provenance)
+        raise RegenerateError(
+            f"{count} changed operation{'s' if count > 1 else ''} kept {'their' if count > 1 else 'its'} "
+            f"provenance (--strict): {spec_changes.PROVENANCE_HINT}, then run again"
+        )
+    return step.new, report
 
 
 def _changelog(kept: Path, version: str, report: spec_changes.Report | None) -> str:
@@ -290,6 +304,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=OUTPUT, help="generated project directory")
     parser.add_argument("--version-file", type=Path, default=VERSION_FILE, help="current package version")
     parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail, writing nothing, when an operation's request or response changed but its x-doc-* did not",
+    )
+    parser.add_argument(
         "--changelog",
         type=Path,
         help="the kept changelog, written with the version (default: client-changelog.md beside the version file)",
@@ -304,7 +323,9 @@ def main(argv: list[str] | None = None) -> int:
             raise RegenerateError(f"spec not found: {args.spec}")
         spec_bytes = args.spec.read_bytes()
         sha256 = hashlib.sha256(spec_bytes).hexdigest()
-        version, report = _decide_version(spec_bytes, args.version_file, output, announce=not args.check)
+        version, report = _decide_version(
+            spec_bytes, args.version_file, output, announce=not args.check, strict=args.strict
+        )
         history = _changelog(kept, version, report)
         with tempfile.TemporaryDirectory(prefix="cdp-regenerate-") as tmp:
             fresh = _generate(args.spec.resolve(), version, sha256, Path(tmp), history)

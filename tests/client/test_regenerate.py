@@ -93,7 +93,10 @@ def test_regenerate_bumps_the_version_on_a_breaking_change(tmp_path: Path) -> No
         assert kept == (output / "CHANGELOG.md").read_text(encoding="utf-8")
         entry = kept.split(f"## {new} (", 1)[1].split("\n## ", 1)[0]
         assert "### Breaking" in entry
-        assert "`listOrders (GET /v2.1/orders)`: operation removed" in entry
+        assert "- `orders.list()` (API `listOrders`, `GET /v2.1/orders`): method removed" in entry
+        # The report it printed says the bump it applied.
+        assert f"Version: {current} -> {new}" in result.stdout
+        assert "Implied bump: minor (" in result.stdout or not current.startswith("0.")
     assert f'__version__ = "{new}"' in (output / "sitecore_cdp_client" / "_spec.py").read_text()
     assert f'version = "{new}"' in (output / "pyproject.toml").read_text()
     assert "removed: sitecore_cdp_client/api/orders_v_2_1/list_orders.py" in result.stdout
@@ -177,3 +180,72 @@ def test_every_query_rule_reaches_the_endpoint_that_checks_it() -> None:
         if "_query_rules.check(" in line
     }
     assert rules and set(rules) <= checked
+
+
+# -- the version regenerate sets is the one its report prints; --strict and stale provenance (issue 22) -----
+
+
+def _committed_client(tmp_path: Path, version: str) -> tuple[Path, bytes]:
+    """An output tree whose _spec.py records HEAD's spec at `version` (what a committed client records), and
+    HEAD's spec."""
+    head = subprocess.run(
+        ["git", "show", f"HEAD:{spec_changes.SPEC_RELPATH}"], cwd=ROOT, capture_output=True, check=True
+    ).stdout
+    package = tmp_path / "client" / regen.PACKAGE
+    package.mkdir(parents=True)
+    sha = hashlib.sha256(head).hexdigest()
+    (package / "_spec.py").write_text(f'__version__ = "{version}"\nSPEC_SHA256 = "{sha}"\n', encoding="utf-8")
+    return tmp_path / "client", head
+
+
+def _documented_change(spec: bytes, notes: bool = False) -> bytes:
+    doc = yaml.safe_load(spec)
+    doc["components"]["schemas"]["Order"]["properties"]["loyaltyTier"] = {"type": "string"}
+    list_orders = doc["paths"]["/v2.1/orders"]["get"]
+    list_orders["parameters"].append({"name": "status", "in": "query", "schema": {"type": "string"}})
+    if notes:
+        for item in doc["paths"].values():
+            for op in item.values():
+                if isinstance(op, dict) and "x-doc-notes" in op:
+                    op["x-doc-notes"] += " Compared on 2027-01-04: loyaltyTier and status documented."
+    return yaml.safe_dump(doc, sort_keys=False).encode()
+
+
+def test_the_version_set_is_the_one_the_report_prints(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output, head = _committed_client(tmp_path, "0.4.1")
+    version_file = tmp_path / "client-version"
+    version_file.write_text("0.4.1\n", encoding="utf-8")
+    version, report = regen._decide_version(_documented_change(head), version_file, output, announce=True)
+    out = capsys.readouterr().out
+    if report is None:
+        pytest.skip("no commit has HEAD's spec (a shallow checkout)")
+    assert version == "0.4.2"
+    assert "Implied bump: patch (0 breaking, 2 total; 0.x: a compatible change bumps the patch)" in out
+    assert "Version: 0.4.1 -> 0.4.2" in out
+    assert "WARNING  operation listOrders (GET /v2.1/orders) changed" in out
+    # A version changed by hand since is kept, and the report says so.
+    version_file.write_text("0.6.0\n", encoding="utf-8")
+    kept, report = regen._decide_version(_documented_change(head), version_file, output, announce=True)
+    assert kept == "0.6.0" and report is not None
+    assert "Version: 0.4.1 -> 0.6.0" in capsys.readouterr().out
+
+
+def test_strict_refuses_a_change_whose_provenance_is_stale(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output, head = _committed_client(tmp_path, "0.4.1")
+    version_file = tmp_path / "client-version"
+    version_file.write_text("0.4.1\n", encoding="utf-8")
+    if spec_changes.find_revision(hashlib.sha256(head).hexdigest()) is None:
+        pytest.skip("no commit has HEAD's spec (a shallow checkout)")
+    with pytest.raises(
+        regen.RegenerateError, match=r"5 changed operations kept their provenance \(--strict\)"
+    ):
+        regen._decide_version(_documented_change(head), version_file, output, announce=False, strict=True)
+    assert "ERROR  operation retrieveOrder (GET /v2.1/orders/{orderRef}) changed" in capsys.readouterr().err
+    version, _ = regen._decide_version(
+        _documented_change(head, notes=True), version_file, output, announce=False, strict=True
+    )
+    assert version == "0.4.2"

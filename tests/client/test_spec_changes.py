@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import copy
+import functools
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -261,12 +263,14 @@ def test_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     mutated = base_spec()
     schemas(mutated)["Status"]["enum"].remove("CANCELLED")
     new.write_text(json.dumps(mutated))
-    assert sc.main(["--base-file", str(old), "--spec", str(new)]) == 0
+    assert sc.main(["--base-file", str(old), "--spec", str(new), "--from-version", "1.0.0"]) == 0
     out = capsys.readouterr().out
     assert "BREAKING" in out
-    assert "Implied bump: major" in out
-    assert sc.main(["--base-file", str(old), "--spec", str(new), "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["bump"] == "major"
+    assert "Implied bump: major" in out and "Version: 1.0.0 -> 2.0.0" in out
+    assert sc.main(["--base-file", str(old), "--spec", str(new), "--json", "--from-version", "0.4.1"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["bump"], report["version"]) == ("minor", {"from": "0.4.1", "to": "0.5.0"})
+    assert report["why"] == "0.x: a breaking change bumps the minor"
 
 
 def _list_orders(d: dict[str, Any]) -> dict[str, Any]:
@@ -297,3 +301,209 @@ def test_opening_a_request_body_is_compatible_and_closing_it_breaking() -> None:
     schemas(old)["OrderCreate"].pop("additionalProperties")
     closed = only(sc.compare(old, base_spec()))
     assert closed.breaking and closed.message == "request body now refuses unknown fields"
+
+
+# -- provenance: a changed operation whose x-doc-* did not change (issue 22) -------------------------------
+
+SPEC = ROOT / "spec" / "openapi.yaml"
+# Every v2.1 operation whose request or response holds an Order.
+ANSWERS_AN_ORDER = {"createOrder", "listOrders", "patchOrder", "retrieveOrder", "updateOrder"}
+
+
+@functools.cache
+def _real_spec() -> dict[str, Any]:
+    return sc.load(SPEC.read_bytes())
+
+
+def real_spec() -> dict[str, Any]:
+    """A copy of spec/openapi.yaml to edit."""
+    return copy.deepcopy(_real_spec())
+
+
+def operation(doc: dict[str, Any], operation_id: str) -> dict[str, Any]:
+    for item in doc["paths"].values():
+        for op in item.values():
+            if isinstance(op, dict) and op.get("operationId") == operation_id:
+                return op
+    raise KeyError(operation_id)
+
+
+def documented_change(doc: dict[str, Any]) -> dict[str, Any]:
+    """Sitecore documents `loyaltyTier` on the v2.1 order and a `status` query parameter on its list."""
+    new = copy.deepcopy(doc)
+    new["components"]["schemas"]["Order"]["properties"]["loyaltyTier"] = {"type": "string"}
+    operation(new, "listOrders")["parameters"].append(
+        {"name": "status", "in": "query", "schema": {"type": "string"}}
+    )
+    return new
+
+
+def with_notes(doc: dict[str, Any], *operation_ids: str) -> dict[str, Any]:
+    new = copy.deepcopy(doc)
+    for operation_id in operation_ids:
+        operation(new, operation_id)["x-doc-notes"] += (
+            " Compared on 2027-01-04: loyaltyTier, status documented."
+        )
+    return new
+
+
+def stale(old: dict[str, Any], new: dict[str, Any]) -> dict[str, str]:
+    return {s.operation: s.what() for s in sc.compare(old, new).stale_provenance}
+
+
+def test_a_documented_change_without_provenance_names_every_operation_it_changed() -> None:
+    old = real_spec()
+    found = stale(old, documented_change(old))
+    assert set(found) == ANSWERS_AN_ORDER
+    assert found["listOrders"] == "parameters; component schemas/Order"
+    assert found["retrieveOrder"] == "component schemas/Order"
+
+
+def test_provenance_brought_up_to_date_silences_the_warning_operation_by_operation() -> None:
+    old = real_spec()
+    new = documented_change(old)
+    assert stale(old, with_notes(new, *ANSWERS_AN_ORDER)) == {}
+    assert set(stale(old, with_notes(new, "listOrders"))) == ANSWERS_AN_ORDER - {"listOrders"}
+    moved = copy.deepcopy(new)
+    operation(moved, "createOrder")["x-doc-source"] += "#loyalty"
+    operation(moved, "updateOrder")["x-doc-status"] = "documented"
+    assert "createOrder" not in stale(old, moved) and "updateOrder" not in stale(old, moved)
+
+
+def test_annotations_and_vendor_extensions_are_not_a_change_but_every_response_is() -> None:
+    old = real_spec()
+    new = copy.deepcopy(old)
+    order = new["components"]["schemas"]["Order"]
+    order["description"] = "reworded"
+    order["properties"]["referenceId"]["examples"] = ["zz-1"]
+    list_orders = operation(new, "listOrders")
+    list_orders["summary"] = "List the orders"
+    list_orders["parameters"][0]["x-filter"] = {"field": "referenceId", "match": "case-insensitive"}
+    assert stale(old, new) == {}
+    # A property called `description` is a field, not an annotation.
+    order["properties"]["description"] = {"type": "string"}
+    assert set(stale(old, new)) == ANSWERS_AN_ORDER
+    # An error response and a query rule are part of the operation too.
+    errors = copy.deepcopy(old)
+    operation(errors, "deleteOrder")["responses"]["409"] = {"description": "conflict"}
+    operation(errors, "legacyListOrders")["x-query-rules"] = [
+        {"rule": "exactly-one", "params": ["referenceId", "guestRef"]}
+    ]
+    assert stale(old, errors) == {"deleteOrder": "responses", "legacyListOrders": "x-query-rules"}
+
+
+def test_an_added_or_removed_operation_is_not_a_stale_one() -> None:
+    old = real_spec()
+    new = copy.deepcopy(old)
+    del new["paths"]["/v2.1/orders"]["get"]
+    assert stale(old, new) == {} and stale(new, old) == {}
+
+
+def write(tmp_path: Path, name: str, doc: dict[str, Any]) -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+def test_the_report_warns_and_strict_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old = real_spec()
+    base, new = write(tmp_path, "old.json", old), write(tmp_path, "new.json", documented_change(old))
+    args = ["--base-file", str(base), "--spec", str(new), "--from-version", "0.4.1"]
+    assert sc.main(args) == 0
+    out = capsys.readouterr().out
+    assert (
+        "  WARNING  operation listOrders (GET /v2.1/orders) changed (parameters; component schemas/Order) but its "
+        "provenance did not: update x-doc-notes / x-doc-source"
+    ) in out
+    assert "Provenance not brought up to date (5 operations):" in out
+    assert sc.main([*args, "--strict"]) == 1
+    strict = capsys.readouterr()
+    assert strict.out.count("  ERROR  operation ") == 5 and "WARNING" not in strict.out
+    assert "5 operations changed but their provenance did not (--strict)" in strict.err
+    assert json.loads(_json(capsys, args))["stale_provenance"][0]["operation"] == "createOrder"
+    # With the notes brought up to date: no warning, and --strict passes.
+    noted = write(tmp_path, "noted.json", with_notes(documented_change(old), *ANSWERS_AN_ORDER))
+    assert (
+        sc.main(["--base-file", str(base), "--spec", str(noted), "--strict", "--from-version", "0.4.1"]) == 0
+    )
+    assert "provenance" not in capsys.readouterr().out.lower()
+
+
+def _json(capsys: pytest.CaptureFixture[str], args: list[str]) -> str:
+    assert sc.main([*args, "--json"]) == 0
+    return capsys.readouterr().out
+
+
+# -- one version story: the report's bump is the one applied ------------------------------------------------
+
+
+def bump_between(old: str, new: str) -> str:
+    """Which part of a version changed."""
+    for part, a, b in zip(("major", "minor", "patch"), old.split("."), new.split("."), strict=True):
+        if a != b:
+            return part
+    return "none"
+
+
+def breaking_change(doc: dict[str, Any]) -> dict[str, Any]:
+    new = copy.deepcopy(doc)
+    del new["paths"]["/v2.1/orders"]["get"]
+    return new
+
+
+def text_change(doc: dict[str, Any]) -> dict[str, Any]:
+    new = copy.deepcopy(doc)
+    new["info"]["description"] += " Reworded."
+    return new
+
+
+@pytest.mark.parametrize("version", ["0.4.1", "1.2.3"])
+@pytest.mark.parametrize("mutate", [documented_change, breaking_change, text_change])
+def test_the_report_prints_the_bump_it_applies(version: str, mutate: Any) -> None:
+    old = real_spec()
+    report = sc.compare(old, mutate(old))
+    out = sc.format_report(report, "a", "b", sc.version_step(report, version, version))
+    (implied,) = re.findall(r"^Implied bump: (\w+)", out, re.M)
+    ((before, after),) = re.findall(r"^Version: (\S+) -> (\S+)$", out, re.M)
+    assert before == version
+    assert implied == bump_between(before, after)
+    assert after == sc.bump_version(version, report.bump)
+    if version.startswith("0.") and mutate is not text_change:
+        assert "0.x: a " in out  # why the bump is not the semver one
+
+
+def test_the_command_prints_the_same_version_story(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = real_spec()
+    base, new = write(tmp_path, "old.json", old), write(tmp_path, "new.json", documented_change(old))
+    version_file = tmp_path / "client-version"
+    version_file.write_text("0.4.1\n", encoding="utf-8")
+    assert sc.main(["--base-file", str(base), "--spec", str(new), "--version-file", str(version_file)]) == 0
+    out = capsys.readouterr().out
+    assert "Implied bump: patch (0 breaking, 2 total; 0.x: a compatible change bumps the patch)" in out
+    assert "Version: 0.4.1 -> 0.4.2" in out
+
+
+def test_a_version_changed_by_hand_is_kept_and_the_report_says_why(tmp_path: Path) -> None:
+    report = sc.compare(real_spec(), documented_change(real_spec()))
+    step = sc.version_step(report, "0.4.1", "0.6.0")
+    assert (step.old, step.new, step.bump) == ("0.4.1", "0.6.0", "patch")
+    assert "spec/client-version was changed by hand to 0.6.0, and regenerate keeps it" in step.why
+    assert sc.version_step(report, "0.4.1", "0.4.2") == sc.version_step(report, "0.4.1", "0.4.1")
+    text = sc.format_report(report, "a", "b", step)
+    assert "Version: 0.4.1 -> 0.6.0" in text and "the changes imply 0.4.2" in text
+
+
+@pytest.mark.parametrize(
+    ("version", "bump", "applied"),
+    [
+        ("0.4.1", "major", "minor"),
+        ("0.4.1", "minor", "patch"),
+        ("0.4.1", "patch", "patch"),
+        ("2.0.0", "minor", "minor"),
+    ],
+)
+def test_applied_bump_is_what_bump_version_does(version: str, bump: sc.Bump, applied: str) -> None:
+    assert sc.applied_bump(version, bump)[0] == applied
+    assert bump_between(version, sc.bump_version(version, bump)) == applied

@@ -261,7 +261,7 @@ def test_bodies_from_cut_pages_accept_unknown_fields(schema: str) -> None:
     check = component_validator(schema)
     body = OPEN_FROM_CUT_PAGES[schema]
     assert check.is_valid(body)
-    assert check.is_valid({**body, "loyaltyTier": "gold", "newField": {"nested": [1]}})
+    assert check.is_valid({**body, "zzNotAField": "gold", "zzNotAFieldEither": {"zzNested": [1]}})
     # Known fields keep their rules.
     assert not check.is_valid({**body, "firstName": 1, "price": "free"})
 
@@ -272,7 +272,7 @@ def test_bodies_from_whole_field_lists_stay_strict(schema: str) -> None:
     check = component_validator(schema)
     body = STRICT_FROM_WHOLE_LISTS[schema]
     assert check.is_valid(body)
-    assert not check.is_valid({**body, "loyaltyTier": "gold"})
+    assert not check.is_valid({**body, "zzNotAField": "gold"})
 
 
 def test_every_open_request_body_says_why() -> None:
