@@ -9,14 +9,16 @@ retries that never repeat a non-idempotent request, so this class replaces it. T
 Every generated operation sends through `send` / `asend` here: per-request options
 (`timeout`, `retry`, `extra_headers`, see _options) are applied, and a transport failure
 becomes `APIConnectionError` / `APITimeoutError`, so no raw httpx exception reaches a caller.
-The transport stack is retry (httpx_retries) over logging (_logging, one line per attempt)
-over the real transport.
+The transport stack is retry (httpx_retries) over the call's deadline (`total_timeout`: each
+attempt's timeout cut to what is left of the budget) over logging (_logging, one line per
+attempt) over the real transport. `timeout` is per attempt; `total_timeout` bounds the whole call.
 """
 
 from __future__ import annotations
 
 import copy
 import os
+import time
 from collections.abc import Mapping
 from types import TracebackType
 from typing import Any, Final, Literal, Self, Unpack, get_args
@@ -97,21 +99,24 @@ def default_retry() -> Retry:
 class CDPClient:
     """Credentials, base URL, timeouts and retries; owns the underlying httpx clients.
 
-    Construct from a region (`eu`, `us`, `ap`, `jpe`) or an explicit `base_url` (e.g. a local
-    sandbox), or with `from_env()`. Usable as a sync or async context manager. Pass
-    `retry=False` to disable retries or a custom `httpx_retries.Retry`. `with_options(...)`
-    gives a copy with other defaults for `timeout`, `retry` and `extra_headers`; each call
-    takes the same three keywords for itself.
+    Construct with `client_key` and `api_token` and a region (`eu`, `us`, `ap`, `jpe`) or an
+    explicit `base_url` (e.g. a local sandbox), or with `from_env()`. Usable as a sync or async
+    context manager. `timeout` is per attempt; `total_timeout` (seconds, off by default) bounds a
+    whole call, retries and their waits included. Pass `retry=False` to disable retries or a
+    custom `httpx_retries.Retry`. `with_options(...)` gives a copy with other defaults for
+    `timeout`, `total_timeout`, `retry` and `extra_headers`; each call takes the same keywords
+    for itself.
     """
 
     def __init__(
         self,
         *,
-        client_key: str,
-        api_token: str,
+        client_key: str | None = None,
+        api_token: str | None = None,
         region: Region | str | None = None,
         base_url: str | None = None,
         timeout: httpx.Timeout | float | None = DEFAULT_TIMEOUT,
+        total_timeout: float | None = None,
         retry: Retry | bool = True,
         headers: Mapping[str, str] | None = None,
         raise_on_unexpected_status: bool = True,
@@ -120,6 +125,8 @@ class CDPClient:
         httpx_args: Mapping[str, Any] | None = None,
         validate_responses: Literal["warn", "raise"] | None = None,
     ) -> None:
+        if client_key is None or api_token is None:
+            raise ConfigurationError(_no_credentials(type(self).__name__, client_key, api_token))
         if not client_key:
             raise ConfigurationError("client_key is empty: pass the Client key from Settings > API access")
         if not api_token:
@@ -141,6 +148,8 @@ class CDPClient:
         self._client: httpx.Client | None = None
         self._async_client: httpx.AsyncClient | None = None
         self._defaults: RequestOptions = {}
+        if total_timeout is not None:
+            self._defaults["total_timeout"] = _total_timeout(total_timeout, ConfigurationError)
         if validate_responses not in (None, "warn", "raise"):
             raise ConfigurationError(
                 f"validate_responses must be 'warn', 'raise' or None, got {validate_responses!r}"
@@ -271,6 +280,13 @@ class CDPClient:
                 **out.get("extensions", {}),
                 RETRY_EXTENSION: _retry_policy(effective["retry"]),
             }
+        budget = effective.get("total_timeout")
+        if budget is not None:
+            budget = _total_timeout(budget, InvalidRequestError)
+            out["extensions"] = {
+                **out.get("extensions", {}),
+                DEADLINE_EXTENSION: (time.monotonic() + budget, budget),
+            }
         extra = {**self._defaults.get("extra_headers", {}), **options.get("extra_headers", {})}
         if extra:
             if any(name.lower() == "authorization" for name in extra):
@@ -357,26 +373,161 @@ class CDPClient:
         await self.aclose()
 
 
-# The request extension that carries one call's retry policy to the router below.
+# The request extensions that carry one call's retry policy and its deadline (monotonic time, budget in
+# seconds) to the transports below.
 RETRY_EXTENSION: Final = "sitecore_cdp_retry"
+DEADLINE_EXTENSION: Final = "sitecore_cdp_deadline"
+_ATTEMPT_TIMEOUT: Final = "sitecore_cdp_attempt_timeout"
+
+
+class TotalTimeoutExceeded(httpx.TimeoutException):
+    """The call's `total_timeout` was used up before an attempt could start (becomes APITimeoutError)."""
+
+
+def _total_timeout(value: object, error: type[Exception]) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+        raise error(f"total_timeout must be a positive number of seconds or None, got {value!r}")
+    return float(value)
+
+
+def _no_credentials(cls: str, client_key: str | None, api_token: str | None) -> str:
+    settings = [
+        (arg, env, label)
+        for arg, env, label, value in (
+            ("client_key", ENV_CLIENT_KEY, "Client key", client_key),
+            ("api_token", ENV_API_TOKEN, "API token", api_token),
+        )
+        if value is None
+    ]
+    what = "credentials" if len(settings) > 1 else settings[0][0]
+    args = " and ".join(f"{arg}=" for arg, _, _ in settings)
+    labels = " and ".join(label for _, _, label in settings)
+    names = " and ".join(env for _, env, _ in settings)
+    return (
+        f"{cls} has no {what}: pass {args} (the {labels} of Settings > API access), "
+        f"or set {names} and build it with {cls}.from_env()"
+    )
+
+
+def _remaining(request: httpx.Request) -> float | None:
+    """Seconds left of the call's total_timeout; None without one. Raises once nothing is left."""
+    deadline = request.extensions.get(DEADLINE_EXTENSION)
+    if deadline is None:
+        return None
+    at, budget = deadline
+    left = float(at - time.monotonic())
+    if left <= 0:
+        raise TotalTimeoutExceeded(f"the total_timeout of {budget:g} s is used up", request=request)
+    return left
+
+
+def _cut_timeout(request: httpx.Request) -> None:
+    """Cut this attempt's timeouts (connect, read, write, pool) to what is left of the call's budget."""
+    left = _remaining(request)
+    if left is None:
+        return
+    attempt = request.extensions.setdefault(_ATTEMPT_TIMEOUT, dict(request.extensions.get("timeout") or {}))
+    request.extensions["timeout"] = {
+        kind: left if attempt.get(kind) is None else min(attempt[kind], left)
+        for kind in ("connect", "read", "write", "pool")
+    }
+
+
+class _DeadlineTransport(httpx.BaseTransport):
+    """Under the retry layer: each attempt of a call with a total_timeout gets only what is left of it."""
+
+    def __init__(self, inner: httpx.BaseTransport) -> None:
+        self.inner = inner
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        _cut_timeout(request)
+        return self.inner.handle_request(request)
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+class _AsyncDeadlineTransport(httpx.AsyncBaseTransport):
+    """The async twin of _DeadlineTransport."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self.inner = inner
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        _cut_timeout(request)
+        return await self.inner.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
+class _DeadlineRetry:
+    """Mixed into a call's retry policy when it has a total_timeout: no retry after the deadline, no wait past it.
+
+    The waits are cut through the library's own cap on the sum of waits (`total_timeout` of httpx_retries,
+    which bounds only the waits): before each wait it is lowered to the waits so far plus what is left.
+    """
+
+    deadline: float
+    elapsed_sleep: float
+    total_timeout: float | None
+
+    def increment(self) -> Retry:
+        new = super().increment()  # type: ignore[misc]
+        new.deadline = self.deadline
+        return new  # type: ignore[no-any-return]
+
+    def is_exhausted(self) -> bool:
+        return bool(super().is_exhausted() or time.monotonic() >= self.deadline)  # type: ignore[misc]
+
+    def _cap_waits(self) -> None:
+        cap = max(self.elapsed_sleep + max(self.deadline - time.monotonic(), 0.0), 1e-6)
+        self.total_timeout = cap if self.total_timeout is None else min(self.total_timeout, cap)
+
+    def sleep(self, response: httpx.Response | Exception) -> None:
+        self._cap_waits()
+        super().sleep(response)  # type: ignore[misc]
+
+    async def asleep(self, response: httpx.Response | Exception) -> None:
+        self._cap_waits()
+        await super().asleep(response)  # type: ignore[misc]
+
+
+_DEADLINE_CLASSES: dict[type[Retry], type[Retry]] = {}
+
+
+def _with_deadline(policy: Retry, request: httpx.Request) -> Retry:
+    """`policy`, or for a call with a total_timeout a copy of it that stops at the deadline."""
+    deadline = request.extensions.get(DEADLINE_EXTENSION)
+    if deadline is None:
+        return policy
+    cls = type(policy)
+    if cls not in _DEADLINE_CLASSES:
+        _DEADLINE_CLASSES[cls] = type(f"Deadline{cls.__name__}", (_DeadlineRetry, cls), {})
+    bounded = copy.copy(policy)
+    bounded.__class__ = _DEADLINE_CLASSES[cls]
+    bounded.deadline = deadline[0]  # type: ignore[attr-defined]
+    return bounded
 
 
 class _RetryRouter(httpx.BaseTransport):
     """The client's retry layer: its own policy, or the one a call asked for (`retry=`), over one transport.
 
     httpx_retries reads a per-request policy itself only from 0.6; routing here works with every
-    version the package allows.
+    version the package allows. A call with a total_timeout gets its policy bounded by the deadline.
     """
 
     def __init__(self, inner: httpx.BaseTransport, retry: Retry) -> None:
-        self.inner = inner
-        self.default = RetryTransport(transport=inner, retry=retry)
+        self.inner = _DeadlineTransport(inner)
+        self.policy = retry
+        self.default = RetryTransport(transport=self.inner, retry=retry)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         policy = request.extensions.get(RETRY_EXTENSION)
-        if policy is None:
+        if policy is None and DEADLINE_EXTENSION not in request.extensions:
             return self.default.handle_request(request)
-        return RetryTransport(transport=self.inner, retry=policy).handle_request(request)
+        bounded = _with_deadline(self.policy if policy is None else policy, request)
+        return RetryTransport(transport=self.inner, retry=bounded).handle_request(request)
 
     def close(self) -> None:
         self.inner.close()
@@ -386,14 +537,16 @@ class _AsyncRetryRouter(httpx.AsyncBaseTransport):
     """The async twin of _RetryRouter."""
 
     def __init__(self, inner: httpx.AsyncBaseTransport, retry: Retry) -> None:
-        self.inner = inner
-        self.default = RetryTransport(transport=inner, retry=retry)
+        self.inner = _AsyncDeadlineTransport(inner)
+        self.policy = retry
+        self.default = RetryTransport(transport=self.inner, retry=retry)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         policy = request.extensions.get(RETRY_EXTENSION)
-        if policy is None:
+        if policy is None and DEADLINE_EXTENSION not in request.extensions:
             return await self.default.handle_async_request(request)
-        return await RetryTransport(transport=self.inner, retry=policy).handle_async_request(request)
+        bounded = _with_deadline(self.policy if policy is None else policy, request)
+        return await RetryTransport(transport=self.inner, retry=bounded).handle_async_request(request)
 
     async def aclose(self) -> None:
         await self.inner.aclose()

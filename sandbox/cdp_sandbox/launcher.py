@@ -23,9 +23,13 @@ import urllib.request
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from .factory import DEFAULT_API_TOKEN, DEFAULT_CLIENT_KEY
+
+if TYPE_CHECKING:
+    # Only for the annotation: the client is a separate distribution, imported by `client()` when asked for.
+    from sitecore_cdp_client import SitecoreCDP
 
 STARTUP_SECONDS = 30.0
 PROBE_PATH = "/v2.1/orders?referenceId=cdpkit-probe&limit=1"
@@ -63,7 +67,7 @@ class Sandbox:
         """HTTP Basic credentials (client key, API token)."""
         return (self.client_key, self.api_token)
 
-    def client(self, **options: Any) -> Any:
+    def client(self, **options: Any) -> SitecoreCDP:
         """A `sitecore_cdp_client.SitecoreCDP` configured for this sandbox (extra keyword options passed on)."""
         try:
             # An optional, separate distribution (generated/sitecore-cdp-client, not on PyPI), so not a declared

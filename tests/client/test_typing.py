@@ -103,3 +103,15 @@ def test_readme_examples_type_check(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_round_trip_and_sandbox_client_usage_run() -> None:
+    """typed_usage's newer functions run too: the sandbox's `client()` (typed SitecoreCDP) builds a client.
+
+    (`round_trip` needs a server with item lists: test_round_trips.py runs it against the sandbox.)"""
+    launcher = pytest.importorskip("cdp_sandbox.launcher")
+    usage = _usage()
+    sandbox = launcher.Sandbox(process=None, base_url="http://127.0.0.1:9")
+    with usage.sandbox_client(sandbox) as cdp:
+        assert cdp.base_url == "http://127.0.0.1:9"
+        assert type(cdp).__name__ == "SitecoreCDP"

@@ -7,6 +7,7 @@ fails in CI before users find out. Keep it to the public surface a user would to
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, assert_type
 
 from sitecore_cdp_client import (
     REGIONS,
@@ -14,6 +15,7 @@ from sitecore_cdp_client import (
     APIError,
     APITimeoutError,
     AsyncSitecoreCDP,
+    ExpandedPage,
     NotFoundError,
     RequestOptions,
     SitecoreCDP,
@@ -33,10 +35,15 @@ from sitecore_cdp_client.models import (
     OrderConsumerCreate,
     OrderContactCreate,
     OrderCreate,
+    OrderItem,
+    OrderPage,
     OrderPatch,
     OrderStatus,
 )
 from sitecore_cdp_client.types import Unset
+
+if TYPE_CHECKING:
+    from cdp_sandbox.launcher import Sandbox
 
 
 def v21_lifecycle(cdp: SitecoreCDP, guest_ref: str) -> list[str]:
@@ -103,6 +110,60 @@ def v21_lifecycle(cdp: SitecoreCDP, guest_ref: str) -> list[str]:
     return seen
 
 
+def round_trip(cdp: SitecoreCDP, guest_ref: str) -> list[str]:
+    """Written like the README: create, read, send what was read back (patch, update), list expanded."""
+    created = cdp.orders.create(
+        reference_id="RT-1",
+        ordered_at=datetime(2025, 12, 19, 12, 7, 18, tzinfo=UTC),
+        currency_code="EUR",
+        price=12,
+        status="PURCHASED",
+        point_of_sale="spinair.com",
+    )
+    order = cdp.orders.retrieve(created.ref)
+    # The patch page marks the four fields required: send the stored ones, as read (`T | Unset`).
+    patched = cdp.orders.patch(
+        order.ref,
+        reference_id=order.reference_id,
+        ordered_at=order.ordered_at,
+        currency_code=order.currency_code,
+        price=order.price,
+        status="CONFIRMED",
+    )
+    updated = cdp.orders.update(
+        patched.ref,
+        reference_id=patched.reference_id,
+        ordered_at=patched.ordered_at,
+        currency_code=patched.currency_code,
+        price=patched.price,
+        status=patched.status,
+        channel=patched.channel,
+        point_of_sale=patched.point_of_sale,
+    )
+    seen = [f"{updated.reference_id} {updated.status} {updated.price}"]
+    # expand=True: the items are orders, so `.price` type-checks without an isinstance.
+    expanded = cdp.orders.list(guest_ref=guest_ref, expand=True)
+    assert_type(expanded, ExpandedPage[Order])
+    seen += [f"price {o.price}" for o in expanded.items]
+    plain = cdp.orders.list(guest_ref=guest_ref)
+    assert_type(plain, OrderPage)
+    seen += [f"link {item.href}" for item in plain.items if isinstance(item, Link)]
+    items: ExpandedPage[OrderItem] = cdp.order_items.list(order.ref, expand=True)
+    seen += [f"item {i.name}" for i in items.items]
+    legacy = cdp.legacy.orders.retrieve(updated.ref)
+    again = cdp.legacy.orders.update(
+        legacy.ref,
+        reference_id=legacy.reference_id,
+        point_of_sale=legacy.point_of_sale,
+        ordered_at=legacy.ordered_at,
+        currency_code=legacy.currency_code,
+        price=legacy.price,
+        status=legacy.status,
+    )
+    seen.append(f"legacy {again.reference_id} {again.price}")
+    return seen
+
+
 def legacy_lifecycle(cdp: SitecoreCDP, guest_ref: str) -> list[str]:
     """The same with the legacy v2 API: create, contact, consumer, list, update, delete contact."""
     order: LegacyOrder = cdp.legacy.orders.create(
@@ -147,6 +208,16 @@ async def async_usage(cdp: AsyncSitecoreCDP, guest_ref: str) -> list[str]:
     )
     refs = [o.ref async for o in cdp.orders.iter(guest_ref=guest_ref)]
     again = await cdp.orders.retrieve(order.ref)
+    page = await cdp.orders.list(guest_ref=guest_ref, expand=True)
+    assert_type(page, ExpandedPage[Order])
+    assert [o.ref for o in page.items] == refs[: len(page.items)]
+    await cdp.orders.patch(
+        again.ref,
+        reference_id=again.reference_id,
+        ordered_at=again.ordered_at,
+        currency_code=again.currency_code,
+        price=again.price,
+    )
     return [again.ref, *refs]
 
 
@@ -216,3 +287,10 @@ def deprecated_names(cdp: SitecoreCDP, guest_ref: str) -> list[str]:
     links = [link.href for link in cdp.legacy_orders.iter_legacy_list_orders(guest_ref=guest_ref)]
     cdp.orders.delete_order(order.ref)
     return [again.ref, legacy.ref, *refs, *links]
+
+
+def sandbox_client(sandbox: Sandbox) -> SitecoreCDP:
+    """The pytest plugin's `cdp_sandbox.client()` is a SitecoreCDP to a type checker, not Any."""
+    cdp = sandbox.client(retry=False)
+    assert_type(cdp, SitecoreCDP)
+    return cdp

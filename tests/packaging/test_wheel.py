@@ -104,7 +104,8 @@ def _imported(node: ast.AST) -> set[str]:
 
 
 def _third_party_imports(wheel: Path) -> tuple[set[str], set[str]]:
-    """(modules imported unconditionally, modules imported only under `except ImportError`)."""
+    """(modules imported unconditionally, modules imported only under `except ImportError`); imports for type
+    checkers only are neither."""
     own = {"contract_tests", "cdp_sandbox", "cdp_openapi", "__future__"}
     found: set[str] = set()
     optional: set[str] = set()
@@ -124,8 +125,16 @@ def _third_party_imports(wheel: Path) -> tuple[set[str], set[str]]:
                 for stmt in node.body
                 for inner in ast.walk(stmt)
             }
+            typing_only = {  # `if TYPE_CHECKING:` imports never run: no dependency
+                id(inner)
+                for node in ast.walk(tree)
+                if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+                for stmt in node.body
+                for inner in ast.walk(stmt)
+            }
             for node in ast.walk(tree):
-                (optional if id(node) in guarded else found).update(_imported(node))
+                if id(node) not in typing_only:
+                    (optional if id(node) in guarded else found).update(_imported(node))
     third = {m for m in found | optional if m not in own and m not in sys.stdlib_module_names}
     return {m for m in found if m in third}, {m for m in optional - found if m in third}
 

@@ -27,6 +27,7 @@ from ._spec import SPEC_SHA256, __version__
 if TYPE_CHECKING:
     from ._client import REGIONS, CDPClient, Region, default_retry
     from ._options import RequestOptions
+    from ._pagination import ExpandedPage
     from .api import AsyncSitecoreCDP, SitecoreCDP
 
 _LAZY = {
@@ -35,6 +36,7 @@ _LAZY = {
     "Region": "._client",
     "default_retry": "._client",
     "RequestOptions": "._options",
+    "ExpandedPage": "._pagination",
     "AsyncSitecoreCDP": ".api",
     "SitecoreCDP": ".api",
 }
@@ -68,6 +70,7 @@ __all__ = (
     "ConfigurationError",
     "ConflictError",
     "ErrorBody",
+    "ExpandedPage",
     "InvalidRequestError",
     "NotFoundError",
     "PermissionDeniedError",

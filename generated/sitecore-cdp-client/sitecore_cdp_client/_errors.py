@@ -1,18 +1,22 @@
 """Exceptions raised by the client: one family, every one a `SitecoreCDPError`.
 
-Hand-written; scripts/regenerate copies it into the package. Every non-success response
-becomes an `APIError` carrying the status code and the parsed Sitecore error body, so callers
-never get a silent `None` or lose the server's explanation; a request that got no response at
-all is an `APIConnectionError` (`APITimeoutError` when it ran out of time); a success whose body
-is not what the spec describes is an `APIResponseValidationError`; data a model refuses is a
-`ValidationError`. Messages never contain credentials: they are built from the method, the URL
-(credentials travel in a header, never in the URL) and the response body only.
+Hand-written; scripts/regenerate copies it into the package. Every response outside 2xx
+becomes an `APIError` carrying the status code, the parsed Sitecore error body and the headers
+(with the request id and `Retry-After` read from them), so callers never get a silent `None` or
+lose the server's explanation; a 2xx is never one, even a status the spec does not list. A
+request that got no response at all is an `APIConnectionError` (`APITimeoutError` when it ran
+out of time); a success whose body is not what the spec describes is an
+`APIResponseValidationError`; data a model refuses is a `ValidationError`. Messages never
+contain credentials: they are built from the method, the URL (credentials travel in a header,
+never in the URL), a request id header and the response body only.
 """
 
 from __future__ import annotations
 
+import datetime
 import json
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +24,7 @@ if TYPE_CHECKING:
     import httpx
 
 __all__ = [
+    "REQUEST_ID_HEADERS",
     "APIConnectionError",
     "APIError",
     "APIResponseValidationError",
@@ -41,6 +46,15 @@ __all__ = [
 ]
 
 _MAX_BODY_IN_MESSAGE = 500
+# Sitecore documents no request id header; these are the ones gateways and proxies in front of an API commonly
+# set (AWS API Gateway among them), read in this order by APIError.request_id.
+REQUEST_ID_HEADERS = (
+    "x-request-id",
+    "request-id",
+    "x-correlation-id",
+    "x-amzn-requestid",
+    "x-amz-request-id",
+)
 _log = logging.getLogger("sitecore_cdp_client")
 
 
@@ -186,13 +200,20 @@ class ErrorBody:
 
 
 class APIError(SitecoreCDPError):
-    """The API answered with a status the operation does not treat as success.
+    """The API answered with a status outside 2xx (a 2xx is never an error, even one the spec does not list).
 
     Attributes:
         status_code: the HTTP status code.
         content: the raw response body.
         error: the parsed Sitecore error body, or None when the body was not one.
+        headers: the response headers (an `httpx.Headers`, case-insensitive, when built from a response).
         method, url: the request that failed (no credentials).
+
+    Properties:
+        request_id: the request id a server or gateway sent, for a support ticket, or None. Sitecore documents
+            no such header, so the first of `REQUEST_ID_HEADERS` present is used (`X-Request-Id`,
+            `Request-Id`, `X-Correlation-Id`, AWS's `x-amzn-RequestId`, `x-amz-request-id`).
+        retry_after: the `Retry-After` header in seconds (a number or an HTTP date), or None.
     """
 
     def __init__(
@@ -203,13 +224,50 @@ class APIError(SitecoreCDPError):
         method: str | None = None,
         url: str | None = None,
         error: ErrorBody | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> None:
         self.status_code = status_code
         self.content = content
         self.method = method
         self.url = url
+        self.headers: Mapping[str, str] = headers if headers is not None else {}
         self.error = error if error is not None else ErrorBody.parse(content)
         super().__init__(self._describe())
+
+    def _header(self, name: str) -> str | None:
+        value = self.headers.get(name)
+        if value is None:  # a plain dict: compare names without case
+            value = next((v for k, v in self.headers.items() if k.lower() == name), None)
+        if value is None:
+            return None
+        return value.strip() or None
+
+    @property
+    def request_id(self) -> str | None:
+        """The request id of the response (the first of REQUEST_ID_HEADERS present), or None."""
+        for name in REQUEST_ID_HEADERS:
+            value = self._header(name)
+            if value:
+                return value
+        return None
+
+    @property
+    def retry_after(self) -> float | None:
+        """Seconds the server asked to wait (`Retry-After`, seconds or an HTTP date), or None."""
+        value = self._header("retry-after")
+        if value is None:
+            return None
+        if value.isascii() and value.isdigit():
+            return float(value)
+        import email.utils  # noqa: PLC0415 - only for an HTTP date, rare
+
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=datetime.UTC)
+        return max(0.0, (when - datetime.datetime.now(datetime.UTC)).total_seconds())
 
     @classmethod
     def from_response(cls, response: httpx.Response) -> APIError:
@@ -223,6 +281,7 @@ class APIError(SitecoreCDPError):
             response.content,
             method=request.method if request is not None else None,
             url=str(request.url) if request is not None else None,
+            headers=response.headers,
         )
         _log.debug(
             "error %s %s -> %d (%s)",
@@ -235,7 +294,8 @@ class APIError(SitecoreCDPError):
 
     def _describe(self) -> str:
         where = f" from {self.method} {self.url}" if self.method and self.url else ""
-        head = f"HTTP {self.status_code}{where}"
+        request_id = self.request_id
+        head = f"HTTP {self.status_code}{where}" + (f" (request id {request_id})" if request_id else "")
         if self.error is not None and (self.error.message or self.error.developer_message):
             detail = self.error.message or ""
             if self.error.developer_message and self.error.developer_message != detail:

@@ -20,7 +20,11 @@ __all__ = ["OPTION_NAMES", "RequestOptions"]
 class RequestOptions(TypedDict, total=False):
     """Options of one request; a key left out keeps the client's setting.
 
-    timeout: seconds (or an `httpx.Timeout`) for this request; None waits forever.
+    timeout: seconds (or an `httpx.Timeout`) for each attempt of this request (connect, each
+        read, ...); None waits forever. A call that is retried can take several times as long.
+    total_timeout: seconds for the whole call: every attempt and every wait between retries.
+        Each attempt's timeout is cut to what is left, no retry waits or starts past it, and
+        running out raises APITimeoutError. None (the default) leaves only `timeout`.
     retry: False for no retries, True for the default policy (which never retries POST or
         PATCH: they are not idempotent), or an `httpx_retries.Retry`.
     extra_headers: headers added to (or replacing) the client's for this request; not
@@ -28,6 +32,7 @@ class RequestOptions(TypedDict, total=False):
     """
 
     timeout: float | httpx.Timeout | None
+    total_timeout: float | None
     retry: Retry | bool
     extra_headers: Mapping[str, str]
 

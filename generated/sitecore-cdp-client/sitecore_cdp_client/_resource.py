@@ -3,7 +3,9 @@
 Hand-written; scripts/regenerate copies it into the package. A resource method takes its body
 either as a model or as keyword fields (`cdp.orders.create(reference_id=..., price=12, ...)`);
 `build_body` turns the fields into the model, naming an unknown or missing field, and refuses
-both at once. Enumerated parameters accept the plain strings of the docs (`sort="orderedAt"`).
+both at once. `update` and `patch` take their fields as a read returns them (`T | Unset`, so
+`patch(ref, price=order.price)` type-checks): a required field given as `UNSET` (the read did not
+carry it) is refused as missing, naming it, before anything is sent. Enumerated parameters accept the plain strings of the docs (`sort="orderedAt"`).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import attrs
 
 from ._errors import InvalidRequestError, ValidationError
 from ._options import OPTION_NAMES, RequestOptions
-from .types import Unset
+from .types import UNSET, Unset
 
 __all__ = ["build_body", "build_values", "enum_or_unset", "enum_value", "split_options"]
 
@@ -58,11 +60,17 @@ def build_body(model: type[M], body: M | None, fields: dict[str, Any], call: str
             model=model.__name__,
             field=unknown[0],
         )
-    missing = [name for name, f in declared.items() if f.default is attrs.NOTHING and name not in fields]
+    missing = [
+        name
+        for name, f in declared.items()
+        if f.default is attrs.NOTHING and isinstance(fields.get(name, UNSET), Unset)
+    ]
     if missing:
+        unset = [name for name in missing if name in fields]
+        hint = f" ({', '.join(unset)} given as UNSET: the response read had no value)" if unset else ""
         raise ValidationError(
             f"{call}: missing required field{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
-            f"for {model.__name__}",
+            f"for {model.__name__}{hint}",
             model=model.__name__,
             field=missing[0],
         )

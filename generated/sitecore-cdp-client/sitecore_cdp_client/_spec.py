@@ -2,8 +2,8 @@
 
 from typing import Any
 
-__version__ = "0.4.0"
-SPEC_SHA256 = "30a7e48846d99caacb9bd06777c0590719766a0f146440cd32f6b700e0b255b7"
+__version__ = "0.5.0"
+SPEC_SHA256 = "ce26a70c96b17f9257a0bdc5ffea6590f807d437013e1b115481403c23c7f8d0"
 GENERATOR = "openapi-python-client 0.29.1"
 
 # x-query-rules of the spec, by function name (checked by _query_rules before a request is sent).

@@ -7,7 +7,9 @@ Hand-written; scripts/regenerate copies it into the package, and the project's m
 - a request model whose schema allows no other properties refuses an unknown key, naming it and
   the closest known one (a misspelt key is never dropped silently);
 - a naive `datetime` is refused when a model is serialised: the API reads times as UTC with an
-  offset, and guessing the caller's zone would shift orders by hours without a word.
+  offset, and guessing the caller's zone would shift orders by hours without a word;
+- a model's repr shows the fields that hold a value (`Order(href=..., ref=..., price=12.0)`), never
+  the unset ones (`model_repr`), and the undocumented fields only when there are some.
 """
 
 from __future__ import annotations
@@ -16,9 +18,12 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
-from ._errors import ValidationError
+import attrs
 
-__all__ = ["aware_isoformat", "reject_unknown", "required"]
+from ._errors import ValidationError
+from .types import Unset
+
+__all__ = ["aware_isoformat", "model_repr", "reject_unknown", "required"]
 
 
 def required(data: dict[str, Any], key: str, model: str) -> Any:
@@ -59,3 +64,14 @@ def aware_isoformat(value: datetime.datetime, field: str) -> str:
             field=field,
         )
     return value.isoformat()
+
+
+def model_repr(model: Any) -> str:
+    """`Name(field=value, ...)` of an attrs model: the fields that are set, then `additional_properties` if any."""
+    parts = []
+    for field in attrs.fields(type(model)):
+        value = getattr(model, field.name)
+        if isinstance(value, Unset) or (field.name == "additional_properties" and not value):
+            continue
+        parts.append(f"{field.name}={value!r}")
+    return f"{type(model).__name__}({', '.join(parts)})"

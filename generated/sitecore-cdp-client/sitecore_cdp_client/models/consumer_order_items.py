@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._validation import model_repr
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -25,6 +26,9 @@ class ConsumerOrderItems:
 
     order_items: list[Link] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         order_items: list[dict[str, Any]] | Unset = UNSET

@@ -6,6 +6,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._validation import model_repr
+
 T = TypeVar("T", bound="DataExtensionValues")
 
 
@@ -21,6 +23,9 @@ class DataExtensionValues:
     """
 
     additional_properties: dict[str, bool | float | int | str] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
 

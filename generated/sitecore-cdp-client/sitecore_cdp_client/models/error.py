@@ -6,6 +6,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._validation import model_repr
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Error")
@@ -30,6 +31,9 @@ class Error:
     developer_message: str | Unset = UNSET
     more_info_url: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         status: int | str | Unset

@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._validation import model_repr
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="FlightSegment")
@@ -47,6 +48,9 @@ class FlightSegment:
     operating_flight_number: str | Unset = UNSET
     origin_destination: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

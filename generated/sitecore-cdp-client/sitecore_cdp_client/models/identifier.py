@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._validation import aware_isoformat, required
+from .._validation import aware_isoformat, model_repr, required
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Identifier")
@@ -28,6 +28,9 @@ class Identifier:
     id: str
     expiry_date: datetime.datetime | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         provider = self.provider

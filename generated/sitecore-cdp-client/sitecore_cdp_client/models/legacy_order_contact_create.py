@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._validation import aware_isoformat, reject_unknown, required
+from .._validation import aware_isoformat, model_repr, reject_unknown, required
 from ..models.gender import Gender
 from ..types import UNSET, Unset
 
@@ -60,6 +60,9 @@ class LegacyOrderContactCreate:
     passport_expiry: datetime.datetime | str | Unset = UNSET
     identifiers: list[Identifier] | Unset = UNSET
     guest: Link | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         first_name = self.first_name

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._validation import aware_isoformat, required
+from .._validation import aware_isoformat, model_repr, required
 from ..models.legacy_order_status import LegacyOrderStatus
 from ..models.order_channel import OrderChannel
 from ..types import UNSET, Unset
@@ -55,6 +55,9 @@ class LegacyOrderCreate:
     payment_type: str | Unset = UNSET
     card_type: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         reference_id = self.reference_id

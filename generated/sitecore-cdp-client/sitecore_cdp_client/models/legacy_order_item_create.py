@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._validation import aware_isoformat, reject_unknown, required
+from .._validation import aware_isoformat, model_repr, reject_unknown, required
 from ..models.legacy_order_item_status import LegacyOrderItemStatus
 from ..models.legacy_order_item_type import LegacyOrderItemType
 from ..types import UNSET, Unset
@@ -70,6 +70,9 @@ class LegacyOrderItemCreate:
     description: str | Unset = UNSET
     passenger_type_code: str | Unset = UNSET
     flight_segments: list[FlightSegment] | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_.value

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._validation import required
+from .._validation import model_repr, required
 
 T = TypeVar("T", bound="Link")
 
@@ -21,6 +21,9 @@ class Link:
 
     href: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         href = self.href

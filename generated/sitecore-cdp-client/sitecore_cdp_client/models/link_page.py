@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._validation import required
+from .._validation import model_repr, required
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -40,6 +40,9 @@ class LinkPage:
     next_: Link | None | Unset = UNSET
     prev: Link | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.link import Link  # noqa: PLC0415

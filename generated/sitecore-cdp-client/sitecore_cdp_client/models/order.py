@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._validation import aware_isoformat, required
+from .._validation import aware_isoformat, model_repr, required
 from ..models.order_channel import OrderChannel
 from ..models.order_status import OrderStatus
 from ..types import UNSET, Unset
@@ -73,6 +73,9 @@ class Order:
     consumers: Link | Unset = UNSET
     order_items: Link | LinkPage | OrderItemPage | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.link_page import LinkPage  # noqa: PLC0415

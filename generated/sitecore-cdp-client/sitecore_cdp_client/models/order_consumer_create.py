@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._validation import aware_isoformat, reject_unknown
+from .._validation import aware_isoformat, model_repr, reject_unknown
 from ..models.gender import Gender
 from ..types import UNSET, Unset
 
@@ -53,6 +53,9 @@ class OrderConsumerCreate:
     passport_number: str | Unset = UNSET
     country: str | Unset = UNSET
     identifiers: list[Identifier] | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         title = self.title

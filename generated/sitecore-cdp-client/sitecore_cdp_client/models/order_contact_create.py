@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._validation import aware_isoformat
+from .._validation import aware_isoformat, model_repr
 from ..models.gender import Gender
 from ..types import UNSET, Unset
 
@@ -62,6 +62,9 @@ class OrderContactCreate:
     state: str | Unset = UNSET
     identifiers: list[Identifier] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         title = self.title

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._validation import aware_isoformat, reject_unknown, required
+from .._validation import aware_isoformat, model_repr, reject_unknown, required
 from ..models.order_channel import OrderChannel
 from ..models.order_status import OrderStatus
 from ..types import UNSET, Unset
@@ -57,6 +57,9 @@ class OrderCreate:
     card_type: str | Unset = UNSET
     created_at: datetime.datetime | Unset = UNSET
     modified_at: datetime.datetime | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         reference_id = self.reference_id

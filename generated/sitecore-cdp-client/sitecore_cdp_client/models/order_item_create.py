@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._validation import aware_isoformat, required
+from .._validation import aware_isoformat, model_repr, required
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -60,6 +60,9 @@ class OrderItemCreate:
     ordered_at: datetime.datetime | Unset = UNSET
     flight_segments: list[FlightSegment] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

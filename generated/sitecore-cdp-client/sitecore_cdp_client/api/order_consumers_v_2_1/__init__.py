@@ -3,12 +3,12 @@
 import builtins
 import datetime
 from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import Any, Unpack, cast, overload
+from typing import Any, Literal, Unpack, cast, overload
 
 from ... import errors
 from ..._deprecation import renamed
 from ..._options import RequestOptions
-from ..._pagination import DEFAULT_PAGE_SIZE, next_offset
+from ..._pagination import DEFAULT_PAGE_SIZE, ExpandedPage, next_offset
 from ..._resource import build_body, build_values, enum_or_unset, enum_value, split_options
 from ...client import AuthenticatedClient
 from ...models.delete_result import DeleteResult
@@ -38,6 +38,29 @@ class OrderConsumersV21:
     def __init__(self, client: AuthenticatedClient) -> None:
         self._client = client
 
+    @overload
+    def list(
+        self,
+        order_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: Literal[True],
+        **options: Unpack[RequestOptions],
+    ) -> ExpandedPage[OrderConsumer]: ...
+
+    @overload
+    def list(
+        self,
+        order_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: Literal[False] | Unset = False,
+        **options: Unpack[RequestOptions],
+    ) -> OrderConsumerPage: ...
+
+    @overload
     def list(
         self,
         order_ref: str,
@@ -46,9 +69,19 @@ class OrderConsumersV21:
         limit: int | Unset = 10,
         expand: bool | Unset = False,
         **options: Unpack[RequestOptions],
-    ) -> OrderConsumerPage:
-        """List the consumers of an order (`GET /v2.1/orders/{order_ref}/consumers`)."""
-        return _list_order_consumers.sync(
+    ) -> OrderConsumerPage | ExpandedPage[OrderConsumer]: ...
+
+    def list(
+        self,
+        order_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: bool | Unset = False,
+        **options: Unpack[RequestOptions],
+    ) -> OrderConsumerPage | ExpandedPage[OrderConsumer]:
+        """List the consumers of an order (`GET /v2.1/orders/{order_ref}/consumers`). With `expand=True` the page's items are the full resources (an `ExpandedPage[OrderConsumer]`)."""
+        page = _list_order_consumers.sync(
             client=self._client,
             order_ref=order_ref,
             offset=offset,
@@ -56,6 +89,12 @@ class OrderConsumersV21:
             expand=expand,
             **options,
         )
+        if expand is not True:
+            return page
+        items = [] if isinstance(page.items, Unset) else page.items
+        if any(isinstance(item, Link) for item in items):
+            raise errors.SitecoreCDPError("order_consumers.list: got links although expand=true was sent")
+        return cast(ExpandedPage[OrderConsumer], page)
 
     def list_order_consumers(
         self,
@@ -422,6 +461,29 @@ class AsyncOrderConsumersV21:
     def __init__(self, client: AuthenticatedClient) -> None:
         self._client = client
 
+    @overload
+    async def list(
+        self,
+        order_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: Literal[True],
+        **options: Unpack[RequestOptions],
+    ) -> ExpandedPage[OrderConsumer]: ...
+
+    @overload
+    async def list(
+        self,
+        order_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: Literal[False] | Unset = False,
+        **options: Unpack[RequestOptions],
+    ) -> OrderConsumerPage: ...
+
+    @overload
     async def list(
         self,
         order_ref: str,
@@ -430,9 +492,19 @@ class AsyncOrderConsumersV21:
         limit: int | Unset = 10,
         expand: bool | Unset = False,
         **options: Unpack[RequestOptions],
-    ) -> OrderConsumerPage:
-        """List the consumers of an order (`GET /v2.1/orders/{order_ref}/consumers`)."""
-        return await _list_order_consumers.asyncio(
+    ) -> OrderConsumerPage | ExpandedPage[OrderConsumer]: ...
+
+    async def list(
+        self,
+        order_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: bool | Unset = False,
+        **options: Unpack[RequestOptions],
+    ) -> OrderConsumerPage | ExpandedPage[OrderConsumer]:
+        """List the consumers of an order (`GET /v2.1/orders/{order_ref}/consumers`). With `expand=True` the page's items are the full resources (an `ExpandedPage[OrderConsumer]`)."""
+        page = await _list_order_consumers.asyncio(
             client=self._client,
             order_ref=order_ref,
             offset=offset,
@@ -440,6 +512,12 @@ class AsyncOrderConsumersV21:
             expand=expand,
             **options,
         )
+        if expand is not True:
+            return page
+        items = [] if isinstance(page.items, Unset) else page.items
+        if any(isinstance(item, Link) for item in items):
+            raise errors.SitecoreCDPError("order_consumers.list: got links although expand=true was sent")
+        return cast(ExpandedPage[OrderConsumer], page)
 
     async def list_order_consumers(
         self,

@@ -3,12 +3,12 @@
 import builtins
 import datetime
 from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import Any, Unpack, cast, overload
+from typing import Any, Literal, Unpack, cast, overload
 
 from ... import errors
 from ..._deprecation import renamed
 from ..._options import RequestOptions
-from ..._pagination import DEFAULT_PAGE_SIZE, next_offset
+from ..._pagination import DEFAULT_PAGE_SIZE, ExpandedPage, next_offset
 from ..._resource import build_body, build_values, enum_or_unset, enum_value, split_options
 from ...client import AuthenticatedClient
 from ...models.error import Error
@@ -196,8 +196,8 @@ class OrderConsumersV2Legacy:
         order_consumer_ref: str,
         /,
         *,
-        first_name: str,
-        last_name: str,
+        first_name: str | Unset,
+        last_name: str | Unset,
         title: str | Unset = UNSET,
         gender: Gender | str | Unset = UNSET,
         date_of_birth: datetime.datetime | str | Unset = UNSET,
@@ -423,8 +423,8 @@ class AsyncOrderConsumersV2Legacy:
         order_consumer_ref: str,
         /,
         *,
-        first_name: str,
-        last_name: str,
+        first_name: str | Unset,
+        last_name: str | Unset,
         title: str | Unset = UNSET,
         gender: Gender | str | Unset = UNSET,
         date_of_birth: datetime.datetime | str | Unset = UNSET,

@@ -3,12 +3,12 @@
 import builtins
 import datetime
 from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import Any, Unpack, cast, overload
+from typing import Any, Literal, Unpack, cast, overload
 
 from ... import errors
 from ..._deprecation import renamed
 from ..._options import RequestOptions
-from ..._pagination import DEFAULT_PAGE_SIZE, next_offset
+from ..._pagination import DEFAULT_PAGE_SIZE, ExpandedPage, next_offset
 from ..._resource import build_body, build_values, enum_or_unset, enum_value, split_options
 from ...client import AuthenticatedClient
 from ...models.error import Error
@@ -35,6 +35,29 @@ class OrderContactsV21:
     def __init__(self, client: AuthenticatedClient) -> None:
         self._client = client
 
+    @overload
+    def list(
+        self,
+        order_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: Literal[True],
+        **options: Unpack[RequestOptions],
+    ) -> ExpandedPage[OrderContact]: ...
+
+    @overload
+    def list(
+        self,
+        order_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: Literal[False] | Unset = False,
+        **options: Unpack[RequestOptions],
+    ) -> OrderContactPage: ...
+
+    @overload
     def list(
         self,
         order_ref: str,
@@ -43,9 +66,19 @@ class OrderContactsV21:
         limit: int | Unset = 10,
         expand: bool | Unset = False,
         **options: Unpack[RequestOptions],
-    ) -> OrderContactPage:
-        """List the contacts of an order (`GET /v2.1/orders/{order_ref}/contacts`)."""
-        return _list_order_contacts.sync(
+    ) -> OrderContactPage | ExpandedPage[OrderContact]: ...
+
+    def list(
+        self,
+        order_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: bool | Unset = False,
+        **options: Unpack[RequestOptions],
+    ) -> OrderContactPage | ExpandedPage[OrderContact]:
+        """List the contacts of an order (`GET /v2.1/orders/{order_ref}/contacts`). With `expand=True` the page's items are the full resources (an `ExpandedPage[OrderContact]`)."""
+        page = _list_order_contacts.sync(
             client=self._client,
             order_ref=order_ref,
             offset=offset,
@@ -53,6 +86,12 @@ class OrderContactsV21:
             expand=expand,
             **options,
         )
+        if expand is not True:
+            return page
+        items = [] if isinstance(page.items, Unset) else page.items
+        if any(isinstance(item, Link) for item in items):
+            raise errors.SitecoreCDPError("order_contacts.list: got links although expand=true was sent")
+        return cast(ExpandedPage[OrderContact], page)
 
     def list_order_contacts(
         self,
@@ -357,6 +396,29 @@ class AsyncOrderContactsV21:
     def __init__(self, client: AuthenticatedClient) -> None:
         self._client = client
 
+    @overload
+    async def list(
+        self,
+        order_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: Literal[True],
+        **options: Unpack[RequestOptions],
+    ) -> ExpandedPage[OrderContact]: ...
+
+    @overload
+    async def list(
+        self,
+        order_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: Literal[False] | Unset = False,
+        **options: Unpack[RequestOptions],
+    ) -> OrderContactPage: ...
+
+    @overload
     async def list(
         self,
         order_ref: str,
@@ -365,9 +427,19 @@ class AsyncOrderContactsV21:
         limit: int | Unset = 10,
         expand: bool | Unset = False,
         **options: Unpack[RequestOptions],
-    ) -> OrderContactPage:
-        """List the contacts of an order (`GET /v2.1/orders/{order_ref}/contacts`)."""
-        return await _list_order_contacts.asyncio(
+    ) -> OrderContactPage | ExpandedPage[OrderContact]: ...
+
+    async def list(
+        self,
+        order_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: bool | Unset = False,
+        **options: Unpack[RequestOptions],
+    ) -> OrderContactPage | ExpandedPage[OrderContact]:
+        """List the contacts of an order (`GET /v2.1/orders/{order_ref}/contacts`). With `expand=True` the page's items are the full resources (an `ExpandedPage[OrderContact]`)."""
+        page = await _list_order_contacts.asyncio(
             client=self._client,
             order_ref=order_ref,
             offset=offset,
@@ -375,6 +447,12 @@ class AsyncOrderContactsV21:
             expand=expand,
             **options,
         )
+        if expand is not True:
+            return page
+        items = [] if isinstance(page.items, Unset) else page.items
+        if any(isinstance(item, Link) for item in items):
+            raise errors.SitecoreCDPError("order_contacts.list: got links although expand=true was sent")
+        return cast(ExpandedPage[OrderContact], page)
 
     async def list_order_contacts(
         self,

@@ -48,6 +48,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if 200 <= response.status_code <= 299:  # a 2xx the spec does not list: still the success
+        return None
+
     if client.raise_on_unexpected_status:
         raise errors.APIError.from_response(response)
     else:
@@ -68,7 +71,7 @@ def _parse_success(response: httpx.Response) -> None:
 def _decode_success(response: httpx.Response) -> None:
     if response.status_code == 204:
         return None
-    raise errors.APIError.from_response(response)
+    return None  # a 2xx the spec does not list: still the (bodiless) success
 
 
 def _build_response(
@@ -139,8 +142,9 @@ def sync(
             and lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
 
     Raises:
-        errors.APIError: If the server answers with any status other than the documented success
-            (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
+        errors.APIError: If the server answers with a status outside 2xx (subclasses per status:
+            BadRequestError, AuthenticationError, NotFoundError, ...). A 2xx the spec does not list is
+            read as the documented success (validate_responses reports it).
         errors.APITimeoutError: If the request takes longer than the timeout.
         errors.APIConnectionError: If no response came (the host could not be reached, ...).
         errors.APIResponseValidationError: If a success body is not what the spec describes.
@@ -206,8 +210,9 @@ async def asyncio(
             and lower-case hex, so both are accepted. Example: d680c9be-4c07-4731-857e-9602034b15f2.
 
     Raises:
-        errors.APIError: If the server answers with any status other than the documented success
-            (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
+        errors.APIError: If the server answers with a status outside 2xx (subclasses per status:
+            BadRequestError, AuthenticationError, NotFoundError, ...). A 2xx the spec does not list is
+            read as the documented success (validate_responses reports it).
         errors.APITimeoutError: If the request takes longer than the timeout.
         errors.APIConnectionError: If no response came (the host could not be reached, ...).
         errors.APIResponseValidationError: If a success body is not what the spec describes.

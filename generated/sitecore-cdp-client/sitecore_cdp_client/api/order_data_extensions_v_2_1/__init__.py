@@ -3,12 +3,12 @@
 import builtins
 import datetime
 from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import Any, Unpack, cast, overload
+from typing import Any, Literal, Unpack, cast, overload
 
 from ... import errors
 from ..._deprecation import renamed
 from ..._options import RequestOptions
-from ..._pagination import DEFAULT_PAGE_SIZE, next_offset
+from ..._pagination import DEFAULT_PAGE_SIZE, ExpandedPage, next_offset
 from ..._resource import build_body, build_values, enum_or_unset, enum_value, split_options
 from ...client import AuthenticatedClient
 from ...models.data_extension_name import DataExtensionName
@@ -36,6 +36,29 @@ class OrderDataExtensionsV21:
     def __init__(self, client: AuthenticatedClient) -> None:
         self._client = client
 
+    @overload
+    def list(
+        self,
+        order_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: Literal[True],
+        **options: Unpack[RequestOptions],
+    ) -> ExpandedPage[OrderDataExtension]: ...
+
+    @overload
+    def list(
+        self,
+        order_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: Literal[False] | Unset = False,
+        **options: Unpack[RequestOptions],
+    ) -> OrderDataExtensionPage: ...
+
+    @overload
     def list(
         self,
         order_ref: str,
@@ -44,9 +67,19 @@ class OrderDataExtensionsV21:
         limit: int | Unset = 10,
         expand: bool | Unset = False,
         **options: Unpack[RequestOptions],
-    ) -> OrderDataExtensionPage:
-        """List the data extensions of an order (`GET /v2.1/orders/{order_ref}/extensions`)."""
-        return _list_order_data_extensions.sync(
+    ) -> OrderDataExtensionPage | ExpandedPage[OrderDataExtension]: ...
+
+    def list(
+        self,
+        order_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: bool | Unset = False,
+        **options: Unpack[RequestOptions],
+    ) -> OrderDataExtensionPage | ExpandedPage[OrderDataExtension]:
+        """List the data extensions of an order (`GET /v2.1/orders/{order_ref}/extensions`). With `expand=True` the page's items are the full resources (an `ExpandedPage[OrderDataExtension]`)."""
+        page = _list_order_data_extensions.sync(
             client=self._client,
             order_ref=order_ref,
             offset=offset,
@@ -54,6 +87,14 @@ class OrderDataExtensionsV21:
             expand=expand,
             **options,
         )
+        if expand is not True:
+            return page
+        items = [] if isinstance(page.items, Unset) else page.items
+        if any(isinstance(item, Link) for item in items):
+            raise errors.SitecoreCDPError(
+                "order_data_extensions.list: got links although expand=true was sent"
+            )
+        return cast(ExpandedPage[OrderDataExtension], page)
 
     def list_order_data_extensions(
         self,
@@ -308,6 +349,29 @@ class AsyncOrderDataExtensionsV21:
     def __init__(self, client: AuthenticatedClient) -> None:
         self._client = client
 
+    @overload
+    async def list(
+        self,
+        order_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: Literal[True],
+        **options: Unpack[RequestOptions],
+    ) -> ExpandedPage[OrderDataExtension]: ...
+
+    @overload
+    async def list(
+        self,
+        order_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: Literal[False] | Unset = False,
+        **options: Unpack[RequestOptions],
+    ) -> OrderDataExtensionPage: ...
+
+    @overload
     async def list(
         self,
         order_ref: str,
@@ -316,9 +380,19 @@ class AsyncOrderDataExtensionsV21:
         limit: int | Unset = 10,
         expand: bool | Unset = False,
         **options: Unpack[RequestOptions],
-    ) -> OrderDataExtensionPage:
-        """List the data extensions of an order (`GET /v2.1/orders/{order_ref}/extensions`)."""
-        return await _list_order_data_extensions.asyncio(
+    ) -> OrderDataExtensionPage | ExpandedPage[OrderDataExtension]: ...
+
+    async def list(
+        self,
+        order_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: bool | Unset = False,
+        **options: Unpack[RequestOptions],
+    ) -> OrderDataExtensionPage | ExpandedPage[OrderDataExtension]:
+        """List the data extensions of an order (`GET /v2.1/orders/{order_ref}/extensions`). With `expand=True` the page's items are the full resources (an `ExpandedPage[OrderDataExtension]`)."""
+        page = await _list_order_data_extensions.asyncio(
             client=self._client,
             order_ref=order_ref,
             offset=offset,
@@ -326,6 +400,14 @@ class AsyncOrderDataExtensionsV21:
             expand=expand,
             **options,
         )
+        if expand is not True:
+            return page
+        items = [] if isinstance(page.items, Unset) else page.items
+        if any(isinstance(item, Link) for item in items):
+            raise errors.SitecoreCDPError(
+                "order_data_extensions.list: got links although expand=true was sent"
+            )
+        return cast(ExpandedPage[OrderDataExtension], page)
 
     async def list_order_data_extensions(
         self,

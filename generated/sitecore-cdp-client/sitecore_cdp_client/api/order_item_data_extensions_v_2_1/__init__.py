@@ -3,12 +3,12 @@
 import builtins
 import datetime
 from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import Any, Unpack, cast, overload
+from typing import Any, Literal, Unpack, cast, overload
 
 from ... import errors
 from ..._deprecation import renamed
 from ..._options import RequestOptions
-from ..._pagination import DEFAULT_PAGE_SIZE, next_offset
+from ..._pagination import DEFAULT_PAGE_SIZE, ExpandedPage, next_offset
 from ..._resource import build_body, build_values, enum_or_unset, enum_value, split_options
 from ...client import AuthenticatedClient
 from ...models.data_extension_name import DataExtensionName
@@ -36,6 +36,29 @@ class OrderItemDataExtensionsV21:
     def __init__(self, client: AuthenticatedClient) -> None:
         self._client = client
 
+    @overload
+    def list(
+        self,
+        order_item_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: Literal[True],
+        **options: Unpack[RequestOptions],
+    ) -> ExpandedPage[OrderItemDataExtension]: ...
+
+    @overload
+    def list(
+        self,
+        order_item_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: Literal[False] | Unset = False,
+        **options: Unpack[RequestOptions],
+    ) -> OrderItemDataExtensionPage: ...
+
+    @overload
     def list(
         self,
         order_item_ref: str,
@@ -44,9 +67,19 @@ class OrderItemDataExtensionsV21:
         limit: int | Unset = 10,
         expand: bool | Unset = False,
         **options: Unpack[RequestOptions],
-    ) -> OrderItemDataExtensionPage:
-        """List the data extensions of an order item (`GET /v2.1/orderItems/{order_item_ref}/extensions`)."""
-        return _list_order_item_data_extensions.sync(
+    ) -> OrderItemDataExtensionPage | ExpandedPage[OrderItemDataExtension]: ...
+
+    def list(
+        self,
+        order_item_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: bool | Unset = False,
+        **options: Unpack[RequestOptions],
+    ) -> OrderItemDataExtensionPage | ExpandedPage[OrderItemDataExtension]:
+        """List the data extensions of an order item (`GET /v2.1/orderItems/{order_item_ref}/extensions`). With `expand=True` the page's items are the full resources (an `ExpandedPage[OrderItemDataExtension]`)."""
+        page = _list_order_item_data_extensions.sync(
             client=self._client,
             order_item_ref=order_item_ref,
             offset=offset,
@@ -54,6 +87,14 @@ class OrderItemDataExtensionsV21:
             expand=expand,
             **options,
         )
+        if expand is not True:
+            return page
+        items = [] if isinstance(page.items, Unset) else page.items
+        if any(isinstance(item, Link) for item in items):
+            raise errors.SitecoreCDPError(
+                "order_item_data_extensions.list: got links although expand=true was sent"
+            )
+        return cast(ExpandedPage[OrderItemDataExtension], page)
 
     def list_order_item_data_extensions(
         self,
@@ -325,6 +366,29 @@ class AsyncOrderItemDataExtensionsV21:
     def __init__(self, client: AuthenticatedClient) -> None:
         self._client = client
 
+    @overload
+    async def list(
+        self,
+        order_item_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: Literal[True],
+        **options: Unpack[RequestOptions],
+    ) -> ExpandedPage[OrderItemDataExtension]: ...
+
+    @overload
+    async def list(
+        self,
+        order_item_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: Literal[False] | Unset = False,
+        **options: Unpack[RequestOptions],
+    ) -> OrderItemDataExtensionPage: ...
+
+    @overload
     async def list(
         self,
         order_item_ref: str,
@@ -333,9 +397,19 @@ class AsyncOrderItemDataExtensionsV21:
         limit: int | Unset = 10,
         expand: bool | Unset = False,
         **options: Unpack[RequestOptions],
-    ) -> OrderItemDataExtensionPage:
-        """List the data extensions of an order item (`GET /v2.1/orderItems/{order_item_ref}/extensions`)."""
-        return await _list_order_item_data_extensions.asyncio(
+    ) -> OrderItemDataExtensionPage | ExpandedPage[OrderItemDataExtension]: ...
+
+    async def list(
+        self,
+        order_item_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: bool | Unset = False,
+        **options: Unpack[RequestOptions],
+    ) -> OrderItemDataExtensionPage | ExpandedPage[OrderItemDataExtension]:
+        """List the data extensions of an order item (`GET /v2.1/orderItems/{order_item_ref}/extensions`). With `expand=True` the page's items are the full resources (an `ExpandedPage[OrderItemDataExtension]`)."""
+        page = await _list_order_item_data_extensions.asyncio(
             client=self._client,
             order_item_ref=order_item_ref,
             offset=offset,
@@ -343,6 +417,14 @@ class AsyncOrderItemDataExtensionsV21:
             expand=expand,
             **options,
         )
+        if expand is not True:
+            return page
+        items = [] if isinstance(page.items, Unset) else page.items
+        if any(isinstance(item, Link) for item in items):
+            raise errors.SitecoreCDPError(
+                "order_item_data_extensions.list: got links although expand=true was sent"
+            )
+        return cast(ExpandedPage[OrderItemDataExtension], page)
 
     async def list_order_item_data_extensions(
         self,

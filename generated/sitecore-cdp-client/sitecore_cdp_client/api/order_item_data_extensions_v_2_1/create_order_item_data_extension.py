@@ -87,6 +87,9 @@ def _parse_response(
 
         return response_415
 
+    if 200 <= response.status_code <= 299:  # a 2xx the spec does not list: still the success
+        return _decode_undocumented_success(response)
+
     if client.raise_on_unexpected_status:
         raise errors.APIError.from_response(response)
     else:
@@ -115,7 +118,18 @@ def _decode_success(response: httpx.Response) -> OrderItemDataExtension:
 
         return response_201
 
-    raise errors.APIError.from_response(response)
+    return _decode_undocumented_success(response)
+
+
+def _decode_undocumented_success(response: httpx.Response) -> OrderItemDataExtension:
+    """A 2xx the spec does not list for this operation, read as its documented success.
+
+    A success all the same (a create answered 200 instead of 201 did create: reading it as an error
+    would make a caller retry into a duplicate); `validate_responses` warns or raises about the status.
+    """
+    response_200 = OrderItemDataExtension.from_dict(response.json())
+
+    return response_200
 
 
 def _build_response(
@@ -209,8 +223,9 @@ def sync(
             'totalDiscount': '20%'}.
 
     Raises:
-        errors.APIError: If the server answers with any status other than the documented success
-            (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
+        errors.APIError: If the server answers with a status outside 2xx (subclasses per status:
+            BadRequestError, AuthenticationError, NotFoundError, ...). A 2xx the spec does not list is
+            read as the documented success (validate_responses reports it).
         errors.APITimeoutError: If the request takes longer than the timeout.
         errors.APIConnectionError: If no response came (the host could not be reached, ...).
         errors.APIResponseValidationError: If a success body is not what the spec describes.
@@ -300,8 +315,9 @@ async def asyncio(
             'totalDiscount': '20%'}.
 
     Raises:
-        errors.APIError: If the server answers with any status other than the documented success
-            (subclasses per status: BadRequestError, AuthenticationError, NotFoundError, ...).
+        errors.APIError: If the server answers with a status outside 2xx (subclasses per status:
+            BadRequestError, AuthenticationError, NotFoundError, ...). A 2xx the spec does not list is
+            read as the documented success (validate_responses reports it).
         errors.APITimeoutError: If the request takes longer than the timeout.
         errors.APIConnectionError: If no response came (the host could not be reached, ...).
         errors.APIResponseValidationError: If a success body is not what the spec describes.

@@ -3,12 +3,12 @@
 import builtins
 import datetime
 from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import Any, Unpack, cast, overload
+from typing import Any, Literal, Unpack, cast, overload
 
 from ... import errors
 from ..._deprecation import renamed
 from ..._options import RequestOptions
-from ..._pagination import DEFAULT_PAGE_SIZE, next_offset
+from ..._pagination import DEFAULT_PAGE_SIZE, ExpandedPage, next_offset
 from ..._resource import build_body, build_values, enum_or_unset, enum_value, split_options
 from ...client import AuthenticatedClient
 from ...models.delete_result import DeleteResult
@@ -36,6 +36,29 @@ class OrderItemsV21:
     def __init__(self, client: AuthenticatedClient) -> None:
         self._client = client
 
+    @overload
+    def list(
+        self,
+        order_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: Literal[True],
+        **options: Unpack[RequestOptions],
+    ) -> ExpandedPage[OrderItem]: ...
+
+    @overload
+    def list(
+        self,
+        order_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: Literal[False] | Unset = False,
+        **options: Unpack[RequestOptions],
+    ) -> OrderItemPage: ...
+
+    @overload
     def list(
         self,
         order_ref: str,
@@ -44,9 +67,19 @@ class OrderItemsV21:
         limit: int | Unset = 10,
         expand: bool | Unset = False,
         **options: Unpack[RequestOptions],
-    ) -> OrderItemPage:
-        """List the items of an order (`GET /v2.1/orders/{order_ref}/orderItems`)."""
-        return _list_order_items.sync(
+    ) -> OrderItemPage | ExpandedPage[OrderItem]: ...
+
+    def list(
+        self,
+        order_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: bool | Unset = False,
+        **options: Unpack[RequestOptions],
+    ) -> OrderItemPage | ExpandedPage[OrderItem]:
+        """List the items of an order (`GET /v2.1/orders/{order_ref}/orderItems`). With `expand=True` the page's items are the full resources (an `ExpandedPage[OrderItem]`)."""
+        page = _list_order_items.sync(
             client=self._client,
             order_ref=order_ref,
             offset=offset,
@@ -54,6 +87,12 @@ class OrderItemsV21:
             expand=expand,
             **options,
         )
+        if expand is not True:
+            return page
+        items = [] if isinstance(page.items, Unset) else page.items
+        if any(isinstance(item, Link) for item in items):
+            raise errors.SitecoreCDPError("order_items.list: got links although expand=true was sent")
+        return cast(ExpandedPage[OrderItem], page)
 
     def list_order_items(
         self,
@@ -208,11 +247,11 @@ class OrderItemsV21:
         order_item_ref: str,
         /,
         *,
-        name: str,
-        type_: str,
-        status: str,
-        price: float,
-        currency_code: str,
+        name: str | Unset,
+        type_: str | Unset,
+        status: str | Unset,
+        price: float | Unset,
+        currency_code: str | Unset,
         description: str | Unset = UNSET,
         product_id: str | Unset = UNSET,
         quantity: int | Unset = UNSET,
@@ -362,6 +401,29 @@ class AsyncOrderItemsV21:
     def __init__(self, client: AuthenticatedClient) -> None:
         self._client = client
 
+    @overload
+    async def list(
+        self,
+        order_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: Literal[True],
+        **options: Unpack[RequestOptions],
+    ) -> ExpandedPage[OrderItem]: ...
+
+    @overload
+    async def list(
+        self,
+        order_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: Literal[False] | Unset = False,
+        **options: Unpack[RequestOptions],
+    ) -> OrderItemPage: ...
+
+    @overload
     async def list(
         self,
         order_ref: str,
@@ -370,9 +432,19 @@ class AsyncOrderItemsV21:
         limit: int | Unset = 10,
         expand: bool | Unset = False,
         **options: Unpack[RequestOptions],
-    ) -> OrderItemPage:
-        """List the items of an order (`GET /v2.1/orders/{order_ref}/orderItems`)."""
-        return await _list_order_items.asyncio(
+    ) -> OrderItemPage | ExpandedPage[OrderItem]: ...
+
+    async def list(
+        self,
+        order_ref: str,
+        *,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: bool | Unset = False,
+        **options: Unpack[RequestOptions],
+    ) -> OrderItemPage | ExpandedPage[OrderItem]:
+        """List the items of an order (`GET /v2.1/orders/{order_ref}/orderItems`). With `expand=True` the page's items are the full resources (an `ExpandedPage[OrderItem]`)."""
+        page = await _list_order_items.asyncio(
             client=self._client,
             order_ref=order_ref,
             offset=offset,
@@ -380,6 +452,12 @@ class AsyncOrderItemsV21:
             expand=expand,
             **options,
         )
+        if expand is not True:
+            return page
+        items = [] if isinstance(page.items, Unset) else page.items
+        if any(isinstance(item, Link) for item in items):
+            raise errors.SitecoreCDPError("order_items.list: got links although expand=true was sent")
+        return cast(ExpandedPage[OrderItem], page)
 
     async def list_order_items(
         self,
@@ -534,11 +612,11 @@ class AsyncOrderItemsV21:
         order_item_ref: str,
         /,
         *,
-        name: str,
-        type_: str,
-        status: str,
-        price: float,
-        currency_code: str,
+        name: str | Unset,
+        type_: str | Unset,
+        status: str | Unset,
+        price: float | Unset,
+        currency_code: str | Unset,
         description: str | Unset = UNSET,
         product_id: str | Unset = UNSET,
         quantity: int | Unset = UNSET,

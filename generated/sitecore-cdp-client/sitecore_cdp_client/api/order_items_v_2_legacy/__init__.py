@@ -3,12 +3,12 @@
 import builtins
 import datetime
 from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import Any, Unpack, cast, overload
+from typing import Any, Literal, Unpack, cast, overload
 
 from ... import errors
 from ..._deprecation import renamed
 from ..._options import RequestOptions
-from ..._pagination import DEFAULT_PAGE_SIZE, next_offset
+from ..._pagination import DEFAULT_PAGE_SIZE, ExpandedPage, next_offset
 from ..._resource import build_body, build_values, enum_or_unset, enum_value, split_options
 from ...client import AuthenticatedClient
 from ...models.error import Error
@@ -201,12 +201,12 @@ class OrderItemsV2Legacy:
         order_item_ref: str,
         /,
         *,
-        type_: LegacyOrderItemType | str,
-        product_id: str,
-        reference_id: str,
-        status: LegacyOrderItemStatus | str,
-        price: float,
-        currency_code: str,
+        type_: LegacyOrderItemType | str | Unset,
+        product_id: str | Unset,
+        reference_id: str | Unset,
+        status: LegacyOrderItemStatus | str | Unset,
+        price: float | Unset,
+        currency_code: str | Unset,
         quantity: float | Unset = UNSET,
         ordered_at: datetime.datetime | Unset = UNSET,
         original_price: float | Unset = UNSET,
@@ -457,12 +457,12 @@ class AsyncOrderItemsV2Legacy:
         order_item_ref: str,
         /,
         *,
-        type_: LegacyOrderItemType | str,
-        product_id: str,
-        reference_id: str,
-        status: LegacyOrderItemStatus | str,
-        price: float,
-        currency_code: str,
+        type_: LegacyOrderItemType | str | Unset,
+        product_id: str | Unset,
+        reference_id: str | Unset,
+        status: LegacyOrderItemStatus | str | Unset,
+        price: float | Unset,
+        currency_code: str | Unset,
         quantity: float | Unset = UNSET,
         ordered_at: datetime.datetime | Unset = UNSET,
         original_price: float | Unset = UNSET,

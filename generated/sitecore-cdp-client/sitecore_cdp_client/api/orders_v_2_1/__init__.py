@@ -3,12 +3,12 @@
 import builtins
 import datetime
 from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import Any, Unpack, cast, overload
+from typing import Any, Literal, Unpack, cast, overload
 
 from ... import errors
 from ..._deprecation import renamed
 from ..._options import RequestOptions
-from ..._pagination import DEFAULT_PAGE_SIZE, next_offset
+from ..._pagination import DEFAULT_PAGE_SIZE, ExpandedPage, next_offset
 from ..._resource import build_body, build_values, enum_or_unset, enum_value, split_options
 from ...client import AuthenticatedClient
 from ...models.delete_result import DeleteResult
@@ -38,6 +38,33 @@ class OrdersV21:
     def __init__(self, client: AuthenticatedClient) -> None:
         self._client = client
 
+    @overload
+    def list(
+        self,
+        *,
+        reference_id: str | Unset = UNSET,
+        guest_ref: str | Unset = UNSET,
+        sort: ListOrdersSort | str | Unset = UNSET,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: Literal[True],
+        **options: Unpack[RequestOptions],
+    ) -> ExpandedPage[Order]: ...
+
+    @overload
+    def list(
+        self,
+        *,
+        reference_id: str | Unset = UNSET,
+        guest_ref: str | Unset = UNSET,
+        sort: ListOrdersSort | str | Unset = UNSET,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: Literal[False] | Unset = False,
+        **options: Unpack[RequestOptions],
+    ) -> OrderPage: ...
+
+    @overload
     def list(
         self,
         *,
@@ -48,9 +75,21 @@ class OrdersV21:
         limit: int | Unset = 10,
         expand: bool | Unset = False,
         **options: Unpack[RequestOptions],
-    ) -> OrderPage:
-        """List orders (`GET /v2.1/orders`)."""
-        return _list_orders.sync(
+    ) -> OrderPage | ExpandedPage[Order]: ...
+
+    def list(
+        self,
+        *,
+        reference_id: str | Unset = UNSET,
+        guest_ref: str | Unset = UNSET,
+        sort: ListOrdersSort | str | Unset = UNSET,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: bool | Unset = False,
+        **options: Unpack[RequestOptions],
+    ) -> OrderPage | ExpandedPage[Order]:
+        """List orders (`GET /v2.1/orders`). With `expand=True` the page's items are the full resources (an `ExpandedPage[Order]`)."""
+        page = _list_orders.sync(
             client=self._client,
             reference_id=reference_id,
             guest_ref=guest_ref,
@@ -60,6 +99,12 @@ class OrdersV21:
             expand=expand,
             **options,
         )
+        if expand is not True:
+            return page
+        items = [] if isinstance(page.items, Unset) else page.items
+        if any(isinstance(item, Link) for item in items):
+            raise errors.SitecoreCDPError("orders.list: got links although expand=true was sent")
+        return cast(ExpandedPage[Order], page)
 
     def list_orders(
         self,
@@ -212,10 +257,10 @@ class OrdersV21:
         order_ref: str,
         /,
         *,
-        reference_id: str,
-        ordered_at: datetime.datetime,
-        currency_code: str,
-        price: float,
+        reference_id: str | Unset,
+        ordered_at: datetime.datetime | Unset,
+        currency_code: str | Unset,
+        price: float | Unset,
         point_of_sale: str | Unset = UNSET,
         channel: OrderChannel | str | Unset = UNSET,
         status: OrderStatus | str | Unset = UNSET,
@@ -295,10 +340,10 @@ class OrdersV21:
         order_ref: str,
         /,
         *,
-        reference_id: str,
-        ordered_at: datetime.datetime,
-        currency_code: str,
-        price: float,
+        reference_id: str | Unset,
+        ordered_at: datetime.datetime | Unset,
+        currency_code: str | Unset,
+        price: float | Unset,
         point_of_sale: str | Unset = UNSET,
         channel: OrderChannel | str | Unset = UNSET,
         status: OrderStatus | str | Unset = UNSET,
@@ -356,6 +401,33 @@ class AsyncOrdersV21:
     def __init__(self, client: AuthenticatedClient) -> None:
         self._client = client
 
+    @overload
+    async def list(
+        self,
+        *,
+        reference_id: str | Unset = UNSET,
+        guest_ref: str | Unset = UNSET,
+        sort: ListOrdersSort | str | Unset = UNSET,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: Literal[True],
+        **options: Unpack[RequestOptions],
+    ) -> ExpandedPage[Order]: ...
+
+    @overload
+    async def list(
+        self,
+        *,
+        reference_id: str | Unset = UNSET,
+        guest_ref: str | Unset = UNSET,
+        sort: ListOrdersSort | str | Unset = UNSET,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: Literal[False] | Unset = False,
+        **options: Unpack[RequestOptions],
+    ) -> OrderPage: ...
+
+    @overload
     async def list(
         self,
         *,
@@ -366,9 +438,21 @@ class AsyncOrdersV21:
         limit: int | Unset = 10,
         expand: bool | Unset = False,
         **options: Unpack[RequestOptions],
-    ) -> OrderPage:
-        """List orders (`GET /v2.1/orders`)."""
-        return await _list_orders.asyncio(
+    ) -> OrderPage | ExpandedPage[Order]: ...
+
+    async def list(
+        self,
+        *,
+        reference_id: str | Unset = UNSET,
+        guest_ref: str | Unset = UNSET,
+        sort: ListOrdersSort | str | Unset = UNSET,
+        offset: int | Unset = 0,
+        limit: int | Unset = 10,
+        expand: bool | Unset = False,
+        **options: Unpack[RequestOptions],
+    ) -> OrderPage | ExpandedPage[Order]:
+        """List orders (`GET /v2.1/orders`). With `expand=True` the page's items are the full resources (an `ExpandedPage[Order]`)."""
+        page = await _list_orders.asyncio(
             client=self._client,
             reference_id=reference_id,
             guest_ref=guest_ref,
@@ -378,6 +462,12 @@ class AsyncOrdersV21:
             expand=expand,
             **options,
         )
+        if expand is not True:
+            return page
+        items = [] if isinstance(page.items, Unset) else page.items
+        if any(isinstance(item, Link) for item in items):
+            raise errors.SitecoreCDPError("orders.list: got links although expand=true was sent")
+        return cast(ExpandedPage[Order], page)
 
     async def list_orders(
         self,
@@ -530,10 +620,10 @@ class AsyncOrdersV21:
         order_ref: str,
         /,
         *,
-        reference_id: str,
-        ordered_at: datetime.datetime,
-        currency_code: str,
-        price: float,
+        reference_id: str | Unset,
+        ordered_at: datetime.datetime | Unset,
+        currency_code: str | Unset,
+        price: float | Unset,
         point_of_sale: str | Unset = UNSET,
         channel: OrderChannel | str | Unset = UNSET,
         status: OrderStatus | str | Unset = UNSET,
@@ -613,10 +703,10 @@ class AsyncOrdersV21:
         order_ref: str,
         /,
         *,
-        reference_id: str,
-        ordered_at: datetime.datetime,
-        currency_code: str,
-        price: float,
+        reference_id: str | Unset,
+        ordered_at: datetime.datetime | Unset,
+        currency_code: str | Unset,
+        price: float | Unset,
         point_of_sale: str | Unset = UNSET,
         channel: OrderChannel | str | Unset = UNSET,
         status: OrderStatus | str | Unset = UNSET,

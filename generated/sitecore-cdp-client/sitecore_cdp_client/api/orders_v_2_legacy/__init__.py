@@ -3,12 +3,12 @@
 import builtins
 import datetime
 from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import Any, Unpack, cast, overload
+from typing import Any, Literal, Unpack, cast, overload
 
 from ... import errors
 from ..._deprecation import renamed
 from ..._options import RequestOptions
-from ..._pagination import DEFAULT_PAGE_SIZE, next_offset
+from ..._pagination import DEFAULT_PAGE_SIZE, ExpandedPage, next_offset
 from ..._resource import build_body, build_values, enum_or_unset, enum_value, split_options
 from ...client import AuthenticatedClient
 from ...models.error import Error
@@ -197,11 +197,11 @@ class OrdersV2Legacy:
         order_ref: str,
         /,
         *,
-        reference_id: str,
-        point_of_sale: str,
-        ordered_at: datetime.datetime,
-        currency_code: str,
-        price: float,
+        reference_id: str | Unset,
+        point_of_sale: str | Unset,
+        ordered_at: datetime.datetime | Unset,
+        currency_code: str | Unset,
+        price: float | Unset,
         channel: OrderChannel | str | Unset = UNSET,
         status: LegacyOrderStatus | str | Unset = UNSET,
         payment_type: str | Unset = UNSET,
@@ -419,11 +419,11 @@ class AsyncOrdersV2Legacy:
         order_ref: str,
         /,
         *,
-        reference_id: str,
-        point_of_sale: str,
-        ordered_at: datetime.datetime,
-        currency_code: str,
-        price: float,
+        reference_id: str | Unset,
+        point_of_sale: str | Unset,
+        ordered_at: datetime.datetime | Unset,
+        currency_code: str | Unset,
+        price: float | Unset,
         channel: OrderChannel | str | Unset = UNSET,
         status: LegacyOrderStatus | str | Unset = UNSET,
         payment_type: str | Unset = UNSET,
