@@ -17,6 +17,16 @@ from pathlib import Path
 
 import pytest
 
+from tests.import_graph import (
+    find_cycle,
+    import_graph,
+    imports,
+    module_name,
+    package_modules,
+    reachable,
+    targets,
+)
+
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "sandbox" / "cdp_sandbox"
 NAME = PACKAGE.name
@@ -25,95 +35,13 @@ OUTSIDE = ("contract_tests", "bench", "scripts", "cdp_openapi")
 INTERNALS = (f"{NAME}.app", f"{NAME}.storage")
 
 
-def _module_name(path: Path, root: Path) -> str:
-    parts = list(path.relative_to(root).with_suffix("").parts)
-    if parts[-1] == "__init__":
-        parts.pop()
-    return ".".join(parts)
-
-
-MODULES = {_module_name(p, PACKAGE.parent): p for p in sorted(PACKAGE.rglob("*.py"))}
+MODULES = package_modules(PACKAGE)
 # `python -m cdp_sandbox` runs the command the moment it is imported; the graph covers it, the import not.
 STANDALONE = sorted(m for m in MODULES if m != f"{NAME}.__main__")
 
 
-def _imports(tree: ast.AST) -> list[ast.Import | ast.ImportFrom]:
-    """Every import statement of a module, wherever it stands."""
-    return [node for node in ast.walk(tree) if isinstance(node, ast.Import | ast.ImportFrom)]
-
-
-def _targets(module: str, path: Path, node: ast.Import | ast.ImportFrom, known: set[str]) -> set[str]:
-    """The modules among `known` an import statement loads."""
-    if isinstance(node, ast.Import):
-        return {alias.name for alias in node.names if alias.name in known}
-    if node.level:
-        package = module if path.name == "__init__.py" else module.rpartition(".")[0]
-        for _ in range(node.level - 1):
-            package = package.rpartition(".")[0]
-        base = f"{package}.{node.module}" if node.module else package
-    else:
-        base = node.module or ""
-    submodules = {f"{base}.{alias.name}" for alias in node.names if f"{base}.{alias.name}" in known}
-    # A name that is not a submodule is read from the module itself (`from .faults import build`).
-    reads_base = base in known and len(submodules) < len(node.names)
-    return submodules | ({base} if reads_base else set())
-
-
-def import_graph() -> dict[str, set[str]]:
-    """module -> the sandbox's modules it imports."""
-    known = set(MODULES)
-    graph: dict[str, set[str]] = {}
-    for module, path in MODULES.items():
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        edges: set[str] = set()
-        for node in _imports(tree):
-            edges |= _targets(module, path, node, known)
-        graph[module] = edges - {module}
-    return graph
-
-
-def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
-    """One import cycle (its modules in order, the first repeated at the end), or None."""
-    done: set[str] = set()
-    path: list[str] = []
-    on_path: set[str] = set()
-
-    def visit(module: str) -> list[str] | None:
-        path.append(module)
-        on_path.add(module)
-        for nxt in sorted(graph.get(module, ())):
-            if nxt in on_path:
-                return [*path[path.index(nxt) :], nxt]
-            if nxt not in done:
-                cycle = visit(nxt)
-                if cycle is not None:
-                    return cycle
-        path.pop()
-        on_path.discard(module)
-        done.add(module)
-        return None
-
-    for module in sorted(graph):
-        if module not in done:
-            cycle = visit(module)
-            if cycle is not None:
-                return cycle
-    return None
-
-
-def _reachable(graph: dict[str, set[str]], start: str) -> set[str]:
-    seen: set[str] = set()
-    stack = [start]
-    while stack:
-        for nxt in graph.get(stack.pop(), ()):
-            if nxt not in seen:
-                seen.add(nxt)
-                stack.append(nxt)
-    return seen
-
-
 def test_the_import_graph_is_read_from_the_source() -> None:
-    graph = import_graph()
+    graph = import_graph(MODULES)
     assert f"{NAME}.messages" in graph[f"{NAME}.app"]
     assert f"{NAME}.faults.core" in graph[f"{NAME}.faults.state"]
     # the catalog's modules, imported by the package in the catalog's order
@@ -125,21 +53,21 @@ def test_the_import_graph_is_read_from_the_source() -> None:
 
 
 def test_no_module_of_the_sandbox_imports_itself_through_others() -> None:
-    cycle = find_cycle(import_graph())
+    cycle = find_cycle(import_graph(MODULES))
     assert cycle is None, "import cycle: " + " -> ".join(cycle or [])
 
 
 def test_the_layers_point_one_way() -> None:
     """The messages import nothing of the sandbox; the app knows neither faults nor seeds nor the factory; the
     fault layer's vocabulary does not know the faulty app; only the factory (and what stands on it) builds."""
-    graph = import_graph()
+    graph = import_graph(MODULES)
     assert graph[f"{NAME}.messages"] == set()
-    below_app = _reachable(graph, f"{NAME}.app")
+    below_app = reachable(graph, f"{NAME}.app")
     assert not {m for m in below_app if m.startswith((f"{NAME}.faults", f"{NAME}.seeds", f"{NAME}.factory"))}
-    assert f"{NAME}.faults.layer" not in _reachable(graph, f"{NAME}.faults.core")
+    assert f"{NAME}.faults.layer" not in reachable(graph, f"{NAME}.faults.core")
     for module in MODULES:
         if module.startswith(f"{NAME}.faults"):
-            assert f"{NAME}.factory" not in _reachable(graph, module), module
+            assert f"{NAME}.factory" not in reachable(graph, module), module
 
 
 def test_a_cycle_is_found() -> None:
@@ -155,8 +83,8 @@ def test_imports_in_functions_and_for_types_count() -> None:
     )
     path = PACKAGE / "factory.py"
     found: set[str] = set()
-    for node in _imports(ast.parse(source)):
-        found |= _targets(f"{NAME}.factory", path, node, set(MODULES))
+    for node in imports(ast.parse(source)):
+        found |= targets(f"{NAME}.factory", path, node, set(MODULES))
     assert found == {f"{NAME}.app", f"{NAME}.seeds"}
 
 
@@ -170,10 +98,10 @@ def test_nothing_outside_the_sandbox_imports_its_app_or_store() -> None:
     known = set(MODULES)
     offenders = []
     for path in _outside_files():
-        module = _module_name(path, ROOT)
+        module = module_name(path, ROOT)
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        for node in _imports(tree):
-            reached = _targets(module, path, node, known)
+        for node in imports(tree):
+            reached = targets(module, path, node, known)
             names = {alias.name for alias in node.names}
             if reached & set(INTERNALS) or (
                 isinstance(node, ast.ImportFrom) and node.module == NAME and names & {"SandboxApp", "Store"}
