@@ -34,6 +34,7 @@ _DATETIME = re.compile(
 )
 _QUOTED = re.compile(r"'[^'\n]*\d[^'\n]*'|\"[^\"\n]*\d[^\"\n]*\"|'[^'\n]{41,}'|\"[^\"\n]{41,}\"")
 _LONG_NUMBER = re.compile(r"\b\d{4,}(?:\.\d+)?\b|\b\d+\.\d+\b")
+_SENT = re.compile(r"\bsent [^,;\n]+")  # the generated value a write check sent (`price: sent 105, ...`)
 _SPACES = re.compile(r"\s+")
 EXCHANGES_SHOWN = 3
 
@@ -65,6 +66,7 @@ def difference(record: FailureRecord) -> str:
         (_UUID, "<ref>"),
         (_DATETIME, "<datetime>"),
         (_QUOTED, "<value>"),
+        (_SENT, "sent <value>"),
         (_LONG_NUMBER, "<n>"),
     ):
         text = pattern.sub(mark, text)

@@ -75,6 +75,15 @@ def test_the_difference_leaves_out_what_changes_from_run_to_run() -> None:
     )
 
 
+def test_a_write_check_sending_other_values_is_the_same_difference() -> None:
+    """`price: sent 105, ...` on a create and `price: sent 106, ...` on an update are one kind of difference."""
+    one = _record("price: sent 105, the response has '105'")
+    two = _record("price: sent 106, the response has '106'")
+    assert findings.difference(one) == findings.difference(two)
+    assert findings.difference(one).endswith("price: sent <value>, the response has <value>")
+    assert findings.difference(_record("price: sent 105")) != findings.difference(_record("status: sent X"))
+
+
 def test_the_rule_is_the_one_the_check_judged_not_another_note_of_the_operation() -> None:
     """href_points_to_self on createOrder once quoted the operation's note about its request fields."""
     rule = findings.rule_for("href_points_to_self", "createOrder")
