@@ -203,7 +203,7 @@ def _overview(run: RunContext, summary: Summary, assessment: Assessment, incompl
     ]
     todo = "".join(
         f"<li><a href='#f-{e(f.key)}'><code>{e(f.check)}</code></a> on {e(_few(f.operations))}: "
-        f"{e(f.difference)}</li>"
+        f"{e(_evidence(f))}</li>"
         for f in assessment.failing[:12]
     )
     return (
@@ -217,6 +217,15 @@ def _overview(run: RunContext, summary: Summary, assessment: Assessment, incompl
         "<a href='#coverage'>Rule coverage</a><a href='#losses'>Network</a><a href='#off'>Checks off</a></p></nav>"
         "</header>"
     )
+
+
+def _evidence(finding: Finding, width: int = 240) -> str:
+    """What the first example of a root cause showed, in its own words (the difference, with the generated values
+    taken out, is for grouping; a person fixing the target wants the values)."""
+    examples = finding.examples(1)
+    lines = [line.strip() for line in (examples[0].message if examples else "").splitlines() if line.strip()]
+    text = lines[0] if lines else finding.difference
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _cards(run: RunContext, s: Summary, assessment: Assessment) -> str:

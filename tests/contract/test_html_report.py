@@ -9,6 +9,7 @@ closed 127.0.0.1 port and every host name unresolvable, so nothing it sends can 
 
 from __future__ import annotations
 
+import html
 import html as html_mod
 import json
 import re
@@ -160,6 +161,17 @@ def test_the_page_shows_each_root_cause_with_its_rule_and_exchanges(built: Built
     assert "Rule coverage (spec/rules.yaml)" in page and "createOrder" in page
     assert "<span class='undoc nw' title='not documented'>200!" in page  # createOrder's undocumented 200
     assert [a["data-status"] for a in articles(page).articles] == ["new"] * len(built.assessment.findings)
+
+
+def test_the_to_fix_list_quotes_what_each_cause_showed_not_its_grouping_key(built: Built) -> None:
+    """The header's list names each new cause by its first example's own words (with the values seen); the
+    difference with the values taken out is the grouping key and never stands there in their place."""
+    header = built.page.split("</header>", 1)[0]
+    todo = header.split("<b>To fix</b>", 1)[1]
+    for finding in built.assessment.failing:
+        first = finding.examples(1)[0].message.strip().splitlines()[0].strip()
+        assert html.escape(first[:200], quote=True) in todo, first
+    assert "&lt;value&gt;" not in todo and "&lt;ref&gt;" not in todo
 
 
 def test_everything_from_the_run_is_escaped(built: Built) -> None:
