@@ -233,8 +233,9 @@ def conformance(session: nox.Session) -> None:
 def mutation(session: nox.Session) -> None:
     """What the contract suite catches: its quick profile against a healthy sandbox (a false positive fails), then
     against one sandbox per injected fault (`cdp-sandbox --list-faults`); fails if a fault survives. Writes
-    reports/mutation.json and reports/mutation.md, and for the whole catalog the committed kill table,
-    docs/mutation.md. `-- --faults a,b` for a subset, `-- --jobs N` for parallelism."""
+    reports/mutation.json and reports/mutation.md, and for the whole catalog with `-- --compare-plain` (plain
+    `st run --checks all` judging the same sandboxes, side by side) the committed kill table, docs/mutation.md.
+    `-- --faults a,b` for a subset, `-- --jobs N` for parallelism."""
     _install_project(session, "test")
     REPORTS.mkdir(exist_ok=True)
     session.run(

@@ -8,7 +8,8 @@ deviation: the fault is then caught, by the checks that reported it. A fault no 
 
 Writes reports/mutation.json and reports/mutation.md (the kill table) and exits 0 only when the healthy run is
 clean and every fault is caught. With `--write-docs PATH` (`nox -s mutation` passes docs/mutation.md), a run of the
-whole catalog through every phase group also writes the committed kill table there; a subset run leaves it alone.
+whole catalog through every phase group with `--compare-plain` (each sandbox also judged by plain `st run --checks
+all`, for the side-by-side column) also writes the committed kill table there; any other run leaves it alone.
 Exit codes: 0 all caught; 1 a fault survived or a run failed; 2 bad options.
 """
 
@@ -54,6 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
         "whole catalog through every phase group",
     )
     parser.add_argument(
+        "--compare-plain",
+        action="store_true",
+        help="also judge every sandbox with plain `st run --checks all` (schemathesis alone, same spec, phases and "
+        "example budget) for a side-by-side column; about 20 s more per fault. Only such a run rewrites --write-docs",
+    )
+    parser.add_argument(
         "--stages",
         help="phase groups in order, ';' between groups, ',' inside one (default: the quick profile, "
         + "; ".join(",".join(s) for s in STAGES)
@@ -75,22 +82,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"mutation: {exc}", file=sys.stderr)
         return 2
     stages = parse_stages(args.stages)
-    healthy, results, report = run_all(names, stages, args.reports, args.jobs, max_seconds=args.max_seconds)
+    healthy, results, report = run_all(
+        names, stages, args.reports, args.jobs, max_seconds=args.max_seconds, plain=args.compare_plain
+    )
     write(report, results, healthy, args.reports)
     print()
-    print(table(results) if results else "(no fault was run)")
+    print(table(results, healthy) if results else "(no fault was run)")
     s = report["summary"]
     print(
         f"\nmutation: {s['caught']}/{s['faults']} faults caught (kill rate {s['kill_rate'] * 100:.1f}%), "
         f"{s['survived']} survived, {s['errors']} errors; healthy run: {healthy_line(healthy)}; "
         f"wall time {report['wall_seconds']:.0f} s"
     )
+    if report["plain"]:
+        p = report["plain"]
+        print(
+            f"mutation: plain `st run --checks all` caught {p['caught']}/{s['faults']} (missed {p['missed']}, "
+            f"errors {p['errors']}); only the suite caught {len(p['only_ours'])}"
+        )
     print(f"mutation: reports in {args.reports / 'mutation.md'} and {args.reports / 'mutation.json'}")
     if args.write_docs is not None:
-        if documents_the_catalog(names, stages):
+        if documents_the_catalog(names, stages, args.compare_plain):
             args.write_docs.parent.mkdir(parents=True, exist_ok=True)
-            args.write_docs.write_text(docs_page(report, results, os.cpu_count()), encoding="utf-8")
+            args.write_docs.write_text(docs_page(report, results, os.cpu_count(), healthy), encoding="utf-8")
             print(f"mutation: kill table written to {args.write_docs}")
         else:
-            print(f"mutation: {args.write_docs} left as it is (only a run of the whole catalog rewrites it)")
+            print(
+                f"mutation: {args.write_docs} left as it is (only a run of the whole catalog with --compare-plain "
+                "rewrites it)"
+            )
     return verdict_exit(healthy, results)

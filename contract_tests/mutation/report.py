@@ -12,7 +12,18 @@ from typing import Any
 from cdp_sandbox.faults import CATALOG
 
 from .. import rule_register
-from .verdicts import CAUGHT, CLEAN, ERROR, EXIT_OK, STAGES, FaultResult
+from .verdicts import (
+    CAUGHT,
+    CLEAN,
+    ERROR,
+    EXIT_OK,
+    PLAIN_EXAMPLES,
+    PLAIN_FOUND,
+    PLAIN_MISSED,
+    STAGES,
+    FaultResult,
+    plain_verdict,
+)
 
 
 def shown(result: FaultResult) -> tuple[str, str, str]:
@@ -23,18 +34,89 @@ def shown(result: FaultResult) -> tuple[str, str, str]:
     return verdict, checks, seconds
 
 
-def table(results: Sequence[FaultResult]) -> str:
-    """The kill table as Markdown: fault, category, verdict, checks, phase group, time to first detection."""
+def plain_cell(result: FaultResult, healthy: FaultResult | None) -> str:
+    """What plain `st run --checks all` made of the same fault: caught (by which of its failures), missed, error."""
+    verdict, new = plain_verdict(result.plain, healthy.plain if healthy else None)
+    if verdict == ERROR:
+        message = (result.plain.message if result.plain else "") or (
+            healthy.plain.message if healthy and healthy.plain else ""
+        )
+        return f"error ({message[:60]})"
+    if verdict == PLAIN_FOUND:
+        titles = sorted({failure.split(": ", 1)[-1] for failure in new})
+        return "caught: " + ", ".join(titles[:2]) + (f" (+{len(titles) - 2})" if len(titles) > 2 else "")
+    return verdict or "-"
+
+
+def table(results: Sequence[FaultResult], healthy: FaultResult | None = None) -> str:
+    """The kill table as Markdown: fault, category, verdict, checks, phase group, time to first detection, and,
+    when the run compared, what plain `st run --checks all` made of the same fault."""
+    compared = healthy is not None and healthy.plain is not None
+    head = "| Fault | Category | Verdict | Caught by | Phase | First detection (s) |"
     rows = [
-        "| Fault | Category | Verdict | Caught by | Phase | First detection (s) |",
-        "|---|---|---|---|---|---|",
+        head + (" Plain `st run --checks all` |" if compared else ""),
+        "|---|---|---|---|---|---|" + ("---|" if compared else ""),
     ]
     for result in results:
         verdict, checks, seconds = shown(result)
-        rows.append(
-            f"| `{result.name}` | {result.category} | {verdict} | {checks} | {result.stage or '-'} | {seconds} |"
-        )
+        row = f"| `{result.name}` | {result.category} | {verdict} | {checks} | {result.stage or '-'} | {seconds} |"
+        rows.append(row + (f" {plain_cell(result, healthy)} |" if compared else ""))
     return "\n".join(rows)
+
+
+def plain_summary(healthy: FaultResult, results: Sequence[FaultResult]) -> dict[str, Any]:
+    """The side-by-side counts: faults plain schemathesis caught, missed, could not judge; those only ours caught."""
+    verdicts = {r.name: plain_verdict(r.plain, healthy.plain)[0] for r in results}
+    return {
+        "caught": sum(v == PLAIN_FOUND for v in verdicts.values()),
+        "missed": sum(v == PLAIN_MISSED for v in verdicts.values()),
+        "errors": sum(v == ERROR for v in verdicts.values()),
+        "healthy_failures": list(healthy.plain.failures) if healthy.plain else [],
+        "only_ours": [r.name for r in results if r.verdict == CAUGHT and verdicts[r.name] == PLAIN_MISSED],
+        "only_plain": [r.name for r in results if r.verdict != CAUGHT and verdicts[r.name] == PLAIN_FOUND],
+        "by_category": {
+            category: sum(r.category == category and verdicts[r.name] == PLAIN_FOUND for r in results)
+            for category in dict.fromkeys(r.category for r in results)
+        },
+    }
+
+
+def category_table(report: dict[str, Any]) -> list[str]:
+    """Faults and catches per category (and plain schemathesis' catches, when the run compared)."""
+    plain = (report.get("plain") or {}).get("by_category")
+    rows = [
+        "| Category | Faults | Caught |" + (" Plain `st run` |" if plain else ""),
+        "|---|---|---|" + ("---|" if plain else ""),
+    ]
+    for category, counts in report["summary"]["by_category"].items():
+        row = f"| {category} | {counts['faults']} | {counts['caught']} |"
+        rows.append(row + (f" {plain.get(category, 0)} |" if plain else ""))
+    return rows
+
+
+def plain_lines(report: dict[str, Any]) -> list[str]:
+    """The paragraph that introduces the side-by-side column (nothing when the run did not compare)."""
+    plain = report.get("plain")
+    if not plain:
+        return []
+    s = report["summary"]
+    healthy = plain["healthy_failures"]
+    return [
+        f"Side by side: plain `st run --checks all` (schemathesis alone: the same spec, the quick profile's phases "
+        f"and {PLAIN_EXAMPLES} examples per operation, deterministic data) against a fresh sandbox with the same fault "
+        f"caught {plain['caught']} of {s['faults']} faults (missed {plain['missed']}, could not judge {plain['errors']}); "
+        f"the suite caught {s['caught']}. Only the suite caught {len(plain['only_ours'])}"
+        + (
+            f"; only plain schemathesis caught {', '.join(plain['only_plain'])}"
+            if plain["only_plain"]
+            else ""
+        )
+        + ". Plain counts a fault caught when it reports a failure it does not report on the healthy sandbox, where "
+        f"it reports {len(healthy)}"
+        + (f" ({'; '.join(healthy[:3])})" if healthy else "")
+        + ": the spec's own guesses and cross-parameter rules it cannot know.",
+        "",
+    ]
 
 
 def markdown(report: dict[str, Any], results: Sequence[FaultResult], healthy: FaultResult | None) -> str:
@@ -50,13 +132,12 @@ def markdown(report: dict[str, Any], results: Sequence[FaultResult], healthy: Fa
         f"kill rate {s['kill_rate'] * 100:.1f}%",
         f"- Wall time: {report['wall_seconds']:.0f} s with {report['jobs']} parallel runs",
         "",
-        "| Category | Faults | Caught |",
-        "|---|---|---|",
-        *(f"| {c} | {v['faults']} | {v['caught']} |" for c, v in s["by_category"].items()),
+        *category_table(report),
         "",
         "## Kill table",
         "",
-        table(results),
+        *plain_lines(report),
+        table(results, healthy),
         "",
         *rule_section(results),
         "",
@@ -72,20 +153,37 @@ RULE_TABLE_BEGIN, RULE_TABLE_END = "<!-- rule-table:begin -->", "<!-- rule-table
 
 
 def rule_verdicts(results: Sequence[FaultResult]) -> list[rule_register.RuleVerdict]:
-    """The register's rules (spec/rules.yaml), each proved when one of its faults was caught by one of its checks."""
+    """The register's rules that name faults (spec/rules.yaml), each proved when one of its faults was caught by one
+    of its checks."""
     caught = {r.name: r.checks for r in results if r.verdict == CAUGHT}
-    return rule_register.verdicts(rule_register.load(), caught)
+    return rule_register.verdicts(rule_register.provable(rule_register.load()), caught)
 
 
 def rule_section(results: Sequence[FaultResult]) -> list[str]:
-    """The rule-by-rule table between its markers, with a line saying how many rules were proved."""
+    """The rule-by-rule table between its markers, with a line saying how many rules were proved and one naming
+    the rules the table leaves out (no fault breaks them yet, or no check judges them yet)."""
     rows = rule_verdicts(results)
     proved = sum(row.caught for row in rows)
+    rules = rule_register.load()
+    unproved = [r.id for r in rules if r.judged and not r.faults]
+    unjudged = [r.id for r in rules if not r.judged]
+    left_out = []
+    if unproved:
+        left_out.append(
+            f"{len(unproved)} judged by checks no catalog fault proves yet ({', '.join(unproved)})"
+        )
+    if unjudged:
+        left_out.append(f"{len(unjudged)} no check judges yet ({', '.join(unjudged)})")
     return [
         "## Rule by rule",
         "",
         f"{proved} of {len(rows)} rules of the register (spec/rules.yaml) proved: a fault that breaks the rule was "
         "caught by one of the rule's own checks. Caught names those faults.",
+        *(
+            ["", "Not in the table, with the reason in the register: " + "; ".join(left_out) + "."]
+            if left_out
+            else []
+        ),
         "",
         RULE_TABLE_BEGIN,
         rule_register.rule_table(rows),
@@ -93,12 +191,20 @@ def rule_section(results: Sequence[FaultResult]) -> list[str]:
     ]
 
 
-def documents_the_catalog(names: Sequence[str], stages: Sequence[tuple[str, ...]]) -> bool:
-    """Whether a run may rewrite the committed kill table: the whole catalog, in order, through every phase group."""
-    return list(names) == list(CATALOG) and tuple(stages) == STAGES
+def documents_the_catalog(
+    names: Sequence[str], stages: Sequence[tuple[str, ...]], plain: bool = True
+) -> bool:
+    """Whether a run may rewrite the committed kill table: the whole catalog, in order, through every phase group,
+    side by side with plain schemathesis (the committed page keeps that column)."""
+    return list(names) == list(CATALOG) and tuple(stages) == STAGES and plain
 
 
-def docs_page(report: dict[str, Any], results: Sequence[FaultResult], cpus: int | None) -> str:
+def docs_page(
+    report: dict[str, Any],
+    results: Sequence[FaultResult],
+    cpus: int | None,
+    healthy: FaultResult | None = None,
+) -> str:
     """docs/mutation.md: the last full run's verdict, the per-category counts and the kill table between markers
     (tests/mutation/test_kill_table.py holds its fault names to the catalog)."""
     s = report["summary"]
@@ -123,12 +229,11 @@ def docs_page(report: dict[str, Any], results: Sequence[FaultResult], cpus: int 
                 "runner starting) to the first exchange of the first reported deviation. Phase is the phase group that "
                 "reported it; groups run cheapest first and the first that reports ends the fault's run.",
                 "",
-                "| Category | Faults | Caught |",
-                "|---|---|---|",
-                *(f"| {c} | {v['faults']} | {v['caught']} |" for c, v in s["by_category"].items()),
+                *category_table(report),
                 "",
+                *plain_lines(report),
                 KILL_TABLE_BEGIN,
-                table(results),
+                table(results, healthy),
                 KILL_TABLE_END,
                 "",
                 *rule_section(results),

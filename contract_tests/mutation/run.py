@@ -17,10 +17,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from cdp_sandbox import DEFAULT_API_TOKEN, DEFAULT_CLIENT_KEY
 from cdp_sandbox.faults import CATALOG
 
+from ..context import default_spec_path
 from ..targets import sandbox_server
-from .report import as_json, healthy_line, rule_verdicts, shown
+from .report import as_json, healthy_line, plain_summary, rule_verdicts, shown
 from .verdicts import (
     CAUGHT,
     CLEAN,
@@ -28,19 +30,23 @@ from .verdicts import (
     EXIT_DEVIATIONS,
     EXIT_OK,
     FALSE_POSITIVE,
+    PLAIN_EXAMPLES,
     PROFILE,
     SURVIVED,
     FaultResult,
+    PlainResult,
     StageResult,
     classify,
     detection_seconds,
     failing_checks,
     first_exchange,
+    plain_failures,
     should_continue,
     summary,
 )
 
 STARTUP_SECONDS = 30.0
+SPEC = default_spec_path()
 STAGE_TIMEOUT = 300.0
 """A runner stage that takes longer than this is killed and the fault counts as not caught."""
 
@@ -97,6 +103,36 @@ def run_stage(
     return result
 
 
+PLAIN_TIMEOUT = 300.0
+
+
+def run_plain(url: str, directory: Path, env: dict[str, str], timeout: float = PLAIN_TIMEOUT) -> PlainResult:
+    """Plain schemathesis against a running sandbox: `st run` on the same spec, the quick profile's phases and
+    example budget, every built-in check on, deterministic data (so the healthy and the faulty runs send the same
+    generated requests), its JUnit report read back."""
+    directory.mkdir(parents=True, exist_ok=True)
+    command = [
+        str(Path(sys.executable).parent / "st"), "run", str(SPEC), "--url", url,
+        "--auth", f"{DEFAULT_CLIENT_KEY}:{DEFAULT_API_TOKEN}",
+        "--phases", "examples,coverage,fuzzing,stateful", "--max-examples", str(PLAIN_EXAMPLES),
+        "--checks", "all", "--generation-deterministic", "--report", "junit", "--report-dir", str(directory),
+    ]  # fmt: skip
+    started = time.monotonic()
+    with (directory / "st.log").open("wb") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=directory)
+        try:
+            code = process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+            return PlainResult(-1, time.monotonic() - started, message=f"timed out after {timeout:.0f} s")
+    seconds = time.monotonic() - started
+    reports = sorted(directory.glob("junit*.xml"))
+    if code not in (EXIT_OK, EXIT_DEVIATIONS) or not reports:
+        return PlainResult(code, seconds, message=_tail(directory / "st.log") or f"st exit {code}, no report")
+    return PlainResult(code, seconds, plain_failures(reports[-1].read_text(encoding="utf-8")))
+
+
 def _load(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -123,9 +159,11 @@ def run_one(
     *,
     stop_at_first: bool = True,
     deadline: float | None = None,
+    plain: bool = False,
 ) -> FaultResult:
     """All stages against one sandbox (healthy when `name` is None), stopping at the first that reports; a stage
-    that would start after `deadline` (time.monotonic) is not run, and the fault is then an error."""
+    that would start after `deadline` (time.monotonic) is not run, and the fault is then an error. With `plain`,
+    a second sandbox with the same fault is then judged by plain `st run --checks all`."""
     entry = CATALOG[name] if name is not None else None
     started_wall = datetime.now(UTC)
     started = time.monotonic()
@@ -154,6 +192,7 @@ def run_one(
     elif verdict == ERROR and stage is not None:
         message = stage.message or f"runner exit {stage.exit_code}"
     elapsed_before = sum(s.seconds for s in done[: done.index(stage)]) if stage in done else 0.0
+    plain_result = _plain_run(name, directory, env, deadline) if plain else None
     return FaultResult(
         name=name or "healthy",
         category=entry.category if entry else "-",
@@ -168,7 +207,20 @@ def run_one(
         run_seconds=run_seconds,
         message=message,
         stages=done,
+        plain=plain_result,
     )
+
+
+def _plain_run(name: str | None, directory: Path, env: dict[str, str], deadline: float | None) -> PlainResult:
+    """Plain schemathesis against a fresh sandbox with the same fault (none for the healthy run)."""
+    left = PLAIN_TIMEOUT if deadline is None else min(PLAIN_TIMEOUT, deadline - time.monotonic())
+    if left <= 0:
+        return PlainResult(-1, 0.0, message="not run: the time budget was spent")
+    try:
+        with sandbox([name] if name else [], directory / "plain-sandbox.log", env) as url:
+            return run_plain(url, directory / "plain", env, left)
+    except RuntimeError as exc:
+        return PlainResult(-1, 0.0, message=str(exc))
 
 
 def run_all(
@@ -179,9 +231,11 @@ def run_all(
     *,
     progress: Callable[[str], None] = print,
     max_seconds: float | None = None,
+    plain: bool = False,
 ) -> tuple[FaultResult, list[FaultResult], dict[str, Any]]:
     """The healthy run, then every fault (in parallel); returns (healthy, results, the JSON report). With
-    `max_seconds`, nothing starts after that budget: what did not finish counts as an error."""
+    `max_seconds`, nothing starts after that budget: what did not finish counts as an error. With `plain`, each
+    sandbox is also judged by plain `st run --checks all` (the side-by-side column)."""
     started = time.monotonic()
     deadline = started + max_seconds if max_seconds else None
     root = reports / "mutation"
@@ -190,7 +244,9 @@ def run_all(
     with tempfile.TemporaryDirectory(prefix="mutation-hypothesis-") as scratch:
         env = _clean_env(Path(scratch))
         progress(f"mutation: healthy sandbox, {PROFILE} profile ({' -> '.join('+'.join(s) for s in stages)})")
-        healthy = run_one(None, stages, root / "healthy", env, stop_at_first=False, deadline=deadline)
+        healthy = run_one(
+            None, stages, root / "healthy", env, stop_at_first=False, deadline=deadline, plain=plain
+        )
         healthy.checks = sorted({c for s in healthy.stages for c in s.checks})
         healthy.verdict = {SURVIVED: CLEAN, CAUGHT: FALSE_POSITIVE}.get(healthy.verdict, healthy.verdict)
         progress(f"mutation: healthy sandbox: {healthy_line(healthy)} ({healthy.run_seconds:.0f} s)")
@@ -198,7 +254,8 @@ def run_all(
         if healthy.verdict == CLEAN:
             with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
                 futures = [
-                    pool.submit(run_one, name, stages, root / name, env, deadline=deadline) for name in names
+                    pool.submit(run_one, name, stages, root / name, env, deadline=deadline, plain=plain)
+                    for name in names
                 ]
                 for index, future in enumerate(futures, 1):
                     result = future.result()
@@ -222,6 +279,7 @@ def run_all(
         "stages": [list(s) for s in stages],
         "jobs": jobs,
         "max_seconds": max_seconds,
+        "plain": plain_summary(healthy, results) if plain else None,
         "wall_seconds": round(wall, 1),
         "finished": datetime.now(UTC).isoformat(timespec="seconds"),
         "healthy": as_json(healthy),

@@ -6,11 +6,13 @@ starting anything.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+from xml.etree import ElementTree
 
 from cdp_sandbox.faults import CATEGORIES
 
@@ -58,6 +60,19 @@ class FaultResult:
     run_seconds: float
     message: str = ""
     stages: list[StageResult] = field(default_factory=list)
+    plain: PlainResult | None = None
+    """The same sandbox judged by plain `st run --checks all` (only with --compare-plain)."""
+
+
+@dataclass(slots=True)
+class PlainResult:
+    """One plain `st run --checks all` against one sandbox: the failures its JUnit report names."""
+
+    exit_code: int
+    seconds: float
+    failures: list[str] = field(default_factory=list)
+    """`METHOD /path: title` of each distinct failure (e.g. `GET /v2/orders: ST202 Schema-valid request rejected`)."""
+    message: str = ""
 
 
 # -- pure logic (unit-tested) ------------------------------------------------------------------------
@@ -139,3 +154,36 @@ def summary(results: Sequence[FaultResult]) -> dict[str, Any]:
         "kill_rate": round(verdicts[CAUGHT] / total, 4) if total else 0.0,
         "by_category": by_category,
     }
+
+
+# -- plain `st run --checks all`, for the side-by-side column ------------------------------------------
+
+PLAIN_FOUND, PLAIN_MISSED = "caught", "missed"
+PLAIN_EXAMPLES = 25
+"""The quick profile's fuzzing-max-examples (conformance.toml), so both tools get the same budget per operation."""
+_FAILURE_TITLE = re.compile(r"^- (\S.*?)\s*$", re.MULTILINE)
+
+
+def plain_failures(junit_xml: str) -> list[str]:
+    """The distinct failures of a schemathesis JUnit report: `operation: title` per failure the text lists
+    (schemathesis writes one `- CODE Title` line per distinct failure of a test case)."""
+    root = ElementTree.fromstring(junit_xml)  # noqa: S314 - the report schemathesis just wrote on this machine
+    found: set[str] = set()
+    for case in root.iter("testcase"):
+        for failure in case:
+            if failure.tag not in ("failure", "error"):
+                continue
+            titles = _FAILURE_TITLE.findall(failure.text or "") or [failure.get("message") or failure.tag]
+            found |= {f"{case.get('name')}: {title}" for title in titles}
+    return sorted(found)
+
+
+def plain_verdict(fault: PlainResult | None, healthy: PlainResult | None) -> tuple[str, list[str]]:
+    """Whether plain schemathesis told the faulty sandbox from the healthy one: caught when it reports a failure
+    it does not report on the healthy sandbox (the spec's guesses make it fail there too); the new failures."""
+    if fault is None or healthy is None:
+        return "", []
+    if fault.message or healthy.message:
+        return ERROR, []
+    new = sorted(set(fault.failures) - set(healthy.failures))
+    return (PLAIN_FOUND if new else PLAIN_MISSED), new

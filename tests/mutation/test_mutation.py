@@ -120,6 +120,84 @@ def test_table_shows_verdict_checks_phase_and_time() -> None:
     assert "| `y` | auth | ERROR (runner exit 3) | - | coverage | - |" in text
 
 
+JUNIT = """<?xml version="1.0" encoding="utf-8"?>
+<testsuites><testsuite name="schemathesis" tests="3" failures="2">
+<testcase name="GET /v2/orders" time="0.1"><failure type="failure" message="ST202">1. Test Case ID: a
+
+- ST202 Schema-valid request rejected
+
+    Valid data should have been accepted
+
+2. Test Case ID: b
+
+- Server error
+
+- ST202 Schema-valid request rejected
+</failure></testcase>
+<testcase name="POST /v2.1/orders" time="0.1"><failure type="failure" message="Undocumented HTTP status code">- Undocumented HTTP status code
+</failure></testcase>
+<testcase name="DELETE /v2.1/orders/{orderRef}" time="0.1"/>
+</testsuite></testsuites>"""
+
+
+def test_plain_failures_are_each_operation_and_failure_title_once() -> None:
+    assert M.plain_failures(JUNIT) == [
+        "GET /v2/orders: ST202 Schema-valid request rejected",
+        "GET /v2/orders: Server error",
+        "POST /v2.1/orders: Undocumented HTTP status code",
+    ]
+
+
+def test_plain_catches_a_fault_only_with_a_failure_the_healthy_sandbox_does_not_show() -> None:
+    healthy = M.PlainResult(1, 20.0, ["GET /v2/orders: ST202 Schema-valid request rejected"])
+    same = M.PlainResult(1, 20.0, list(healthy.failures))
+    more = M.PlainResult(1, 20.0, [*healthy.failures, "POST /v2.1/orders: Undocumented HTTP status code"])
+    broken = M.PlainResult(-1, 300.0, message="timed out after 300 s")
+    assert M.plain_verdict(same, healthy) == (M.PLAIN_MISSED, [])
+    assert M.plain_verdict(more, healthy) == (
+        M.PLAIN_FOUND,
+        ["POST /v2.1/orders: Undocumented HTTP status code"],
+    )
+    assert M.plain_verdict(broken, healthy)[0] == M.ERROR
+    assert M.plain_verdict(None, healthy) == ("", [])
+
+
+def test_the_table_has_the_plain_column_only_when_the_run_compared() -> None:
+    healthy = result("healthy", M.CLEAN)
+    healthy.plain = M.PlainResult(1, 20.0, ["GET /v2/orders: ST202 Schema-valid request rejected"])
+    caught = M.FaultResult("x", "status", "d.", "b", M.CAUGHT, ["c1"], "workflows", 1.25, 3.0)
+    caught.plain = M.PlainResult(
+        1, 20.0, [*healthy.plain.failures, "POST /v2.1/orders: Undocumented HTTP status code"]
+    )
+    assert "Plain" not in M.table([caught])
+    text = M.table([caught], healthy)
+    assert "| Plain `st run --checks all` |" in text
+    assert "| `x` | status | caught | c1 | workflows | 1.2 | caught: Undocumented HTTP status code |" in text
+    caught.plain = M.PlainResult(1, 20.0, list(healthy.plain.failures))
+    assert M.table([caught], healthy).endswith("| missed |")
+    assert M.plain_summary(healthy, [caught])["only_ours"] == ["x"]
+
+
+def test_only_a_compared_run_of_the_whole_catalog_rewrites_the_committed_page() -> None:
+    assert M.documents_the_catalog(list(CATALOG), M.STAGES, plain=True)
+    assert not M.documents_the_catalog(list(CATALOG), M.STAGES, plain=False)
+    assert not M.documents_the_catalog(list(CATALOG)[:3], M.STAGES, plain=True)
+
+
+@pytest.mark.slow  # four sandbox processes and plain schemathesis twice
+def test_plain_schemathesis_is_run_beside_the_suite_on_the_same_fault(tmp_path: Path) -> None:
+    """--compare-plain judges the healthy and the faulty sandbox with `st run --checks all` too: a 200 where the
+    spec says 201 is a failure plain schemathesis does not report on the healthy sandbox."""
+    fault = "create-answers-200"
+    code = M.main(["--faults", fault, "--stages", "workflows", "--reports", str(tmp_path), "--compare-plain"])
+    assert code == 0
+    report = json.loads((tmp_path / "mutation.json").read_text())
+    (only,) = report["faults"]
+    assert only["plain"]["exit_code"] == 1 and only["plain"]["failures"], only["plain"]
+    assert report["plain"]["caught"] == 1, report["plain"]
+    assert "Plain `st run --checks all`" in (tmp_path / "mutation.md").read_text()
+
+
 @pytest.mark.slow  # a real mutation run: three sandbox processes, as nox -s mutation
 def test_a_short_real_run_end_to_end(tmp_path: Path) -> None:
     """Healthy sandbox then two faults, workflows only: one is caught there, one is not (exit 1), reports written."""
