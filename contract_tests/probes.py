@@ -30,6 +30,26 @@ class ProbeResult:
     url: str
 
 
+@dataclass(slots=True)
+class WalkedPage:
+    """One page of a walk: the URL requested (the first with the walk's own query, then each `next` followed),
+    its decoded body and the API paths of the items it listed."""
+
+    url: str
+    body: dict[str, Any]
+    items: list[str]
+
+
+@dataclass(slots=True)
+class Walk:
+    """A collection walked by `next` links: its items in order, whether the walk reached a page without `next`,
+    and every page it read (for the checks that judge the pages' own links)."""
+
+    items: list[str]
+    complete: bool
+    pages: list[WalkedPage]
+
+
 class Probes:
     """Follow-up GETs of the custom checks, with their per-case cache."""
 
@@ -89,7 +109,14 @@ class Probes:
         self, path: str, *, note: str, query: dict[str, Any], page_size: int, max_pages: int
     ) -> tuple[list[str], bool]:
         """Item hrefs (API paths) of a collection, following `next`; (items, complete?)."""
-        seen: list[str] = []
+        walked = self.walk_pages(path, note=note, query=query, page_size=page_size, max_pages=max_pages)
+        return walked.items, walked.complete
+
+    def walk_pages(
+        self, path: str, *, note: str, query: dict[str, Any], page_size: int, max_pages: int
+    ) -> Walk:
+        """A collection walked from offset 0 in pages of `page_size`, following `next`, at most `max_pages`."""
+        walked = Walk([], False, [])
         url: str | None = path
         params: dict[str, Any] | None = {**query, "offset": 0, "limit": page_size}
         for _ in range(max_pages):
@@ -98,16 +125,19 @@ class Probes:
             if result.status != 200 or not isinstance(result.body, dict):
                 raise AssertionError(f"walking {path}: GET {result.url} answered {result.status}")
             items = result.body.get("items") or []
-            seen.extend(
+            listed = [
                 self.urls.api_path(i["href"])
                 for i in items
                 if isinstance(i, dict) and isinstance(i.get("href"), str)
-            )
+            ]
+            walked.items.extend(listed)
+            walked.pages.append(WalkedPage(result.url, result.body, listed))
             nxt = result.body.get("next")
             if not items or not isinstance(nxt, dict) or not isinstance(nxt.get("href"), str):
-                return seen, True
+                walked.complete = True
+                return walked
             url, params = nxt["href"], None
-        return seen, False
+        return walked
 
     def once_per_state(self, key: str) -> bool:
         """True the first time `key` is asked for since the last write the suite saw (bounds repeated walks)."""

@@ -8,8 +8,10 @@ from schemathesis import CheckContext, Response
 
 from ..check_registry import custom
 from ..model import EXTENSIONS, Action, Kind, ListFilter, collection_path
+from ..probes import Walk
 from ..state import Key
 from .exchange import JSON_SAFE_INT, MAX_DESCENDANT_PROBES, View, page_items, page_query, view
+from .page_links import address, link_href, walk_problems
 
 if TYPE_CHECKING:
     from schemathesis.specs.openapi.schemas import OpenApiCase
@@ -51,9 +53,12 @@ def created_appears_in_list(ctx: CheckContext, response: Response, case: OpenApi
 @custom
 def pagination_is_consistent(ctx: CheckContext, response: Response, case: OpenApiCase) -> bool | None:
     """Offset pagination honours `limit` and `offset` and loses nothing: a page holds at most `limit` items and
-    echoes offset/limit (up to 2**53); walking the collection by `next` links in pages of 2 and in pages of 50 yields the same
-    items, each once, and this page is the matching slice. Spec: Page ("offset pagination"), Offset and Limit
-    parameters."""
+    echoes offset/limit (up to 2**53); walking the collection by `next` links in pages of 2 and in pages of 50 yields
+    the same items, each once, the pages walked tile it (no gap, no overlap), and on each of them `href`, `first`,
+    `prev`, `next` and `last` lead where the offset arithmetic says (page_links.py) and keep the request's filters
+    and limit; `prev` fetched once per walk leads to the page before; this page is the matching slice, and its
+    `first` and `last` lead to the first and the final page. Spec: Page ("offset pagination", `href` the current
+    page, `next` and `prev` omitted at the ends), Offset and Limit parameters."""
     v = view(response, case)
     if v is None or v.status != 200 or v.info.action is not Action.LIST or not isinstance(v.body, dict):
         return True
@@ -74,21 +79,29 @@ def pagination_is_consistent(ctx: CheckContext, response: Response, case: OpenAp
     path = v.urls.request_path(str(response.request.url))
     if unbounded or not v.probes.once_per_state(f"{path}?{sorted(filters.items())}"):
         return None
-    big, big_complete = v.probes.walk(
-        path, note="pagination_is_consistent", query=filters, page_size=50, max_pages=20
-    )
-    small, small_complete = v.probes.walk(
-        path, note="pagination_is_consistent", query=filters, page_size=2, max_pages=20
-    )
-    for label, seq in (("pages of 50", big), ("pages of 2", small)):
-        dups = sorted({h for h in seq if seq.count(h) > 1})
-        assert not dups, f"walking {path} in {label} repeats {dups[:3]}"
-    expected = big if small_complete else big[: len(small)]
+    walks = {
+        size: v.probes.walk_pages(
+            path, note="pagination_is_consistent", query=filters, page_size=size, max_pages=20
+        )
+        for size in (50, 2)
+    }
+    big, small = walks[50].items, walks[2].items
+    for size, walked in walks.items():
+        dups = sorted({h for h in walked.items if walked.items.count(h) > 1})
+        assert not dups, f"walking {path} in pages of {size} repeats {dups[:3]}"
+    expected = big if walks[2].complete else big[: len(small)]
+    problems = _walked_link_problems(v, case, path, walks)
     assert small == expected, (
         f"walking {path} in pages of 2 gives {len(small)} items, in pages of 50 {len(big)}; "
         f"missing from the small walk: {sorted(set(expected) - set(small))[:3]}, extra: {sorted(set(small) - set(big))[:3]}"
+        + "".join(f"; {problem}" for problem in problems[:3])
     )
-    if big_complete:
+    if not problems:
+        problems = [p for size, walked in walks.items() for p in _prev_leads_back(v, walked, size)]
+    assert not problems, "; ".join(problems[:6]) + (
+        f" (and {len(problems) - 6} more)" if len(problems) > 6 else ""
+    )
+    if walks[50].complete:
         here = [v.urls.api_path(i["href"]) for i in items if isinstance(i.get("href"), str)]
         window = big[offset : offset + limit]
         assert here == window, (
@@ -97,6 +110,38 @@ def pagination_is_consistent(ctx: CheckContext, response: Response, case: OpenAp
         problems = _edge_problems(v, big, limit)
         assert not problems, "; ".join(problems)
     return None
+
+
+def _walked_link_problems(v: View, case: OpenApiCase, path: str, walks: dict[int, Walk]) -> list[str]:
+    """The links and tiling of every page walked, by arithmetic (no request)."""
+    declared = {p.name for p in case.operation.query}
+    total = len(walks[50].items) if walks[50].complete else None
+    problems = []
+    for size, walked in walks.items():
+        sent = address(v.urls, walked.pages[0].url).params if walked.pages else {}
+        carried = {k: val for k, val in sent.items() if k in declared}
+        problems += walk_problems(
+            v.urls, walked.pages, path=path, size=size, carried=carried, total=total, label=f"pages of {size}"
+        )
+    return problems
+
+
+def _prev_leads_back(v: View, walked: Walk, size: int) -> list[str]:
+    """The first `prev` of a walk, fetched: it lists what the page before it listed (one request per walk)."""
+    for before, page in zip(walked.pages, walked.pages[1:], strict=False):
+        href = link_href(page.body, "prev")
+        if href is None:
+            continue
+        got = v.probes.probe(href, note="pagination_is_consistent")
+        listed = [v.urls.api_path(i["href"]) for i in page_items(got.body) if isinstance(i.get("href"), str)]
+        if got.status == 200 and listed == before.items:
+            return []
+        here, there = address(v.urls, page.url).offset, address(v.urls, before.url).offset
+        return [
+            f"pages of {size}: `prev` of the page at offset={here} ({href}) answered {got.status} listing "
+            f"{listed[:3]}, but the page before it (offset={there}) lists {before.items[:3]}"
+        ]
+    return []
 
 
 def _edge_problems(v: View, collection: list[str], limit: int) -> list[str]:
@@ -176,9 +221,9 @@ def _filter_problem(v: View, href: str, doc: dict[str, Any], declared: ListFilte
     link = doc.get(declared.of)
     if not isinstance(link, dict) or not isinstance(link.get("href"), str):
         return None
-    listed = v.probes.probe(
-        link["href"].split("?", 1)[0], note="list_filter_honoured", params={"limit": 50}
-    ).body
+    # Read as an application reads it (no paging parameters: an order has a few contacts), so a recording's own
+    # read of the collection answers it in a passive run.
+    listed = v.probes.probe(link["href"].split("?", 1)[0], note="list_filter_honoured").body
     children = [i["href"] for i in page_items(listed) if isinstance(i.get("href"), str)]
     values = []
     for child in children[:MAX_DESCENDANT_PROBES]:

@@ -34,7 +34,7 @@ from .. import current, run_view
 from ..check_registry import Unobserved
 from ..context import RunContext, RunOptions
 from ..model import OpInfo
-from ..probes import ProbeResult, Probes
+from ..probes import ProbeResult, Probes, Walk
 from ..results import FailureRecord
 from ..transport import Exchange, refuse_all
 from ..urls import origin_of
@@ -143,9 +143,9 @@ class RecordedProbes(Probes):
             f"a request with other credentials is never in the traffic an application sends ({note})"
         )
 
-    def walk(
+    def walk_pages(
         self, path: str, *, note: str, query: dict[str, Any], page_size: int, max_pages: int
-    ) -> tuple[list[str], bool]:
+    ) -> Walk:
         raise Unobserved(f"walking {path} page by page is not something a recording shows ({note})")
 
     def once_per_state(self, key: str) -> bool:

@@ -112,6 +112,39 @@ def _last_wrong() -> Injection:
     return Injection(after=lambda hit, r, app: edit_doc(hit, r, None, edit) if list_op(hit) else r)
 
 
+@fault("prev-link-wrong", "state", "schemas.Page.prev: a link to the page before this one")
+def _prev_wrong() -> Injection:
+    """Pages past the first point `prev` at themselves (a page number counted from 1 read as one counted from 0),
+    so a client paging back stays where it is."""
+
+    def edit(doc: dict[str, Any]) -> bool:
+        prev, own = doc.get("prev"), doc.get("href")
+        if isinstance(prev, dict) and isinstance(own, str) and prev.get("href") != own:
+            doc["prev"] = {**prev, "href": own}
+            return True
+        return False
+
+    return Injection(after=lambda hit, r, app: edit_doc(hit, r, None, edit) if list_op(hit) else r)
+
+
+@fault("page-href-wrong", "state", "schemas.Page.href: the current page, its offset and limit")
+def _page_href_wrong() -> Injection:
+    """A page's own `href` drops its offset, so every page names the first one."""
+
+    def edit(doc: dict[str, Any]) -> bool:
+        own = doc.get("href")
+        if not isinstance(own, str) or "?" not in own:
+            return False
+        base, query = own.split("?", 1)
+        kept = "&".join(pair for pair in query.split("&") if not pair.startswith("offset="))
+        if kept == query:
+            return False
+        doc["href"] = f"{base}?{kept}" if kept else base
+        return True
+
+    return Injection(after=lambda hit, r, app: edit_doc(hit, r, None, edit) if list_op(hit) else r)
+
+
 @fault(
     "href-points-elsewhere",
     "state",

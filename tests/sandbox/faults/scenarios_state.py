@@ -93,6 +93,30 @@ def _(p: Pair) -> None:
     assert "offset=2" in ok["last"]["href"] and bad["last"] == bad["first"]
 
 
+@scenario("prev-link-wrong")
+def _(p: Pair) -> None:
+    def run(c: httpx.Client) -> tuple[dict[str, Any], dict[str, Any]]:
+        url = f"/v2.1/orders/{with_items(c)[0]}/orderItems"
+        return c.get(url, params={"limit": 2}).json(), c.get(url, params={"offset": 2, "limit": 2}).json()
+
+    (ok_first, ok_second), (bad_first, bad_second) = p.both(run)
+    assert "prev" not in ok_first and "prev" not in bad_first  # the first page has none either way
+    assert "offset=0&" in ok_second["prev"]["href"]
+    assert bad_second["prev"]["href"] == bad_second["href"] and "offset=2&" in bad_second["href"]
+
+
+@scenario("page-href-wrong")
+def _(p: Pair) -> None:
+    def run(c: httpx.Client) -> dict[str, Any]:
+        url = f"/v2.1/orders/{with_items(c)[0]}/orderItems"
+        return dict(c.get(url, params={"offset": 2, "limit": 2}).json())
+
+    ok, bad = p.both(run)
+    assert ok["href"].endswith("/orderItems?offset=2&limit=2")
+    assert bad["href"].endswith("/orderItems?limit=2")  # the offset is gone, the rest of the page is not
+    assert bad["offset"] == 2 and "offset=0&" in bad["prev"]["href"] and len(bad["items"]) == 1
+
+
 @scenario("href-points-elsewhere")
 def _(p: Pair) -> None:
     ok, bad = p.both(lambda c: item(c, order(c)["ref"]))
