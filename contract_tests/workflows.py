@@ -338,7 +338,8 @@ def _orders(w: Walker, version: str) -> tuple[str, str | None, dict[str, Any]] |
 def _filter_walks(w: Walker, version: str, create: OpInfo, body: dict[str, Any]) -> None:
     """Every filter the spec declares on the order list (`x-filter`), judged with records made to match and not
     to match: two orders under one referenceId that differ in what the filter reads (a field of the order, or the
-    guest their contacts name), listed with the first one's value; list_filter_honoured reads back what is listed.
+    guest their contacts name, in either version), listed with the first one's value; list_filter_honoured reads
+    back what is listed.
     The referenceId filter itself is judged by the listings of `_orders` (a third order has its own)."""
     listing = w.op(version, Action.LIST, Kind.ORDER)
     if listing is None:
@@ -379,21 +380,32 @@ def _matching_pair(
 
 
 def _guests_pair(w: Walker, version: str, create: OpInfo, body: dict[str, Any]) -> str | None:
-    """Two orders whose contacts name two new guests; the first guest's ref (None when contacts cannot name a
-    guest by link: v2.1 contacts name theirs by identifiers, which a read cannot tie to a ref)."""
+    """Two orders whose contacts name two new guests; the first guest's ref. A v2 contact names its guest by link;
+    a v2.1 contact by identifiers, which the target resolves to a guest it links in the contact it answers with:
+    that link is the ref to list by (None when the target links none, or the same guest for both)."""
     contact = w.op(version, Action.CREATE, Kind.CONTACT)
-    if contact is None or "guest" not in _child_body(w, contact, {}):
+    if contact is None:
         return None
-    guests = [str(uuid.uuid4()) for _ in range(2)]
-    for guest in guests:
+    template = _child_body(w, contact, {})
+    if "guest" not in template and "identifiers" not in template:
+        return None
+    guests: list[str] = []
+    for _ in range(2):
         order = w.create(create, body=deepcopy(body))
         if order is None:
             return None
-        child = {
-            **_child_body(w, contact, {}),
-            "guest": {"href": f"{w.run.base_url}/{version}/guests/{guest}"},
-        }
-        w.create(contact, path={"orderRef": order}, body=child)
+        fresh = str(uuid.uuid4())
+        child = deepcopy(template)
+        if "guest" in child:
+            child["guest"] = {"href": f"{w.run.base_url}/{version}/guests/{fresh}"}
+        else:
+            child["identifiers"] = [{"provider": "CDPKIT", "id": fresh}]
+        status, doc = w.send(contact.operation_id, path={"orderRef": order}, body=child)
+        linked = doc.get("guest") if isinstance(doc, dict) and 200 <= status < 300 else None
+        href = linked.get("href") if isinstance(linked, dict) else None
+        guests.append(fresh if "guest" in child else str(href).rstrip("/").rsplit("/", 1)[-1] if href else "")
+    if not all(guests) or guests[0].lower() == guests[1].lower():
+        return None
     return guests[0]
 
 

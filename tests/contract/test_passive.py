@@ -96,6 +96,7 @@ def test_a_healthy_recording_verifies_clean_with_every_report(
             "patch_keeps_unsent_fields",
         ),  # a PATCH that loses fields, seen by the next read
         ("update-not-persisted", "write_is_persisted"),  # a write the next read does not show
+        ("error-echoes-authorization", "credentials_not_echoed"),  # the recorded credentials, handed back
     ],
 )
 def test_a_recording_of_a_faulty_target_gives_exit_1_naming_the_rule(
@@ -105,6 +106,18 @@ def test_a_recording_of_a_faulty_target_gives_exit_1_naming_the_rule(
     assert code == EXIT_DEVIATIONS
     assert check in {f["check"] for f in summary["failures"]}, report
     assert f"[{check}]" in report
+
+
+def test_credentials_echoed_in_a_recording_are_named_and_kept_out_of_the_reports(tmp_path: Path) -> None:
+    """The credentials judged are those the recorded requests carried (the redactor learns them from the traffic)."""
+    code, summary, report = verify(tmp_path, recording(("error-echoes-authorization",)))
+    assert code == EXIT_DEVIATIONS
+    said = "Basic credentials key:token (base64) in the body at $.debug.authorization"
+    assert said in report
+    assert any(said in f["message"] for f in summary["failures"] if f["check"] == "credentials_not_echoed")
+    basic = base64.b64encode(":".join(AUTH).encode()).decode()
+    texts = [p.read_text() for p in (tmp_path / "reports").iterdir() if p.is_file()]
+    assert texts and not [t for t in texts if basic.rstrip("=") in t or AUTH[1] in t]
 
 
 def test_nothing_is_sent_even_to_a_live_address(tmp_path: Path, healthy: dict[str, Any]) -> None:
@@ -293,3 +306,50 @@ def test_verify_har_takes_a_baseline_known_exits_0_and_junit_skips_it(tmp_path: 
     assert "known deviation(s), accepted by the baseline" in junit and "<failure" not in junit
     code, summary, _ = verify(tmp_path, recording(("order-ref-missing",)), "--baseline", str(file))
     assert code == EXIT_DEVIATIONS and summary["baseline"]["new"]
+
+
+def guest_listing(faults: tuple[str, ...] = ()) -> dict[str, Any]:
+    """An integration that lists a guest's orders and reads what it got: two orders whose contacts name two
+    guests (by identifiers), the list by the first guest, then each listed order, its contacts and each contact."""
+    session: requests.Session = asgi.get_client(create_app(faults=faults))  # type: ignore[arg-type]
+    entries: list[dict[str, Any]] = []
+
+    def call(method: str, url: str, **kwargs: Any) -> Any:
+        response = session.request(method, f"{BASE}{url}", auth=AUTH, timeout=30, **kwargs)
+        entries.append(_entry(response, 0.001))
+        return response.json() if response.content else None
+
+    order: dict[str, Any] = {
+        "referenceId": "passive-guests",
+        "orderedAt": "2026-11-30T10:00:00.000Z",
+        "currencyCode": "EUR",
+    }
+    order |= {"price": 12.5, "status": "PURCHASED", "channel": "WEB"}
+    guests = []
+    for person in ("first", "second"):
+        ref = call("POST", "/v2.1/orders", json=order)["ref"]
+        contact = {"firstName": "Jo", "lastName": person, "identifiers": [{"provider": "CRM", "id": person}]}
+        guests.append(
+            call("POST", f"/v2.1/orders/{ref}/contacts", json=contact)["guest"]["href"].rsplit("/", 1)[-1]
+        )
+    listed = call("GET", "/v2.1/orders", params={"guestRef": guests[0]})
+    for link in listed["items"]:
+        path = link["href"].removeprefix(BASE)
+        call("GET", path)
+        for contact_link in call("GET", f"{path}/contacts")["items"]:
+            call("GET", contact_link["href"].removeprefix(BASE))
+    return {"log": {"version": "1.2", "creator": {"name": "test", "version": "1"}, "entries": entries}}
+
+
+def test_a_recording_shows_a_guest_filter_that_lists_other_guests_orders(tmp_path: Path) -> None:
+    """The reads the application made after a guestRef list are the evidence: an order listed for one guest
+    whose contacts name another is list_filter_honoured's deviation; the same traffic from a healthy target is
+    clean."""
+    (tmp_path / "healthy").mkdir()
+    (tmp_path / "faulty").mkdir()
+    code, summary, report = verify(tmp_path / "healthy", guest_listing())
+    assert code == EXIT_OK, report
+    code, summary, report = verify(tmp_path / "faulty", guest_listing(("guest-filter-ignored",)))
+    assert code == EXIT_DEVIATIONS, report
+    failures = [f for f in summary["failures"] if f["check"] == "list_filter_honoured"]
+    assert failures and all(f["operation"] == "listOrders" for f in failures), summary["failures"]

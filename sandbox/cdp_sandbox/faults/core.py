@@ -213,8 +213,9 @@ class StoreHooks:
     """delete of an order item: whether consumers stop linking it."""
     offset_shift: int = 0
     """lists: extra items skipped beyond the asked offset."""
-    ignore_reference_id: Callable[[Hit | None], bool] | None = None
-    """order lists: True lists orders as if no referenceId had been asked (the request still carried one)."""
+    ignored_filters: Callable[[Hit | None], frozenset[str]] | None = None
+    """order lists: the declared filters (by the field they read: `referenceId`, `guest`) applied as if they had
+    not been asked (the request still carried them)."""
     reference_prefix: Callable[[Hit | None], bool] | None = None
     """order lists: True matches the asked referenceId as a prefix (a filter that matches too much)."""
 

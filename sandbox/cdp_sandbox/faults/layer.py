@@ -105,9 +105,11 @@ class FaultyStore(Store):
         offset: int,
         limit: int,
     ) -> tuple[int, list[Record]]:
-        """A page of orders, shifted, or without the referenceId filter, when a fault says so."""
-        if any(h.ignore_reference_id is not None and h.ignore_reference_id(self.current) for h in self.hooks):
-            conditions = [c for c in conditions if c.field != "referenceId"]
+        """A page of orders, shifted, or without some of the asked filters, when a fault says so."""
+        ignored = {
+            f for h in self.hooks if h.ignored_filters is not None for f in h.ignored_filters(self.current)
+        }
+        conditions = [c for c in conditions if c.field not in ignored]
         prefix = any(h.reference_prefix is not None and h.reference_prefix(self.current) for h in self.hooks)
         wanted = next((c.value for c in conditions if c.field == "referenceId"), None)
         if prefix and wanted is not None:

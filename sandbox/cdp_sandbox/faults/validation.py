@@ -171,8 +171,23 @@ def _expand_ignored() -> Injection:
 )
 def _reference_filter_ignored() -> Injection:
     """GET /v2.1/orders ignores `referenceId` and lists every order (the parameter is still required)."""
+    return Injection(store=StoreHooks(ignored_filters=lambda hit: _when(hit, {"listOrders"}, "referenceId")))
+
+
+def _when(hit: Hit | None, operations: set[str], field: str) -> frozenset[str]:
+    """`{field}` while the request is one of `operations`, else nothing."""
+    return frozenset({field}) if hit is not None and hit.op(*operations) else frozenset()
+
+
+@fault(
+    "guest-filter-ignored",
+    "validation",
+    "listOrders/legacyListOrders query parameter guestRef: only orders whose contacts name that guest are listed",
+)
+def _guest_filter_ignored() -> Injection:
+    """Both order lists ignore `guestRef` and list every order (the parameter is still required and checked)."""
     return Injection(
-        store=StoreHooks(ignore_reference_id=lambda hit: hit is not None and hit.op("listOrders"))
+        store=StoreHooks(ignored_filters=lambda hit: _when(hit, {"listOrders", "legacyListOrders"}, "guest"))
     )
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import httpx
 
-from ..helpers import CONTACT_V21, ORDER_V21
-from .scenarios import Pair, order, scenario, with_items
+from ..helpers import CONTACT_V2, CONTACT_V21, ORDER_V21
+from .scenarios import Pair, contact, order, scenario, with_items
 
 
 @scenario("lowercase-currency-accepted")
@@ -76,6 +76,29 @@ def _(p: Pair) -> None:
         return len(c.get("/v2.1/orders", params={"referenceId": "A-1"}).json()["items"])
 
     assert p.both(run) == (1, 2)
+
+
+@scenario("guest-filter-ignored")
+def _(p: Pair) -> None:
+    guest = "6a1b3c4d-0000-4000-8000-00000000000a"
+
+    def run(c: httpx.Client) -> tuple[int, int]:
+        mine, other = order(c), order(c)
+        contact(c, mine["ref"], identifiers=[{"provider": "CDPKIT", "id": "mine"}])
+        contact(c, other["ref"], identifiers=[{"provider": "CDPKIT", "id": "other"}])
+        linked = c.get(f"/v2.1/orders/{mine['ref']}/contacts", params={"expand": "true"}).json()["items"][0]
+        ref = linked["guest"]["href"].rsplit("/", 1)[-1]
+        v21 = len(c.get("/v2.1/orders", params={"guestRef": ref}).json()["items"])
+        legacy = c.post(
+            f"/v2/orders/{mine['ref']}/contacts",
+            json={**CONTACT_V2, "guest": {"href": f"http://x/v2/guests/{guest}"}},
+        )
+        assert legacy.status_code in (200, 201), legacy.text
+        return v21, len(c.get("/v2/orders", params={"guestRef": guest}).json()["items"])
+
+    healthy, faulty = p.both(run)
+    assert healthy == (1, 1)
+    assert faulty[0] >= 2 and faulty[1] >= 2
 
 
 @scenario("future-birth-date-accepted")
