@@ -208,7 +208,7 @@ def docs_page(
     """docs/mutation.md: the last full run's verdict, the per-category counts and the kill table between markers
     (tests/mutation/test_kill_table.py holds its fault names to the catalog)."""
     s = report["summary"]
-    healthy = report["healthy"]["verdict"]
+    verdict = report["healthy"]["verdict"]
     date = str(report["finished"])[:10]
     machine = f"{cpus} cores" if cpus else "this machine"
     return (
@@ -221,7 +221,7 @@ def docs_page(
                 "",
                 f"Last full run ({date}, {machine}, {report['jobs']} faults at a time): {s['caught']} of {s['faults']} "
                 f"faults caught (kill rate {s['kill_rate'] * 100:.0f}%), healthy run "
-                f"{'clean (no false positive)' if healthy == CLEAN else healthy}, {report['wall_seconds']:.0f} s wall "
+                f"{'clean (no false positive)' if verdict == CLEAN else verdict}, {report['wall_seconds']:.0f} s wall "
                 "time. How the run works is in the README (What the suite catches); the fault catalog, with the rule "
                 "each fault breaks, is `cdp-sandbox --list-faults`.",
                 "",

@@ -176,6 +176,17 @@ def test_the_table_has_the_plain_column_only_when_the_run_compared() -> None:
     caught.plain = M.PlainResult(1, 20.0, list(healthy.plain.failures))
     assert M.table([caught], healthy).endswith("| missed |")
     assert M.plain_summary(healthy, [caught])["only_ours"] == ["x"]
+    report = {
+        "summary": M.summary([caught]),
+        "healthy": {"verdict": M.CLEAN},
+        "finished": "2027-01-02T03:04:05+00:00",
+        "jobs": 2,
+        "wall_seconds": 300.4,
+        "plain": M.plain_summary(healthy, [caught]),
+    }
+    page = M.docs_page(report, [caught], 2, healthy)
+    assert "Side by side: plain `st run --checks all`" in page and "caught 0 of 1 faults (missed 1" in page
+    assert "| status | 1 | 1 | 0 |" in page and page.count("| missed |") == 1
 
 
 def test_only_a_compared_run_of_the_whole_catalog_rewrites_the_committed_page() -> None:
