@@ -14,7 +14,8 @@ rules afterwards), or the latest one (stateful scenarios: the one replayed last)
 recorded ref onto the one the target hands out now, in later URLs and bodies.
 
 What the test asserts follows the check: the documented statuses, a status class, 401 without (or with near-miss)
-credentials, the documented media type, the one schema keyword that was broken; for the kit's other checks, that
+credentials, the documented media type, the one schema keyword that was broken, no spelling of the credentials in
+an answer that echoed them (found by redaction.py's matcher, copied into the file); for the kit's other checks, that
 the answers differ from the recorded ones where the check looked (the fields its message names, else the body,
 with refs, base URL and server timestamps taken out). A deviation a replay cannot judge is written as a skipped
 test that says why.
@@ -34,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 from .context import RunContext
 from .findings import BUILTIN_RULES, Finding
 from .model import Action
-from .redaction import REDACTED
+from .redaction import REDACTED, matcher_source
 from .results import FailureRecord
 from .transport import Exchange
 
@@ -80,6 +81,11 @@ _STATUS_RULES = {
 }
 """What a healthy target answers the judged step with, for the checks that judge a status (a message's `Expected:`
 line, the suite's own setting of the check, wins)."""
+_FIXED: dict[str, dict[str, Any]] = {c: {"statuses": s} for c, s in _STATUS_RULES.items()} | {
+    "credentials_not_echoed": {"no_echo": True},  # its recorded answer is masked: the replayed one is judged
+}
+"""What the judged answer must show, for the checks whose expectation is the same for every deviation."""
+_OWN_ANSWER = frozenset({"extension_pair_limit", "credentials_not_echoed"})  # judged on the request's answer
 _JUDGES_A_REPEAT = frozenset({"existing_extension_conflicts"})  # judges the second of two identical requests
 _LIST_CHECKS = frozenset(
     {"created_appears_in_list", "pagination_is_consistent", "list_filter_honoured", "expand_honoured"}
@@ -127,6 +133,7 @@ def render(run: RunContext, assessment: Assessment) -> str:
         .replace("__RECORDED_BASE__", repr(origin))
         .replace("__DEFAULT_BASE__", repr(None if run.app is not None else origin))
         .replace("__LIVE_HOSTS__", repr(tuple(p.lower().rstrip(".") for p in run.plan.live_hosts)))
+        .replace("__MATCHER__", matcher_source())
     )
     body = "\n\n\n".join(tests) if tests else "# The run found no deviation: nothing to reproduce.\n"
     return run.redactor.text(header + "\n\n\n" + body)
@@ -206,7 +213,7 @@ def _record_steps(run: RunContext, check: str, record: FailureRecord, origin: st
     probes = [e for e in record.exchanges if e.role == "probe"]
     if check in _PROBING_BUILTINS:
         evidence = _builtin_evidence(check, requests[0], probes)
-    elif check in BUILTIN_RULES or check in _STATUS_RULES or check == "extension_pair_limit":
+    elif check in BUILTIN_RULES or check in _STATUS_RULES or check in _OWN_ANSWER:
         evidence = []  # judged on the request's own answer
     else:  # a follow-up read is cached per case: the check may have judged one another check sent first
         evidence = [e for e in probes if e.note == check]
@@ -400,8 +407,8 @@ def _expectation(
         expect["statuses"] = sorted(info.documented) if info is not None else tokens
     elif check in ("positive_data_acceptance", "negative_data_rejection") and tokens:
         expect["statuses"] = [t.upper() for t in tokens]
-    elif check in _STATUS_RULES:
-        expect["statuses"] = _STATUS_RULES[check]
+    elif check in _FIXED:
+        expect.update(_FIXED[check])
     elif check == "extension_pair_limit":
         expect["statuses"] = ["2XX"] if recorded == 400 else ["400"]
     elif check == "refs_case_insensitive" and recorded == 404:
@@ -478,6 +485,7 @@ _RUNTIME = r'''# Reproducers of the deviations conformance run __RUN__ found, on
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import re
@@ -539,11 +547,15 @@ class Replay:
             return match.group() if new is None else new.upper() if match.group().isupper() else new
         return UUID.sub(one, text.replace(RECORDED_BASE, self.base))
 
+    def auth(self, step: dict[str, Any]) -> tuple[str, str] | None:
+        """The credentials a step is sent with."""
+        mode = step["auth"]
+        return None if mode == "none" else (self.key, self.token) if mode == "basic" else NEAR_MISSES[mode](self.key, self.token)
+
     def send(self, step: dict[str, Any]) -> requests.Response:
         path = self.swap(step["path"])
         url = path if path.startswith("http") else self.base + path
-        mode = step["auth"]
-        auth = None if mode == "none" else (self.key, self.token) if mode == "basic" else NEAR_MISSES[mode](self.key, self.token)
+        auth = self.auth(step)
         body = step.get("body")
         answer = self.session.request(
             step["method"], url, headers=step.get("headers", {}), auth=auth, timeout=TIMEOUT, allow_redirects=False,
@@ -597,6 +609,35 @@ def ref_of(text: str) -> str | None:
         return None
     ref = doc.get("ref") if isinstance(doc, dict) else None
     return ref if isinstance(ref, str) and UUID.fullmatch(ref) else None
+
+
+# The kit's matcher of credentials in every spelling (contract_tests/redaction.py), copied in.
+__MATCHER__
+
+
+def echoes(answer: requests.Response, pairs: list[tuple[str, str]]) -> list[str]:
+    """Where an answer carries these credentials in any spelling (`header NAME`, `body`); the client key alone as
+    the value of a `clientKey` field (which live tenants return) is not counted."""
+    forms = derived_forms([s for pair in pairs for s in pair], pairs)
+    if not forms:
+        return []
+    pattern = re.compile("|".join(pattern_for(f) for f in forms))
+    found = [f"header {name}" for name, value in answer.headers.items() if pattern.search(value)]
+    try:
+        nodes: list[tuple[Any, Any]] = [(None, json.loads(answer.text))]
+    except ValueError:
+        return found + (["body"] if pattern.search(answer.text) else [])
+    keys = {key for key, _ in pairs}
+    while nodes:
+        name, node = nodes.pop()
+        if isinstance(node, dict):
+            nodes += [(None, key) for key in node] + list(node.items())
+        elif isinstance(node, list):
+            nodes += [(None, item) for item in node]
+        elif node is not None and not (name == "clientKey" and node in keys):
+            if pattern.search(node if isinstance(node, str) else json.dumps(node)):
+                return [*found, "body"]
+    return found
 
 
 def allowed(status: int, statuses: list[str]) -> bool:
@@ -669,5 +710,8 @@ def reproduce(steps: list[dict[str, Any]], expect: dict[str, Any]) -> None:
         took = answer.elapsed.total_seconds()
         assert took <= expect.get("max_seconds", took), f"{where} after {took:.1f} s: {still}"
         problems = schema_problems(answer, expect["schema"]) if "schema" in expect else []
-        assert not problems, f"{where}: {'; '.join(problems[:5])}: {still}"'''
+        assert not problems, f"{where}: {'; '.join(problems[:5])}: {still}"
+        sent = replay.auth(step)
+        echoed = echoes(answer, [(replay.key, replay.token), *([sent] if sent else [])]) if expect.get("no_echo") else []
+        assert not echoed, f"{where}, carrying the credentials it was sent with ({', '.join(echoed)}): {still}"'''
 """The top of the generated file: how to run it, and the replay and judging every test shares."""

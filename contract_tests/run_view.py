@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from .losses import NetworkLedger
     from .model import ApiModel, OpInfo
     from .probes import Probes
+    from .redaction import Redactor
     from .safety import Plan
     from .state import ResourceState
     from .urls import TargetUrls
@@ -30,6 +31,8 @@ class RunView(Protocol):
     urls: TargetUrls
     plan: Plan
     losses: NetworkLedger
+    redactor: Redactor
+    """The run's credentials in every spelling (what a check must not see a target send back)."""
 
     def info_for(self, case: OpenApiCase, response: Response | None = None) -> OpInfo | None:
         """The declared operation the request really hit."""

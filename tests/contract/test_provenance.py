@@ -37,6 +37,7 @@ API_WIDE = {
     "ignored_auth": "Basic auth is documented for the whole API.",
     "near_miss_credentials_refused": "Only the exact Basic pair authenticates, on every operation.",
     "missing_required_header": "Authorization is the only header.",
+    "credentials_not_echoed": "No answer hands the credentials back.",
 }
 NOTES = "Only listed in the Order tag index. 200 with a JSON body follows the Guest v2.1 delete."
 SOURCE = "https://api-docs.sitecore.com/cdp/order-rest-api/order"

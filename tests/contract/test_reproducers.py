@@ -140,6 +140,17 @@ def test_a_status_deviation_fails_on_the_faulty_sandbox_and_passes_on_a_healthy_
     assert "LIVE_HOSTS = ('*.sitecorecloud.io',)" in found[1]
 
 
+def test_an_echo_of_the_credentials_reproduces_while_the_target_echoes_them(tmp_path: Path) -> None:
+    """The run masked the echoed credentials in the answer it kept, so the replay judges the answer it gets now,
+    with redaction.py's matcher copied into the file (which still holds no credential)."""
+    found = reproduce(
+        "error-echoes-authorization", tmp_path, phases=("examples",), operations=("retrieveOrder",)
+    )
+    assert_reproduces(*found)
+    assert "def test_credentials_not_echoed__retrieveOrder()" in found[1]
+    assert "carrying the credentials it was sent with (body)" in found[2].output
+
+
 def test_a_replay_that_writes_to_a_live_tenant_sends_nothing_unless_asked(tmp_path: Path) -> None:
     """The file knows the suite's live-tenant hosts: a test that would write to one skips before sending anything
     (here the faulty sandbox is declared live, so a request that reached it would have failed the test);

@@ -1,4 +1,5 @@
-"""Faults of the category auth: requests without valid credentials that are served anyway."""
+"""Faults of the category auth: requests without valid credentials that are served anyway, and credentials
+handed back."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import base64
 import binascii
 from collections.abc import Callable
 from dataclasses import replace
+
+import orjson
 
 from ..messages import Response
 from .core import (
@@ -143,3 +146,28 @@ def _unauthorized_delete() -> Injection:
         return app.forward(hit.request)
 
     return Injection(before=change)
+
+
+@fault(
+    "error-echoes-authorization",
+    "auth",
+    "security: BasicAuth (the client key and API token are the caller's credentials: no answer hands them back)",
+)
+def _error_echoes_authorization() -> Injection:
+    """4xx error bodies carry the request's Authorization header, as a debug gateway's do: `"debug":
+    {"authorization": "Basic <base64 of key:token>"}` beside the error's own fields."""
+
+    def change(hit: Hit, response: Response, app: Forwarder) -> Response:
+        authorization = hit.request.authorization.strip()
+        if not 400 <= response.status < 500 or not authorization or not response.body:
+            return response
+        try:
+            doc = orjson.loads(response.body)
+        except orjson.JSONDecodeError:
+            return response
+        if not isinstance(doc, dict):
+            return response
+        doc["debug"] = {"authorization": authorization.decode("latin-1")}
+        return Response(response.status, orjson.dumps(doc), list(response.headers))
+
+    return Injection(after=change)

@@ -7,6 +7,9 @@ sandbox (spec-checked) and the faulty one; `test_catalog.py` runs them.
 
 from __future__ import annotations
 
+import base64
+import uuid
+
 from ..helpers import AUTH, ORDER_V21
 from .scenarios import LISTING, WRONG, Pair, consumer, order, scenario
 
@@ -75,3 +78,23 @@ def _(p: Pair) -> None:
         ref = order(client)["ref"]
         assert anon.delete(f"/v2.1/orders/{ref}", auth=wrong).status_code == 401
         assert client.get(f"/v2.1/orders/{ref}").status_code == gone
+
+
+def _basic(key: str, token: str) -> str:
+    return "Basic " + base64.b64encode(f"{key}:{token}".encode()).decode()
+
+
+@scenario("error-echoes-authorization")
+def _(p: Pair) -> None:
+    missing = f"/v2.1/orders/{uuid.uuid4()}"
+    ok, bad = p.both(lambda c: c.get(missing))
+    assert (ok.status_code, bad.status_code) == (404, 404)
+    assert bad.json()["debug"] == {"authorization": _basic(_KEY, _TOKEN)}
+    assert {k: v for k, v in bad.json().items() if k != "debug"} == ok.json()
+    assert "debug" not in ok.json() and _basic(_KEY, _TOKEN).split()[1] not in ok.text
+    wrong = p.bad_anon.get(missing, auth=WRONG)  # a 401 echoes the credentials it refused
+    assert wrong.status_code == 401 and wrong.json()["debug"] == {"authorization": _basic(*WRONG)}
+    anonymous = p.bad_anon.get(missing)  # no credentials, nothing to echo
+    assert anonymous.status_code == 401 and "debug" not in anonymous.json()
+    served = p.bad.get("/v2.1/orders", params=LISTING)  # a success is left alone
+    assert served.status_code == 200 and "debug" not in served.text
