@@ -231,7 +231,7 @@ def _evidence(finding: Finding, width: int = 240) -> str:
 def _cards(run: RunContext, s: Summary, assessment: Assessment) -> str:
     statuses = [assessment.status(f) for f in assessment.findings]
     tally = ", ".join(f"{statuses.count(x)} {x.value}" for x in (Status.NEW, Status.KNOWN, Status.EXPIRED))
-    rules = _rules()
+    rules = [rule for rule in _rules() if rule.judged]
     exercised = len(rules) - len(rule_register.unexercised(rules, run.model.operations, run.results.applied))
     cards = [
         ("Exchanges judged" if run.options.passive else "Requests sent", s.requests, f"{s.probes} probes"),
@@ -445,12 +445,16 @@ def _coverage(run: RunContext, findings: list[Finding]) -> str:
     if not rules:
         return _section("coverage", "Rule coverage", "<p>The rule register is not available.</p>")
     missing = set(rule_register.unexercised(rules, run.model.operations, run.results.applied))
+    unjudged = {rule.id for rule in rules if not rule.judged}
+    judged = len(rules) - len(unjudged)
     broken = {f.rule.id for f in findings if f.rule.id}
     idle = [op for op in run.model.operations if op not in {o for o, _ in run.results.applied}]
     rows = []
-    for rule in sorted(rules, key=lambda r: (r.id not in missing, r.id)):
+    for rule in sorted(rules, key=lambda r: (r.id not in missing, r.id in unjudged, r.id)):
         ops = rule_register.matched_operations(rule, run.model.operations)
         state = "<span class='badge b-no'>not exercised</span>" if rule.id in missing else ""
+        if rule.id in unjudged:
+            state = f"<span class='badge b-no' title='{e(rule.not_judged)}'>not judged</span>"
         state = state or "<span class='badge b-yes'>exercised</span>"
         state += "<span class='badge b-new'>deviation</span>" if rule.id in broken else ""
         cell = f"<span title='{e(', '.join(ops))}'>{len(ops)}</span>"
@@ -459,8 +463,13 @@ def _coverage(run: RunContext, findings: list[Finding]) -> str:
     return _section(
         "coverage",
         "Rule coverage (spec/rules.yaml)",
-        f"<p>{len(rules) - len(missing)} of {len(rules)} rules exercised: one of the rule's checks judged one of "
-        "its operations.</p>"
+        f"<p>{judged - len(missing)} of {judged} rules exercised: one of the rule's checks judged one of "
+        "its operations."
+        + (
+            f" {len(unjudged)} more the spec states are not judged by any check yet.</p>"
+            if unjudged
+            else "</p>"
+        )
         + (idle_text if idle else "")
         + _table(("Rule", "Text", "Checks", "Operations", "This run"), rows),
     )

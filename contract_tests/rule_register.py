@@ -4,6 +4,8 @@ exercise it and the catalog faults that prove the checks work; and the rule-by-r
 The register is read, never imported by the checks: it names them. tests/spec/test_rules_register.py keeps it in
 step with the spec (every operation and every constrained schema covered, provenance as the spec states it), the
 checks, the workflows and the fault catalog; `contract_tests.mutation` writes `rule_table` beside the kill table.
+A rule the spec states that no check judges yet says why in `not-judged`; one whose checks no catalog fault proves
+yet says why in `unproved`. Neither has faults, so neither is in the rule-by-rule table (`provable`).
 """
 
 from __future__ import annotations
@@ -44,6 +46,21 @@ class Rule:
     unconfirmed: tuple[str, ...] = ()
     guess: bool = False
     api_wide: bool = False
+    not_judged: str = ""
+    """Why no check judges the rule yet (then it names no checks and no faults)."""
+    unproved: str = ""
+    """Why no catalog fault proves the rule's checks yet (then it names checks but no faults)."""
+
+    @property
+    def judged(self) -> bool:
+        return not self.not_judged
+
+
+def _text(entry: Mapping[str, Any], key: str) -> str:
+    value = entry.get(key, "")
+    if not isinstance(value, str):
+        raise ValueError(f"rule {entry.get('id')!r}: {key} must be a sentence")
+    return value.strip()
 
 
 def _strings(entry: Mapping[str, Any], key: str) -> tuple[str, ...]:
@@ -78,6 +95,8 @@ def load(path: Path = REGISTER_PATH) -> list[Rule]:
                 unconfirmed=_strings(entry, "unconfirmed"),
                 guess=bool(entry.get("guess", False)),
                 api_wide=bool(entry.get("api-wide", False)),
+                not_judged=_text(entry, "not-judged"),
+                unproved=_text(entry, "unproved"),
             )
         )
     return rules
@@ -126,15 +145,22 @@ def unconfirmed(rule: Rule, operations: Mapping[str, Mapping[str, Any]]) -> tupl
 def unexercised(
     rules: Sequence[Rule], operation_ids: Iterable[str], applied: Iterable[tuple[str, str]]
 ) -> list[str]:
-    """The rules no request of a run exercised: none of the rule's checks judged one of its operations
-    (`applied`: the (operationId, check) pairs a run judged, as `Results.applied` counts them)."""
+    """The judged rules no request of a run exercised: none of the rule's checks judged one of its operations
+    (`applied`: the (operationId, check) pairs a run judged, as `Results.applied` counts them). A rule no check
+    judges yet (`not-judged`) is never exercised, and is left out."""
     ops = list(operation_ids)
     judged = set(applied)
     return [
         rule.id
         for rule in rules
-        if not any((op, check) in judged for op in matched_operations(rule, ops) for check in rule.checks)
+        if rule.judged
+        and not any((op, check) in judged for op in matched_operations(rule, ops) for check in rule.checks)
     ]
+
+
+def provable(rules: Sequence[Rule]) -> list[Rule]:
+    """The rules a mutation run can prove: those that name faults (not `not-judged`, not `unproved`)."""
+    return [rule for rule in rules if rule.faults]
 
 
 def schema_constraints(document: Mapping[str, Any]) -> dict[str, set[str]]:

@@ -1,5 +1,6 @@
 """The rule register (spec/rules.yaml) stays in step with the spec, the checks, the workflows and the fault catalog,
-and the last full mutation run proved every rule (docs/mutation.md, the rule-by-rule table)."""
+and the last full mutation run proved every rule that names faults (docs/mutation.md, the rule-by-rule table); a rule
+without faults says why (`unproved`: its checks judge it but no fault proves them; `not-judged`: no check judges it)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from cdp_sandbox.faults import CATALOG
 
 from contract_tests import rule_register, workflows
 from contract_tests.checks import check_names
-from contract_tests.mutation import RULE_TABLE_BEGIN, RULE_TABLE_END
+from contract_tests.mutation import RULE_TABLE_BEGIN, RULE_TABLE_END, rule_section
 from tests._spec import load_spec
 from tests.contract.helpers import suite_config
 
@@ -70,7 +71,10 @@ def test_every_rule_is_judged_by_enabled_checks_and_every_check_judges_a_rule() 
     builtin, custom = check_names()
     checks = suite_config().checks
     for rule in RULES:
-        assert rule.checks, rule.id
+        if not rule.judged:
+            assert not rule.checks, f"{rule.id}: names checks, yet says it is not judged"
+            continue
+        assert rule.checks, f"{rule.id}: no checks (a rule no check judges says why in `not-judged`)"
         for check in rule.checks:
             assert check in builtin | custom, f"{rule.id}: no check {check}"
             assert checks[check].enabled, f"{rule.id}: {check} is switched off"
@@ -83,6 +87,8 @@ def test_every_rule_is_exercised_by_requests_of_the_profiles() -> None:
     for name in ("quick", "thorough"):
         profile = config.profiles[name]
         for rule in RULES:
+            if not rule.judged and not rule.exercised_by:
+                continue  # nothing judges it: the requests that would reach it are optional
             reached = []
             for source in rule.exercised_by:
                 kind, _, what = source.partition(":")
@@ -96,9 +102,15 @@ def test_every_rule_is_exercised_by_requests_of_the_profiles() -> None:
             assert any(reached), f"{rule.id}: nothing in the {name} profile exercises it"
 
 
-def test_every_rule_has_faults_and_every_fault_breaks_a_rule() -> None:
+def test_every_rule_has_faults_or_says_why_not_and_every_fault_breaks_a_rule() -> None:
     for rule in RULES:
-        assert rule.faults, rule.id
+        assert not (rule.unproved and rule.not_judged), f"{rule.id}: unproved or not judged, not both"
+        if rule.faults:
+            assert not (rule.unproved or rule.not_judged), f"{rule.id}: names faults, yet says it has none"
+        else:
+            assert rule.unproved or rule.not_judged, (
+                f"{rule.id}: no faults (say why: `unproved` when checks judge it, `not-judged` when none does)"
+            )
         assert set(rule.faults) <= set(CATALOG), f"{rule.id}: {set(rule.faults) - set(CATALOG)}"
     named = {f for r in RULES for f in r.faults}
     assert set(CATALOG) <= named, f"faults breaking no rule: {sorted(set(CATALOG) - named)}"
@@ -111,8 +123,18 @@ def test_the_last_full_mutation_run_proved_every_rule(path: Path) -> None:
     assert RULE_TABLE_BEGIN in text, "run the whole catalog: python3 scripts/nox -s mutation"
     table = text.split(RULE_TABLE_BEGIN, 1)[1].split(RULE_TABLE_END, 1)[0]
     rows = dict(re.findall(r"^\| ([A-Z0-9-]+) \|.*\| (yes|NO)[^|]*\|$", table, flags=re.MULTILINE))
-    assert list(rows) == [r.id for r in RULES], "the rule table is stale: python3 scripts/nox -s mutation"
+    expected = [r.id for r in rule_register.provable(RULES)]
+    assert list(rows) == expected, "the rule table is stale: python3 scripts/nox -s mutation"
     assert [rule for rule, caught in rows.items() if caught != "yes"] == []
+
+
+def test_the_rule_section_leaves_out_the_rules_without_faults_and_names_them() -> None:
+    section = "\n".join(rule_section([]))
+    table = section.split(RULE_TABLE_BEGIN, 1)[1].split(RULE_TABLE_END, 1)[0]
+    for rule in RULES:
+        assert (f"| {rule.id} |" in table) == bool(rule.faults), rule.id
+        named = re.search(rf"[ (]{re.escape(rule.id)}[,)]", section.split(RULE_TABLE_BEGIN, 1)[0])
+        assert rule.faults or named, f"{rule.id}: the section does not say it is left out"
 
 
 def test_a_rule_is_proved_only_by_its_own_checks_catching_its_faults() -> None:
@@ -123,6 +145,17 @@ def test_a_rule_is_proved_only_by_its_own_checks_catching_its_faults() -> None:
     assert rows[0].proving == ("f2",) and rows[0].caught
     assert not rule_register.verdicts([rule], {"f1": ["other_check"]})[0].caught
     assert "| R | check_a | `f1`, `f2` | yes (f2) |" in rule_register.rule_table(rows)
+
+
+def test_rules_without_faults_are_left_out_of_the_table_and_unjudged_ones_need_no_requests() -> None:
+    proved = rule_register.Rule("P", "r", "s", ("*",), ("check_a",), ("phase:coverage",), ("f1",))
+    unproved = rule_register.Rule(
+        "U", "r", "s", ("*",), ("check_a",), ("phase:coverage",), (), unproved="no fault"
+    )
+    unjudged = rule_register.Rule("N", "r", "s", ("*",), (), (), (), not_judged="no check")
+    assert [r.id for r in rule_register.provable([proved, unproved, unjudged])] == ["P"]
+    assert not unjudged.judged and unproved.judged
+    assert rule_register.unexercised([proved, unproved, unjudged], ["createOrder"], []) == ["P", "U"]
 
 
 def test_a_rule_is_exercised_when_one_of_its_checks_judged_one_of_its_operations() -> None:
