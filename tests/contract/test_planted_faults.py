@@ -37,6 +37,7 @@ PLANTED: list[tuple[str, str, tuple[str, ...]]] = [
     ("limit-ignored", "pagination_is_consistent", WORKFLOWS),
     ("child-links-other-order", "links_point_to_parent", WORKFLOWS),
     ("reference-filter-ignored", "list_filter_honoured", WORKFLOWS),
+    ("guest-filter-ignored", "list_filter_honoured", WORKFLOWS),
     ("delete-fields-drops-all", "delete_fields_removes_named_keys", WORKFLOWS),
     ("pair-limit-unenforced", "extension_pair_limit", WORKFLOWS),
     ("children-survive-order-delete", "deleted_resource_is_gone", WORKFLOWS),
@@ -48,12 +49,15 @@ PLANTED: list[tuple[str, str, tuple[str, ...]]] = [
     ("future-birth-date-accepted", "birth_date_in_past_enforced", WORKFLOWS),
     ("unfiltered-legacy-list-accepted", "list_filter_rules_enforced", WORKFLOWS),
     ("last-link-wrong", "pagination_is_consistent", WORKFLOWS),
+    ("prev-link-wrong", "pagination_is_consistent", WORKFLOWS),
+    ("page-href-wrong", "pagination_is_consistent", WORKFLOWS),
     ("lowercase-currency-accepted", "invalid_body_rejected", WORKFLOWS),
     ("uppercase-ref-not-found", "refs_case_insensitive", WORKFLOWS),
     ("credentials-case-insensitive", "near_miss_credentials_refused", WORKFLOWS),
     ("modified-at-frozen", "modified_at_advances", WORKFLOWS),
     ("rejected-update-partly-applied", "rejected_write_changes_nothing", WORKFLOWS),
     ("unauthorized-delete-applied", "rejected_write_changes_nothing", WORKFLOWS),
+    ("error-echoes-authorization", "credentials_not_echoed", WORKFLOWS),
 ]
 
 
