@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .edges import EdgeSettings
+
 CONFIG_PATH = Path(__file__).resolve().parent / "conformance.toml"
 STATELESS_PHASES = ("examples", "coverage", "fuzzing")
 ALL_PHASES = (*STATELESS_PHASES, "stateful", "workflows")
@@ -110,6 +112,8 @@ class SuiteConfig:
     narrowed: tuple[Narrowing, ...]
     profiles: dict[str, Profile]
     safe: SafeSettings
+    edges: EdgeSettings = field(default_factory=EdgeSettings)
+    """The sizes of the edge writes where a schema sets no bound ([edges])."""
     api_wide: dict[str, str] = field(default_factory=dict)
     """Checks whose rule holds for the whole API (or any HTTP server), with the reason: their deviations are
     judged against a documented rule whatever page the operation came from (contract_tests/provenance.py)."""
@@ -232,6 +236,38 @@ def _safe(raw: dict[str, Any], known: set[str]) -> SafeSettings:
     return safe
 
 
+_EDGE_KEYS = {
+    "string-length": "string_length",
+    "filter-string-length": "filter_string_length",
+    "number": "number",
+    "array-items": "array_items",
+    "largest-limit": "largest_limit",
+    "items-on-one-order": "items_on_one_order",
+}
+
+
+def _edges(raw: dict[str, Any]) -> EdgeSettings:
+    """[edges]: positive sizes, integers past 2**31, and a reason for every field kept ordinary."""
+    unknown = sorted(set(raw) - {*_EDGE_KEYS, "integers", "ordinary"})
+    if unknown:
+        raise ConfigError(f"[edges] unknown keys: {unknown}")
+    values: dict[str, Any] = {}
+    for key, attribute in _EDGE_KEYS.items():
+        if key in raw:
+            value = raw[key]
+            if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
+                raise ConfigError(f"[edges] {key} must be a positive number")
+            values[attribute] = value if key == "number" else int(value)
+    integers = raw.get("integers", [2**31 + 7, 2**53 + 1])
+    if not isinstance(integers, list) or not all(isinstance(i, int) and i > 2**31 for i in integers):
+        raise ConfigError("[edges] integers must be a list of integers past 2**31")
+    ordinary = raw.get("ordinary", {})
+    for name, why in ordinary.items():
+        if not isinstance(why, str) or not why.strip():
+            raise ConfigError(f"[edges.ordinary] {name}: no written reason")
+    return EdgeSettings(**values, integers=tuple(integers), ordinary=dict(ordinary))
+
+
 def load(
     path: Path = CONFIG_PATH,
     *,
@@ -272,6 +308,7 @@ def load(
         profiles=profiles,
         safe=_safe(raw.get("safe", {}), known),
         api_wide=_api_wide(checks.get("api-wide", {}), known),
+        edges=_edges(raw.get("edges", {})),
     )
 
 

@@ -14,204 +14,27 @@ from __future__ import annotations
 
 import contextlib
 import uuid
-from collections.abc import Iterator
 from copy import deepcopy
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
-
-import jsonschema_rs
-from schemathesis.auths import apply_basic_auth
-from schemathesis.core import NOT_SET
-from schemathesis.core.failures import FailureGroup
 
 from .context import RunContext
 from .current import phase
-from .losses import LostRequest, TransportLost
+from .edge_writes import edge_writes
+from .losses import TransportLost
 from .model import EXTENSIONS, Action, Kind, ListFilter, OpInfo
+from .walker import (
+    Walker,
+    child_body,
+    delete_order,
+    other_version,
+    path_for,
+    tagged_reference_id,
+)
 
 FRESH_KEY_COUNT = (
     99  # a PATCH adding this many pairs to the (3-4 pair) extension must cross the 100-pair limit
 )
-_CODES = ("USD", "GBP", "EUR", "JPY")
-_LANGS = ("FR", "EN", "DE")
-_COUNTRIES = ("FR", "IE", "GB")
-
-
-class Bodies:
-    """Request bodies from the spec's examples, and schema-valid variations of them."""
-
-    def __init__(self, run: RunContext) -> None:
-        self.run = run
-        self.model = run.model
-        self._validators: dict[str, Any] = {}
-
-    def _schema_ref(self, op_id: str) -> str | None:
-        info = self.model.operations[op_id]
-        op = self.model.document["paths"][info.path][info.method.lower()]
-        schema = op.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema", {})
-        ref = schema.get("$ref") if isinstance(schema, dict) else None
-        return ref if isinstance(ref, str) else None
-
-    def example(self, op_id: str) -> dict[str, Any] | None:
-        """The operation's example body, else its schema's, else one from an operation with the same schema."""
-        ref = self._schema_ref(op_id)
-        candidates = [op_id] + [
-            o for o in self.model.operations if o != op_id and ref and self._schema_ref(o) == ref
-        ]
-        for candidate in candidates:
-            info = self.model.operations[candidate]
-            op = self.model.document["paths"][info.path][info.method.lower()]
-            media = op.get("requestBody", {}).get("content", {}).get("application/json", {})
-            found = media.get("example")
-            if isinstance(found, dict):
-                return deepcopy(found)
-        schema = self.model.request_schema(op_id) or {}
-        example = schema.get("example")
-        return deepcopy(example) if isinstance(example, dict) else None
-
-    def valid(self, op_id: str, body: dict[str, Any]) -> bool:
-        """Whether a body satisfies the operation's request schema."""
-        validator = self._validators.get(op_id)
-        if validator is None:
-            ref = self._schema_ref(op_id)
-            schema = {"$ref": ref} if ref else dict(self.model.request_schema(op_id) or {})
-            schema["components"] = self.model.document.get("components", {})
-            validator = jsonschema_rs.validator_for(schema)
-            self._validators[op_id] = validator
-        return bool(validator.is_valid(body))
-
-    def variants(self, name: str, value: Any, prop: dict[str, Any]) -> Iterator[Any]:
-        """Other values for one field, most natural first."""
-        if isinstance(value, bool):
-            yield not value
-        elif isinstance(value, int):
-            yield value + 1
-        elif isinstance(value, float):
-            yield value + 1.5
-        elif isinstance(value, str):
-            for option in prop.get("enum", []):
-                if option != value:
-                    yield option
-            moved = _shift_date(value)
-            if moved is not None:
-                yield moved
-            yield from (c for c in (*_CODES, *_LANGS, *_COUNTRIES) if c != value and len(c) == len(value))
-            yield f"{value}-2"
-            yield f"{value}X"
-        elif isinstance(value, list) and all(isinstance(x, str) for x in value):
-            yield [*value, f"{value[0]}2" if value else "x"]
-
-    def vary(self, op_id: str, body: dict[str, Any], keys: list[str] | None = None) -> dict[str, Any]:
-        """The body with each field (or each of `keys`) changed to another value the schema accepts."""
-        result = deepcopy(body)
-        props = self.model.request_properties(op_id)
-        for name in keys if keys is not None else list(body):
-            if name not in result:
-                continue
-            prop = props.get(name) or {}
-            for candidate in self.variants(name, result[name], prop):
-                trial = {**result, name: candidate}
-                if self.valid(op_id, trial):
-                    result = trial
-                    break
-        return result
-
-
-def _shift_date(value: str) -> str | None:
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    shifted = (moment - timedelta(days=1)).isoformat(timespec="milliseconds")
-    return shifted.replace("+00:00", "Z") if value.endswith("Z") else shifted
-
-
-class Walker:
-    """Sends workflow steps and keeps going after a deviation, so one run reports every broken step."""
-
-    def __init__(self, run: RunContext, *, permits: bool = False) -> None:
-        self.run = run
-        self.bodies = Bodies(run)
-        self.permits = permits
-        self.failures: list[FailureGroup] = []
-        self.steps = 0
-        self.lost: LostRequest | None = None
-        """The request the network lost, when the workflow stopped for it (then it is unjudged, not failed)."""
-        self.created_orders: list[str] = []
-
-    def send(
-        self,
-        op_id: str | None,
-        *,
-        path: dict[str, Any] | None = None,
-        query: dict[str, Any] | None = None,
-        body: Any = NOT_SET,
-        shape: bool = True,
-        auth: tuple[str, str] | None = None,
-    ) -> tuple[int, Any]:
-        """One step: (status, decoded JSON body); (0, None) when the spec has no such operation.
-
-        `shape=False` sends the request as given, so a documented rule can be broken on purpose; `auth` sends
-        other credentials than the target's."""
-        if op_id is None or op_id not in self.run.model.operations:
-            return 0, None
-        operation = self.run.operation(op_id)
-        case = operation.Case(
-            path_parameters=path or {},
-            query=query or {},
-            body=body,
-            media_type="application/json" if body is not NOT_SET else None,
-        )
-        apply_basic_auth(case, *(auth or self.run.target.auth))
-        info = self.run.model.operations[op_id]
-        self.steps += 1
-        permit = op_id if (self.permits and info.is_write) else None
-        try:
-            response = self.run.send(case, permit=permit, shape=shape)
-        except TransportLost as exc:
-            self.run.losses.unjudge(f"workflow step {self.steps}", op_id, exc.lost)
-            raise
-        failure = self.run.check(case, response)
-        if failure is not None:
-            self.failures.append(failure)
-        try:
-            return response.status_code, response.json() if response.content else None
-        except ValueError:
-            return response.status_code, None
-
-    def op(self, version: str, action: Action, kind: Kind) -> OpInfo | None:
-        """The operation doing `action` on `kind` in `version`, if the spec has it."""
-        return self.run.model.find(version, action, kind)
-
-    def create(
-        self, info: OpInfo | None, *, path: dict[str, Any] | None = None, body: dict[str, Any] | None = None
-    ) -> str | None:
-        """Create and return the new ref (None when it failed)."""
-        if info is None:
-            return None
-        payload = body if body is not None else self.bodies.example(info.operation_id)
-        status, doc = self.send(info.operation_id, path=path, body=payload)
-        ref = doc.get("ref") if isinstance(doc, dict) else None
-        created = ref if 200 <= status < 300 and isinstance(ref, str) else None
-        if created is not None and info.kind is Kind.ORDER:
-            self.created_orders.append(created)
-        return created
-
-    def stopped(self, exc: TransportLost) -> None:
-        """The network lost a step: stop here, unjudged, and delete the orders this walk created (their children
-        go with them), unjudged too: what the target answers now says nothing about the lost step."""
-        self.lost = exc.lost
-        delete = self.run.model.find("v2.1", Action.DELETE, Kind.ORDER)
-        if delete is None:
-            return
-        for ref in self.created_orders:
-            case = self.run.operation(delete.operation_id).Case(
-                path_parameters={delete.ref_param or "orderRef": ref}
-            )
-            apply_basic_auth(case, *self.run.target.auth)
-            permit = delete.operation_id if self.permits else None
-            with contextlib.suppress(TransportLost):
-                self.run.send(case, permit=permit)
 
 
 def _accepts(w: Walker, info: OpInfo, parameter: str) -> bool:
@@ -224,15 +47,6 @@ def _accepts(w: Walker, info: OpInfo, parameter: str) -> bool:
 SERVER_TIMESTAMP = (
     "2001-01-01T00:00:00.000Z"  # sent where a body may carry createdAt: the server must ignore it
 )
-
-
-def _path_for(info: OpInfo, ref: str, parent: str | None = None) -> dict[str, Any]:
-    params: dict[str, Any] = {}
-    if info.ref_param:
-        params[info.ref_param] = "ext" if info.kind in EXTENSIONS else ref
-    if info.parent_param:
-        params[info.parent_param] = parent if parent is not None else ref
-    return params
 
 
 def _replace_body(w: Walker, info: OpInfo, created: dict[str, Any]) -> dict[str, Any]:
@@ -300,11 +114,8 @@ def _full_steps(w: Walker, version: str) -> None:
     if second is not None:
         _update_steps(w, version, Kind.ORDER, second, created=order_body, parent=None)
     _delete_consumed_item(w, version, children)
-    _delete_order(w, version, first)
-
-
-def _other(version: str) -> str:
-    return "v2" if version == "v2.1" else "v2.1"
+    delete_order(w, version, first)
+    edge_writes(w, version, order_body)
 
 
 def _orders(w: Walker, version: str) -> tuple[str, str | None, dict[str, Any]] | None:
@@ -313,14 +124,14 @@ def _orders(w: Walker, version: str) -> tuple[str, str | None, dict[str, Any]] |
     if create_order is None:
         return None
     order_body = w.bodies.example(create_order.operation_id) or {}
-    order_body["referenceId"] = _reference_id(w.run, f"CDPKIT-WF-{version.upper()}")
+    order_body["referenceId"] = tagged_reference_id(w.run, f"CDPKIT-WF-{version.upper()}")
     other_body = {**order_body, "referenceId": order_body["referenceId"] + "-OTHER"}
     orders = [w.create(create_order, body=dict(b)) for b in (order_body, order_body, other_body)]
     first = orders[0]
     if first is None:
         return None
     reference_id = order_body["referenceId"]
-    for v in (version, _other(version)):
+    for v in (version, other_version(version)):
         retrieve = w.op(v, Action.RETRIEVE, Kind.ORDER)
         if retrieve:
             w.send(retrieve.operation_id, path={"orderRef": first})
@@ -386,7 +197,7 @@ def _guests_pair(w: Walker, version: str, create: OpInfo, body: dict[str, Any]) 
     contact = w.op(version, Action.CREATE, Kind.CONTACT)
     if contact is None:
         return None
-    template = _child_body(w, contact, {})
+    template = child_body(w, contact, {})
     if "guest" not in template and "identifiers" not in template:
         return None
     guests: list[str] = []
@@ -455,45 +266,21 @@ def _related_reads(w: Walker, version: str, order: str, children: dict[Kind, lis
 
 
 def _delete_consumed_item(w: Walker, version: str, children: dict[Kind, list[str | None]]) -> None:
-    """Delete an item a consumer consumes (v2.1 delete: it unlinks the item), then read the consumer again."""
+    """Delete an item a consumer consumes and that has a data extension (v2.1 delete: it unlinks the item and
+    takes the extension with it), then read the consumer again."""
     items = [r for r in children.get(Kind.ORDER_ITEM, [])[:2] if r]
     consumer = (children.get(Kind.CONSUMER) or [None])[0]
     delete = w.op("v2.1", Action.DELETE, Kind.ORDER_ITEM)
     if len(items) < 2 or consumer is None or delete is None:
         return
+    extension = w.op("v2.1", Action.CREATE, Kind.ORDER_ITEM_EXT)
+    if extension is not None:
+        body = w.bodies.example(extension.operation_id) or {"note": "created"}
+        w.send(extension.operation_id, path=path_for(extension, items[1], items[1]), body=body)
     w.send(delete.operation_id, path={"orderItemRef": items[1]})
     retrieve = w.op(version, Action.RETRIEVE, Kind.CONSUMER)
     if retrieve is not None:
         w.send(retrieve.operation_id, path={"orderConsumerRef": consumer})
-
-
-def _delete_order(w: Walker, version: str, order: str) -> None:
-    """Delete the order (v2 has no order delete: the v2.1 one serves), then read it again."""
-    delete = w.op(version, Action.DELETE, Kind.ORDER) or w.op(_other(version), Action.DELETE, Kind.ORDER)
-    if delete is None:
-        return
-    w.send(delete.operation_id, path={"orderRef": order})
-    retrieve = w.op(version, Action.RETRIEVE, Kind.ORDER)
-    if retrieve is not None:
-        w.send(retrieve.operation_id, path={"orderRef": order})
-
-
-def _reference_id(run: RunContext, base: str) -> str:
-    return f"{run.reference_prefix}{base}" if run.reference_prefix else base
-
-
-def _child_body(w: Walker, info: OpInfo, children: dict[Kind, list[str | None]]) -> dict[str, Any]:
-    body = w.bodies.example(info.operation_id) or {}
-    base = w.run.base_url
-    if isinstance(body.get("guest"), dict) and isinstance(body["guest"].get("href"), str):
-        body["guest"]["href"] = body["guest"]["href"].replace("<baseURL>", base)
-    items = body.get("orderItems")
-    owned = [r for r in children.get(Kind.ORDER_ITEM, []) if r]
-    if isinstance(items, dict) and isinstance(items.get("items"), list):
-        items["items"] = [{"href": f"{base}/{info.version}/orderItems/{ref}"} for ref in owned]
-    if "referenceId" in body and isinstance(body["referenceId"], str):
-        body["referenceId"] = _reference_id(w.run, body["referenceId"])
-    return body
 
 
 def _child_lifecycle(
@@ -509,7 +296,7 @@ def _child_lifecycle(
     create = w.op(version, Action.CREATE, kind)
     if create is None:
         return []
-    body = _child_body(w, create, children)
+    body = child_body(w, create, children)
     refs = [w.create(create, path={"orderRef": order}, body=deepcopy(body)) for _ in range(3)]
     listing = w.op(version, Action.LIST, kind)
     if listing is not None:
@@ -524,15 +311,15 @@ def _child_lifecycle(
     target = refs[0]
     if target is None:
         return refs
-    for v in (version, _other(version)):
+    for v in (version, other_version(version)):
         retrieve = w.op(v, Action.RETRIEVE, kind)
         if retrieve is not None:
-            w.send(retrieve.operation_id, path=_path_for(retrieve, target))
+            w.send(retrieve.operation_id, path=path_for(retrieve, target))
     _update_steps(w, version, kind, target, created=body, parent=order)
     delete = w.op(version, Action.DELETE, kind)
     if delete is not None and refs[2] is not None:
         # Refs are UUIDs in either case (info.description): this one is deleted by its upper-case spelling.
-        w.send(delete.operation_id, path=_path_for(delete, refs[2].upper()))
+        w.send(delete.operation_id, path=path_for(delete, refs[2].upper()))
     return refs
 
 
@@ -546,20 +333,20 @@ def _update_steps(
     if replace is not None:
         w.send(
             replace.operation_id,
-            path=_path_for(replace, ref, parent),
+            path=path_for(replace, ref, parent),
             body=_replace_body(w, replace, created),
         )
         if retrieve is not None:
-            w.send(retrieve.operation_id, path=_path_for(retrieve, ref, parent))
+            w.send(retrieve.operation_id, path=path_for(retrieve, ref, parent))
     patch = w.op(version, Action.PATCH, kind)
     if patch is not None:
         body = _patch_body(w, patch, created)
         if body:
             # Refs are UUIDs in either case (info.description): the partial update names it in upper case.
             named = ref.upper() if kind not in EXTENSIONS else ref
-            w.send(patch.operation_id, path=_path_for(patch, named, parent), body=body)
+            w.send(patch.operation_id, path=path_for(patch, named, parent), body=body)
             if retrieve is not None:
-                w.send(retrieve.operation_id, path=_path_for(retrieve, named, parent))
+                w.send(retrieve.operation_id, path=path_for(retrieve, named, parent))
 
 
 def _broken(w: Walker, info: OpInfo, body: dict[str, Any]) -> dict[str, Any] | None:
@@ -588,17 +375,17 @@ def _rejected_updates(
     if replace is not None:
         broken = _broken(w, replace, _replace_body(w, replace, created))
         if broken is not None:
-            w.send(replace.operation_id, path=_path_for(replace, ref, parent), body=broken, shape=False)
+            w.send(replace.operation_id, path=path_for(replace, ref, parent), body=broken, shape=False)
     patch = w.op(version, Action.PATCH, kind)
     if patch is not None:
         body = _patch_body(w, patch, created)
         broken = _broken(w, patch, body) if body else None
         if broken is not None:
-            w.send(patch.operation_id, path=_path_for(patch, ref, parent), body=broken, shape=False)
+            w.send(patch.operation_id, path=path_for(patch, ref, parent), body=broken, shape=False)
     delete = w.op(version, Action.DELETE, kind)
     if delete is not None:
         key, token = w.run.target.auth
-        w.send(delete.operation_id, path=_path_for(delete, ref, parent), auth=(key, token[:-1] or "x"))
+        w.send(delete.operation_id, path=path_for(delete, ref, parent), auth=(key, token[:-1] or "x"))
 
 
 def _extension_lifecycle(w: Walker, version: str, kind: Kind, owner: str) -> None:
@@ -606,7 +393,7 @@ def _extension_lifecycle(w: Walker, version: str, kind: Kind, owner: str) -> Non
     create = w.op(version, Action.CREATE, kind)
     if create is None:
         return
-    params = _path_for(create, owner, owner)
+    params = path_for(create, owner, owner)
     body = w.bodies.example(create.operation_id) or {"note": "created"}
     w.send(create.operation_id, path=params, body=body)
     w.send(create.operation_id, path=params, body=body)  # it exists now: 409
@@ -615,7 +402,7 @@ def _extension_lifecycle(w: Walker, version: str, kind: Kind, owner: str) -> Non
         if info is not None:
             w.send(
                 info.operation_id,
-                path=_path_for(info, owner, owner),
+                path=path_for(info, owner, owner),
                 query={"limit": 1} if action is Action.LIST else None,
             )
     _update_steps(w, version, kind, owner, created=body, parent=owner)
@@ -668,7 +455,7 @@ def _safe_steps(w: Walker, body: dict[str, Any], created: dict[str, str]) -> Non
             created[name] = ref
             for read in (retrieve, legacy):
                 read_info = run.model.operations[read]
-                w.send(read, path=_path_for(read_info, ref))
+                w.send(read, path=path_for(read_info, ref))
     ext_owner = {
         "createOrderDataExtension": order,
         "createOrderItemDataExtension": created.get("item"),
@@ -677,11 +464,11 @@ def _safe_steps(w: Walker, body: dict[str, Any], created: dict[str, str]) -> Non
         if owner is None:
             continue
         info = run.model.operations[op_id]
-        status, _ = w.send(op_id, path=_path_for(info, owner, owner), body=w.bodies.example(op_id))
+        status, _ = w.send(op_id, path=path_for(info, owner, owner), body=w.bodies.example(op_id))
         if 200 <= status < 300:
             created[op_id] = owner
             retrieve_op = op_id.replace("create", "retrieve")
-            w.send(retrieve_op, path=_path_for(run.model.operations[retrieve_op], owner, owner))
+            w.send(retrieve_op, path=path_for(run.model.operations[retrieve_op], owner, owner))
 
 
 def _safe_cleanup(w: Walker, created: dict[str, str]) -> None:
@@ -698,4 +485,4 @@ def _safe_cleanup(w: Walker, created: dict[str, str]) -> None:
     for op_id, ref in steps:
         if ref is not None:
             with contextlib.suppress(TransportLost):  # listed as unjudged by send; the other deletes still go
-                w.send(op_id, path=_path_for(model.operations[op_id], ref, ref))
+                w.send(op_id, path=path_for(model.operations[op_id], ref, ref))

@@ -11,11 +11,11 @@ and shown with the failure. Importing this package registers every check.
 from __future__ import annotations
 
 from ..check_registry import CUSTOM_CHECKS, builtin_check_names
-from . import extensions, identity, links, lists, persistence, rules, secrets, updates
+from . import acceptance, extensions, identity, links, lists, persistence, rules, secrets, updates
 
 __all__ = ["CUSTOM_CHECKS", "TOPICS", "check_names"]
 
-TOPICS = (links, persistence, lists, extensions, rules, identity, updates, secrets)
+TOPICS = (links, persistence, lists, extensions, rules, identity, updates, secrets, acceptance)
 """The check modules, each registering its checks when imported."""
 
 

@@ -2,8 +2,8 @@
 
 from typing import Any
 
-__version__ = "0.5.0"
-SPEC_SHA256 = "ce26a70c96b17f9257a0bdc5ffea6590f807d437013e1b115481403c23c7f8d0"
+__version__ = "0.5.1"
+SPEC_SHA256 = "4f9d500ff627a2f182d448a6c114bcca66e6ba93fc6afc1fbdf6e6f8c77d6c15"
 GENERATOR = "openapi-python-client 0.29.1"
 
 # x-query-rules of the spec, by function name (checked by _query_rules before a request is sent).

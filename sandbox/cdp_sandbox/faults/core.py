@@ -333,6 +333,33 @@ def list_op(hit: Hit) -> bool:
     return op.startswith(("list", "legacyList"))
 
 
+WRITE_METHODS = frozenset({"POST", "PUT", "PATCH"})
+STORED_TEXT_LIMIT = 255
+"""The string length a VARCHAR(255) column keeps: what the length faults take as the store's."""
+
+
+def each_value(value: Any, edit: Callable[[Any], Any]) -> Any:
+    """`edit` applied to a top-level value and to the entries of a list (what a row's columns hold)."""
+    if isinstance(value, list):
+        return [edit(item) for item in value]
+    return edit(value)
+
+
+def rewrite_writes(edit: Callable[[Any], Any]) -> Injection:
+    """Every write (POST, PUT, PATCH with a JSON object body) stored as `edit` turns its values, the answer and
+    every later read showing what was stored: a store that cannot keep what the schema allows."""
+
+    def change(hit: Hit, app: Forwarder) -> Response | None:
+        body = hit.body()
+        if hit.method in WRITE_METHODS and isinstance(body, dict):
+            stored = {name: each_value(value, edit) for name, value in body.items()}
+            if stored != body:
+                hit.set_body(stored)
+        return None
+
+    return Injection(before=change)
+
+
 def pop_field(name: str) -> Callable[[dict[str, Any]], bool]:
     """An edit for `edit_doc` that drops one top-level field (True when it was there)."""
 
