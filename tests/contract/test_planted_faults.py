@@ -38,6 +38,11 @@ PLANTED: list[tuple[str, str, tuple[str, ...]]] = [
     ("child-links-other-order", "links_point_to_parent", WORKFLOWS),
     ("reference-filter-ignored", "list_filter_honoured", WORKFLOWS),
     ("guest-filter-ignored", "list_filter_honoured", WORKFLOWS),
+    ("long-strings-truncated", "write_is_persisted", WORKFLOWS),
+    ("astral-characters-replaced", "write_is_persisted", WORKFLOWS),
+    ("integers-wrap-at-32-bits", "write_is_persisted", WORKFLOWS),
+    ("decimals-rounded", "write_is_persisted", WORKFLOWS),
+    ("long-strings-refused", "edge_values_accepted", WORKFLOWS),
     ("delete-fields-drops-all", "delete_fields_removes_named_keys", WORKFLOWS),
     ("pair-limit-unenforced", "extension_pair_limit", WORKFLOWS),
     ("children-survive-order-delete", "deleted_resource_is_gone", WORKFLOWS),
@@ -58,6 +63,12 @@ PLANTED: list[tuple[str, str, tuple[str, ...]]] = [
     ("rejected-update-partly-applied", "rejected_write_changes_nothing", WORKFLOWS),
     ("unauthorized-delete-applied", "rejected_write_changes_nothing", WORKFLOWS),
     ("error-echoes-authorization", "credentials_not_echoed", WORKFLOWS),
+    ("retrieve-consumer-answers-201", "status_code_conformance", WORKFLOWS),
+    ("order-links-other-collection", "links_point_to_parent", WORKFLOWS),
+    ("item-extension-survives-delete", "deleted_resource_is_gone", WORKFLOWS),
+    ("legacy-expand-ignored", "expand_honoured", WORKFLOWS),
+    ("default-limit-20", "pagination_is_consistent", WORKFLOWS),
+    ("delete-fields-without-name-drops-extension", "delete_fields_removes_named_keys", WORKFLOWS),
 ]
 
 

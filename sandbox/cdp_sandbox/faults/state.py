@@ -10,8 +10,10 @@ from ..messages import Response
 from ..storage import CONSUMER, CONTACT, ORDER, ORDER_ITEM, Record
 from .core import (
     CHILD_LISTS,
+    INT32_MAX,
     ITEM_OPS,
     SEEN_LIMIT,
+    STORED_TEXT_LIMIT,
     Forwarder,
     Hit,
     Injection,
@@ -23,6 +25,7 @@ from .core import (
     other_ref,
     pop_field,
     replace_last_segment,
+    rewrite_writes,
 )
 
 
@@ -143,6 +146,55 @@ def _page_href_wrong() -> Injection:
         return True
 
     return Injection(after=lambda hit, r, app: edit_doc(hit, r, None, edit) if list_op(hit) else r)
+
+
+@fault(
+    "long-strings-truncated",
+    "state",
+    "request schemas: a string with no maxLength is stored whole (write_is_persisted on the edge writes)",
+)
+def _long_strings_truncated() -> Injection:
+    """Every written string is stored cut to 255 characters, as a VARCHAR(255) column keeps it (the write is
+    accepted and answered with the cut value)."""
+    return rewrite_writes(lambda v: v[:STORED_TEXT_LIMIT] if isinstance(v, str) else v)
+
+
+@fault(
+    "astral-characters-replaced",
+    "state",
+    "JSON strings (RFC 8259): a character outside the Basic Multilingual Plane is stored as sent",
+)
+def _astral_replaced() -> Injection:
+    """Characters outside the BMP (emoji, U+1D11E) are stored as U+FFFD, as a 3-byte UTF-8 column does."""
+    return rewrite_writes(
+        lambda v: "".join(c if ord(c) <= 0xFFFF else "\ufffd" for c in v) if isinstance(v, str) else v
+    )
+
+
+@fault(
+    "integers-wrap-at-32-bits",
+    "state",
+    "OrderItemCreate.quantity (and every integer with no maximum): stored as sent past 2**31",
+)
+def _integers_wrap() -> Injection:
+    """Integers are stored in a signed 32-bit column: past 2**31 they wrap around to negative numbers."""
+
+    def wrap(value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > INT32_MAX:
+            return (value + 2**31) % 2**32 - 2**31
+        return value
+
+    return rewrite_writes(wrap)
+
+
+@fault(
+    "decimals-rounded",
+    "state",
+    "number fields with no multipleOf (price, originalPrice): stored as sent, every decimal kept",
+)
+def _decimals_rounded() -> Injection:
+    """Numbers are stored in a DECIMAL(18, 2) column: every decimal past the second is rounded away."""
+    return rewrite_writes(lambda v: round(v, 2) if isinstance(v, float) else v)
 
 
 @fault(
@@ -494,6 +546,105 @@ def _retrieve_stale() -> Injection:
             return cache[key]
         if len(cache) < SEEN_LIMIT:
             cache[key] = response
+        return response
+
+    return Injection(after=change)
+
+
+_ORDER_ANSWERS = frozenset(
+    {
+        "createOrder",
+        "retrieveOrder",
+        "updateOrder",
+        "patchOrder",
+        "legacyCreateOrder",
+        "legacyRetrieveOrder",
+        "legacyUpdateOrder",
+    }
+)
+
+
+@fault(
+    "order-links-other-collection",
+    "state",
+    "Order.contacts / LegacyOrder.contacts (retrieveOrder, legacyRetrieveOrder, the order creates and updates): a "
+    "link to the order's own contacts collection",
+)
+def _order_links_other() -> Injection:
+    """An order's `contacts` link points at the contacts collection of another order ref
+    (`/orders/{other}/contacts`); its `consumers` and `orderItems` links stay right."""
+
+    def edit(doc: dict[str, Any]) -> bool:
+        link = doc.get("contacts")
+        href = link.get("href") if isinstance(link, dict) else None
+        if not isinstance(link, dict) or not isinstance(href, str) or not href.endswith("/contacts"):
+            return False
+        doc["contacts"] = {**link, "href": f"{replace_last_segment(href.removesuffix('/contacts'))}/contacts"}
+        return True
+
+    return Injection(after=lambda hit, r, app: edit_doc(hit, r, _ORDER_ANSWERS, edit))
+
+
+_ITEM_EXT_ANSWERS = frozenset(
+    {
+        "createOrderItemDataExtension",
+        "retrieveOrderItemDataExtension",
+        "updateOrderItemDataExtension",
+        "patchOrderItemDataExtension",
+        "deleteOrderItemDataExtensionFields",
+    }
+)
+
+
+@fault(
+    "item-extension-survives-delete",
+    "state",
+    "deleteOrderItem/legacyDeleteOrderItem: the item is deleted with its data extension (reading the extension then "
+    "answers 404)",
+)
+def _item_extension_survives() -> Injection:
+    """Deleting an order item leaves its data extension readable: GET /v2.1/orderItems/{ref}/extensions/ext answers
+    200 with the extension as it last was, while the item itself reads 404 (an extension deleted on its own, or
+    with the item's order, stays deleted)."""
+    last: dict[str, Response] = {}
+    orphans: set[str] = set()
+
+    def change(hit: Hit, response: Response, app: Forwarder) -> Response:
+        ref = hit.params.get("orderItemRef", "").lower()
+        ok = 200 <= response.status < 300
+        if not ref:
+            return response
+        if hit.op(_ITEM_EXT_ANSWERS) and ok and response.body:
+            if ref in last or len(last) < SEEN_LIMIT:
+                last[ref] = Response(200, response.body, list(response.headers))
+        elif hit.op("deleteOrderItemDataExtension") and ok:
+            last.pop(ref, None)
+        elif hit.op("deleteOrderItem", "legacyDeleteOrderItem") and ok and ref in last:
+            orphans.add(ref)
+        elif hit.op("retrieveOrderItemDataExtension") and response.status == 404 and ref in orphans:
+            kept = last[ref]
+            return Response(200, kept.body, list(kept.headers))
+        return response
+
+    return Injection(after=change)
+
+
+@fault(
+    "delete-fields-without-name-drops-extension",
+    "state",
+    "deleteOrderDataExtensionFields/deleteOrderItemDataExtensionFields without `name`: every pair goes and the "
+    "emptied data extension stays",
+)
+def _fields_without_name_drop_extension() -> Injection:
+    """DELETE .../extensions/ext/fields without `name` deletes the data extension itself: the answer is the emptied
+    extension (200), but a later read answers 404. With `name`, only the named keys go."""
+    ops = {"deleteOrderDataExtensionFields", "deleteOrderItemDataExtensionFields"}
+
+    def change(hit: Hit, response: Response, app: Forwarder) -> Response:
+        if response.status != 200 or not hit.op(ops) or hit.param("name") is not None:
+            return response
+        extension = hit.request.path.rstrip("/").removesuffix("/fields")
+        app.forward(replace(hit.request, method="DELETE", path=extension, query_string=b""))
         return response
 
     return Injection(after=change)

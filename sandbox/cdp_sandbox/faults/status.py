@@ -103,3 +103,21 @@ def _uppercase_not_found() -> Injection:
         return Response(404, error_body(404, f"no resource found with ref {ref}"))
 
     return Injection(before=change)
+
+
+@fault(
+    "retrieve-consumer-answers-201",
+    "status",
+    "retrieveOrderConsumer (GET /v2.1/orderConsumers/{orderConsumerRef}) responses: 200 is the only success status "
+    "(a retrieve creates nothing; the doc page's '201' label is unconfirmed)",
+)
+def _retrieve_consumer_201() -> Injection:
+    """GET /v2.1/orderConsumers/{ref} answers 201 Created (the label of its doc page) instead of 200, with the same
+    body."""
+
+    def change(hit: Hit, response: Response, app: Forwarder) -> Response:
+        if hit.op("retrieveOrderConsumer") and response.status == 200:
+            response.status = 201
+        return response
+
+    return Injection(after=change)

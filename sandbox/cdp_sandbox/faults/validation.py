@@ -12,9 +12,11 @@ from ..messages import Response
 from ..storage import now
 from .core import (
     CURRENCY_FIELDS,
+    STORED_TEXT_LIMIT,
     V21_BIRTH_DATE,
     V21_ITEM,
     V21_ORDER,
+    WRITE_METHODS,
     Forwarder,
     Hit,
     Injection,
@@ -192,6 +194,27 @@ def _guest_filter_ignored() -> Injection:
 
 
 @fault(
+    "long-strings-refused",
+    "validation",
+    "request schemas: a string with no maxLength is valid at any length (edge_values_accepted on the edge writes)",
+)
+def _long_strings_refused() -> Injection:
+    """A write whose body holds a string longer than 255 characters is refused with 400, a bound no page states."""
+
+    def change(hit: Hit, app: Forwarder) -> Response | None:
+        body = hit.body()
+        if hit.method not in WRITE_METHODS or not isinstance(body, dict):
+            return None
+        for name, value in body.items():
+            values = value if isinstance(value, list) else [value]
+            if any(isinstance(v, str) and len(v) > STORED_TEXT_LIMIT for v in values):
+                return Response(400, error_body(400, f"{name}: at most {STORED_TEXT_LIMIT} characters."))
+        return None
+
+    return Injection(before=change)
+
+
+@fault(
     "future-birth-date-accepted",
     "validation",
     "OrderContactCreate/OrderConsumerCreate.dateOfBirth must lie in the past (info.description; 400 otherwise)",
@@ -338,3 +361,32 @@ def _reference_prefix() -> Injection:
             reference_prefix=lambda hit: hit is not None and hit.op("listOrders", "legacyListOrders")
         )
     )
+
+
+@fault(
+    "legacy-expand-ignored",
+    "validation",
+    "legacyRetrieveOrder query parameter expand=orderItems: the order's items come as a page of full items",
+)
+def _legacy_expand_ignored() -> Injection:
+    """GET /v2/orders/{ref}?expand=orderItems ignores `expand`: the order's `orderItems` is the bare link to its
+    items, as without it (the v2.1 lists' `expand=true` is honoured)."""
+    return ignore_query(lambda hit: hit.op("legacyRetrieveOrder"), "expand")
+
+
+@fault(
+    "default-limit-20",
+    "validation",
+    "components.parameters.Limit default 10: a list asked without `limit` holds at most 10 items and says limit 10",
+)
+def _default_limit_20() -> Injection:
+    """A list asked without `limit` pages by 20 (and says limit 20) instead of the default 10; an asked `limit`
+    is honoured."""
+
+    def change(hit: Hit, app: Forwarder) -> Response | None:
+        pairs = hit.query() if list_op(hit) else None
+        if pairs is not None and not any(k == "limit" for k, _ in pairs):
+            hit.set_query([*pairs, ("limit", "20")])
+        return None
+
+    return Injection(before=change)

@@ -307,3 +307,91 @@ def _(p: Pair) -> None:
         assert client.get(f"/v2.1/orderItems/{ref}").json()["quantity"] == seen
         assert client.delete(f"/v2.1/orderItems/{ref}").status_code == 204
         assert client.get(f"/v2.1/orderItems/{ref}").status_code == 404
+
+
+@scenario("order-links-other-collection")
+def _(p: Pair) -> None:
+    def run(c: httpx.Client) -> list[bool]:
+        ref = order(c)["ref"]
+        docs = [c.get(f"/v2.1/orders/{ref}").json(), c.get(f"/v2/orders/{ref}").json()]
+        return [
+            doc[name]["href"].endswith(f"/orders/{ref}/{name}")
+            for doc in docs
+            for name in ("contacts", "consumers", "orderItems")
+        ]
+
+    ok, bad = p.both(run)
+    assert all(ok)
+    assert bad == [False, True, True] * 2
+
+
+@scenario("item-extension-survives-delete")
+def _(p: Pair) -> None:
+    def run(c: httpx.Client) -> tuple[int, int, Any, int]:
+        _, items = with_items(c, 2)
+        kept, dropped = (f"/v2.1/orderItems/{i}/extensions/ext" for i in items)
+        for path in (kept, dropped):
+            assert c.post(path, json={"a": 1}).status_code == 201
+        assert c.patch(kept, json={"b": 2}).status_code == 200
+        assert c.delete(dropped).status_code == 204
+        assert c.delete(f"/v2.1/orderItems/{items[0]}").status_code == 204
+        assert c.delete(f"/v2/orderItems/{items[1]}").status_code == 204
+        got = c.get(kept)
+        return (
+            c.get(f"/v2.1/orderItems/{items[0]}").status_code,
+            got.status_code,
+            got.json().get("b"),
+            c.get(dropped).status_code,
+        )
+
+    assert p.both(run) == ((404, 404, None, 404), (404, 200, 2, 404))
+
+
+@scenario("delete-fields-without-name-drops-extension")
+def _(p: Pair) -> None:
+    def run(c: httpx.Client) -> tuple[int, int, set[str]]:
+        path = f"/v2.1/orders/{order(c)['ref']}/extensions/ext"
+        assert c.post(path, json={"a": 1, "b": 2, "c": 3}).status_code == 201
+        assert c.delete(f"{path}/fields", params={"name": "a"}).status_code == 200
+        named = {k for k in c.get(path).json() if k in "abc"}
+        emptied = c.delete(f"{path}/fields")
+        assert emptied.status_code == 200 and not {k for k in emptied.json() if k in "abc"}
+        return c.get(path).status_code, c.post(path, json={"d": 4}).status_code, named
+
+    assert p.both(run) == ((200, 409, {"b", "c"}), (404, 201, {"b", "c"}))
+
+
+LONG = "Zé€✓𝄞ñ" * 100  # 600 code points, some outside the BMP
+
+
+@scenario("long-strings-truncated")
+def _(p: Pair) -> None:
+    ok, bad = p.both(
+        lambda c: c.get(f"/v2.1/orders/{order(c, pointOfSale=LONG)['ref']}").json()["pointOfSale"]
+    )
+    assert ok == LONG and bad == LONG[:255]
+
+
+@scenario("astral-characters-replaced")
+def _(p: Pair) -> None:
+    ok, bad = p.both(
+        lambda c: c.get(f"/v2.1/orders/{order(c, pointOfSale='a𝄞b')['ref']}").json()["pointOfSale"]
+    )
+    assert ok == "a𝄞b" and bad == "a\ufffdb"
+
+
+@scenario("integers-wrap-at-32-bits")
+def _(p: Pair) -> None:
+    def run(c: httpx.Client) -> Any:
+        extension = f"/v2.1/orders/{order(c)['ref']}/extensions/ext"
+        assert c.post(extension, json={"units": 2**31 + 7}).status_code in (200, 201)
+        return c.get(extension).json()["units"]
+
+    ok, bad = p.both(run)
+    assert ok == 2**31 + 7 and bad == -(2**31) + 7
+
+
+@scenario("decimals-rounded")
+def _(p: Pair) -> None:
+    ok, bad = p.both(lambda c: c.get(f"/v2.1/orders/{order(c, price=10.123456)['ref']}").json()["price"])
+    assert ok == 10.123456 and bad == 10.12

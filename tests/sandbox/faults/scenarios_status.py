@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import uuid
 
+import httpx
+
 from ..helpers import ORDER_V21
-from .scenarios import LISTING, WRONG, Pair, order, scenario
+from .scenarios import LISTING, WRONG, Pair, consumer, order, scenario
 
 
 @scenario("create-answers-200")
@@ -49,3 +51,16 @@ def _(p: Pair) -> None:
         assert client.get(f"/v2.1/orders/{ref.upper()}").status_code == status
         assert client.get(f"/v2.1/orders/{ref}").status_code == 200
     assert p.bad_anon.get(f"/v2.1/orders/{ref.upper()}").status_code == 401
+
+
+@scenario("retrieve-consumer-answers-201")
+def _(p: Pair) -> None:
+    def run(c: httpx.Client) -> tuple[int, int, int]:
+        order_ref = order(c)["ref"]
+        ref = consumer(c, order_ref)["ref"]
+        got = c.get(f"/v2.1/orderConsumers/{ref}")
+        assert got.json()["ref"] == ref
+        legacy = c.get(f"/v2/orderConsumers/{ref}").status_code
+        return got.status_code, legacy, c.get(f"/v2.1/orders/{order_ref}").status_code
+
+    assert p.both(run) == ((200, 200, 200), (201, 200, 200))

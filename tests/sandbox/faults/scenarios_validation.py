@@ -101,6 +101,15 @@ def _(p: Pair) -> None:
     assert faulty[0] >= 2 and faulty[1] >= 2
 
 
+@scenario("long-strings-refused")
+def _(p: Pair) -> None:
+    def run(c: httpx.Client) -> int:
+        return c.post("/v2.1/orders", json={**ORDER_V21, "pointOfSale": "x" * 256}).status_code
+
+    ok, bad = p.both(run)
+    assert ok == 201 and bad == 400
+
+
 @scenario("future-birth-date-accepted")
 def _(p: Pair) -> None:
     def run(c: httpx.Client) -> httpx.Response:
@@ -166,3 +175,25 @@ def _(p: Pair) -> None:
         assert len(page["items"]) == listed
         assert len(client.get("/v2/orders", params={"referenceId": "PREFIX-1"}).json()["items"]) == listed
         assert len(client.get("/v2.1/orders", params={"referenceId": "PREFIX-1-OTHER"}).json()["items"]) == 1
+
+
+@scenario("legacy-expand-ignored")
+def _(p: Pair) -> None:
+    def run(c: httpx.Client) -> tuple[int, bool, bool]:
+        ref = with_items(c, 2)[0]
+        expanded = c.get(f"/v2/orders/{ref}", params={"expand": "orderItems"}).json()["orderItems"]
+        listed = c.get(f"/v2.1/orders/{ref}/orderItems", params={"expand": "true"}).json()["items"]
+        full = [i for i in expanded.get("items", []) if "ref" in i]
+        return len(full), set(expanded) == {"href"}, all("ref" in i for i in listed)
+
+    assert p.both(run) == ((2, False, True), (0, True, True))
+
+
+@scenario("default-limit-20")
+def _(p: Pair) -> None:
+    def run(c: httpx.Client) -> tuple[int, int, int]:
+        path = f"/v2.1/orders/{with_items(c, 12)[0]}/orderItems"
+        page = c.get(path).json()
+        return len(page["items"]), page["limit"], len(c.get(path, params={"limit": 5}).json()["items"])
+
+    assert p.both(run) == ((10, 10, 5), (12, 20, 5))
