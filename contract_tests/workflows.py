@@ -243,11 +243,14 @@ def _broken_body_rules(w: Walker, create: OpInfo, body: dict[str, Any]) -> None:
 
 
 def _broken_list_rules(w: Walker, version: str, reference_id: str) -> None:
-    """Requests that break the order lists' cross-parameter rules on purpose: each must be refused."""
+    """Requests that break the order lists' rules on purpose (the filters they need, the paging parameters'
+    schemas): each must be refused."""
     listing = w.op(version, Action.LIST, Kind.ORDER)
     if listing is None:
         return
     w.send(listing.operation_id, query={"limit": 1}, shape=False)
+    for broken in ({"offset": -1}, {"limit": 0}):  # outside the Offset and Limit schemas
+        w.send(listing.operation_id, query={"referenceId": reference_id, **broken}, shape=False)
     if listing.legacy:
         return
     guest = "f7aabbca-1c1b-4fc2-be72-3e16294a4f03"

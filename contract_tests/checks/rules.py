@@ -105,3 +105,66 @@ def invalid_body_rejected(ctx: CheckContext, response: Response, case: OpenApiCa
         errors
     )
     return None
+
+
+_QUERY_VALIDATORS: dict[tuple[str, str], jsonschema_rs.Validator | None] = {}
+
+
+def query_errors(model: ApiModel, operation_id: str, query: dict[str, Any]) -> list[str]:
+    """Which query parameters break their schemas (offset below 0, limit below 1, a sort outside its values)."""
+    info = model.operations[operation_id]
+    op = model.document["paths"][info.path][info.method.lower()]
+    found = []
+    for raw in op.get("parameters", []):
+        param = model.resolve(raw)
+        name = param.get("name") if isinstance(param, dict) else None
+        if param.get("in") != "query" or name not in query:
+            continue
+        key = (operation_id, str(name))
+        if key not in _QUERY_VALIDATORS:
+            schema = model.resolve(param.get("schema")) if param.get("schema") else None
+            _QUERY_VALIDATORS[key] = (
+                jsonschema_rs.validator_for({**schema, "components": model.document.get("components", {})})
+                if isinstance(schema, dict)
+                else None
+            )
+        validator = _QUERY_VALIDATORS[key]
+        if validator is not None and not validator.is_valid(_as_sent(query[name], param.get("schema"), model)):
+            found.append(f"{name}={query[name]!r}")
+    return found
+
+
+def _as_sent(value: Any, schema: Any, model: ApiModel) -> Any:
+    """A query value as the parameter's schema reads it: a URL carries `true` and `-1` as text."""
+    kind = (model.resolve(schema) or {}).get("type") if isinstance(schema, dict) else None
+    if not isinstance(value, str) or kind not in ("integer", "number", "boolean"):
+        return value
+    if kind == "boolean":
+        return {"true": True, "false": False}.get(value, value)
+    try:
+        number = float(value) if kind == "number" else int(value)
+    except ValueError:
+        return value
+    return number
+
+
+@custom
+def invalid_query_rejected(ctx: CheckContext, response: Response, case: OpenApiCase) -> bool | None:
+    """A query parameter outside its schema (offset below 0, limit below 1, expand not a boolean, a sort outside
+    its values) is refused, whoever sent it: schemathesis' negative cases are judged by negative_data_rejection
+    (which excuses a case whose other parameters are valid), this judges every other request (the workflows send
+    offset=-1 and limit=0 to lists that exist). Spec: components.parameters Offset, Limit, Expand; each list's
+    query parameters."""
+    v = view(response, case)
+    if v is None or not v.ok or not v.query:
+        return True
+    meta = case.meta
+    if meta is not None and meta.generation.mode.is_negative:
+        return True
+    errors = query_errors(v.model, v.info.operation_id, v.query)
+    if not errors:
+        return True
+    raise AssertionError(
+        f"{v.info.operation_id} accepted ({v.status}) query parameters outside their schemas: "
+        + ", ".join(errors)
+    )

@@ -13,6 +13,7 @@ from cdp_sandbox.factory import app_factory
 
 from contract_tests import checks, config, hooks
 from contract_tests.checks import check_names, exchange
+from contract_tests.checks.rules import query_errors
 from contract_tests.context import default_spec_path
 from contract_tests.model import Action, ApiModel, Kind, with_overlay
 from contract_tests.runner import EXIT_DEVIATIONS
@@ -199,3 +200,14 @@ def test_a_failure_report_names_the_check_shows_the_exchange_and_how_to_reproduc
     assert entries and any(e["request"]["method"] == "POST" for e in entries)
     for secret in ("sandbox-api-token", "c2FuZGJveC1jbGllbnQta2V5OnNhbmRib3gtYXBpLXRva2Vu"):
         assert secret not in cassette and secret not in report
+
+
+def test_query_values_are_judged_as_the_url_carries_them(model: ApiModel) -> None:
+    ok = {"referenceId": "R", "offset": "0", "limit": "10", "expand": "true"}
+    assert query_errors(model, "listOrders", ok) == []
+    assert query_errors(model, "listOrders", {**ok, "offset": -1}) == ["offset=-1"]
+    assert query_errors(model, "listOrders", {**ok, "limit": "0", "expand": "maybe"}) == [
+        "limit='0'",
+        "expand='maybe'",
+    ]
+    assert query_errors(model, "listOrders", {**ok, "sort": "price"}) == ["sort='price'"]

@@ -194,6 +194,23 @@ def _guest_filter_ignored() -> Injection:
 
 
 @fault(
+    "negative-offset-accepted",
+    "validation",
+    "components.parameters.Offset: minimum 0 (every list refuses offset=-1 with 400)",
+)
+def _negative_offset_accepted() -> Injection:
+    """Lists serve a negative `offset` as 0 instead of refusing it (the page echoes offset 0)."""
+
+    def before(hit: Hit, app: Forwarder) -> Response | None:
+        asked = hit.param("offset") if list_op(hit) else None
+        if asked is not None and asked.lstrip("-").isdigit() and int(asked) < 0:
+            hit.set_query([(k, "0" if k == "offset" else v) for k, v in hit.query() or []])
+        return None
+
+    return Injection(before=before)
+
+
+@fault(
     "long-strings-refused",
     "validation",
     "request schemas: a string with no maxLength is valid at any length (edge_values_accepted on the edge writes)",

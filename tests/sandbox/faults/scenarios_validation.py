@@ -101,6 +101,15 @@ def _(p: Pair) -> None:
     assert faulty[0] >= 2 and faulty[1] >= 2
 
 
+@scenario("negative-offset-accepted")
+def _(p: Pair) -> None:
+    def run(c: httpx.Client) -> int:
+        return c.get(f"/v2.1/orders/{order(c)['ref']}/orderItems", params={"offset": -1}).status_code
+
+    ok, bad = p.both(run)
+    assert ok == 400 and bad == 200
+
+
 @scenario("long-strings-refused")
 def _(p: Pair) -> None:
     def run(c: httpx.Client) -> int:
