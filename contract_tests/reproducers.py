@@ -28,6 +28,7 @@ import json
 import logging
 import pprint
 import re
+import shlex
 import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -106,7 +107,7 @@ def write(run: RunContext, assessment: Assessment, path: Path) -> dict[str, Any]
     """Write the reproducer file and say what it holds. A failure to render is a bug of ours, not the target's:
     the file then says so (a stale file from an earlier run is never left behind) and the verdict stands."""
     try:
-        source = render(run, assessment)
+        source = render(run, assessment, shown_path(path))
     except Exception as exc:
         log.warning("the reproducers could not be written (a bug of the kit):\n%s", traceback.format_exc())
         reason = f"{type(exc).__name__}: {exc}"
@@ -123,8 +124,17 @@ def write(run: RunContext, assessment: Assessment, path: Path) -> dict[str, Any]
     return {"path": path.name, "tests": tests, "skipped": source.count("\n    pytest.skip("), "error": None}
 
 
-def render(run: RunContext, assessment: Assessment) -> str:
-    """The Python source of the reproducer file for the run's findings, credentials masked once more."""
+def shown_path(path: Path) -> str:
+    """How the file's own run line names it: relative to where the run was started, when it lies below."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def render(run: RunContext, assessment: Assessment, path: str = f"reports/{FILE_NAME}") -> str:
+    """The Python source of the reproducer file for the run's findings (its run line naming `path`),
+    credentials masked once more."""
     origin = run.base_url.rstrip("/")
     names: set[str] = set()
     tests = [_test(run, finding, origin, names) for finding in assessment.findings]
@@ -134,6 +144,7 @@ def render(run: RunContext, assessment: Assessment) -> str:
         .replace("__DEFAULT_BASE__", repr(None if run.app is not None else origin))
         .replace("__LIVE_HOSTS__", repr(tuple(p.lower().rstrip(".") for p in run.plan.live_hosts)))
         .replace("__MATCHER__", matcher_source())
+        .replace("__PATH__", shlex.quote(path))
     )
     body = "\n\n\n".join(tests) if tests else "# The run found no deviation: nothing to reproduce.\n"
     return run.redactor.text(header + "\n\n\n" + body)
@@ -479,7 +490,7 @@ _RUNTIME = r'''# Reproducers of the deviations conformance run __RUN__ found, on
 # while the deviation persists and passes once the target is fixed. Written by contract_tests/reproducers.py.
 #
 # Run (standard library, requests and pytest only; credentials come from the environment, never from this file):
-#   SITECORE_CDP_BASE_URL=... SITECORE_CDP_CLIENT_KEY=... SITECORE_CDP_API_TOKEN=... pytest reports/test_conformance_deviations.py
+#   SITECORE_CDP_BASE_URL=... SITECORE_CDP_CLIENT_KEY=... SITECORE_CDP_API_TOKEN=... pytest __PATH__
 # SITECORE_CDP_BASE_URL defaults to the run's base URL (an in-process run has none: set it).
 """Reproducers of a conformance run's deviations (see the comment above)."""
 

@@ -198,11 +198,13 @@ def test_an_in_process_run_skips_without_a_base_url_or_credentials(tmp_path: Pat
     )
     outcome = execute(options, quiet=True)
     assert outcome.exit_code == EXIT_DEVIATIONS and outcome.run is not None
-    source = reproducers.render(outcome.run, assessment.assess(outcome.run))
+    path = tmp_path / "elsewhere" / FILE_NAME
+    path.parent.mkdir()
+    reproducers.write(outcome.run, assessment.assess(outcome.run), path)
+    source = path.read_text(encoding="utf-8")
     assert "DEFAULT_BASE = None" in source
+    assert f"pytest {path}\n" in source  # the run line names the file where it was written
     assert_no_credentials(source)
-    path = tmp_path / FILE_NAME
-    path.write_text(source, encoding="utf-8")
     without_url = replay(
         path, {"SITECORE_CDP_CLIENT_KEY": SANDBOX_KEY, "SITECORE_CDP_API_TOKEN": SANDBOX_TOKEN}
     )
