@@ -172,7 +172,8 @@ def verdict(summary: Summary, assessment: Assessment, incomplete: str, unjudged:
     stale = assessment.judgement.stale if assessment.judgement.strict else []
     if failing:
         n = sum(f.count for f in failing)
-        return "v-new", f"{_plural(len(failing), 'new deviation')} ({_plural(n, 'failure')})"
+        # Deviations count failures, as the "Deviations" line and the console do; root causes group them.
+        return "v-new", f"{_plural(n, 'new deviation')} from {_plural(len(failing), 'root cause')}"
     if stale:
         entries = "entry fails" if len(stale) == 1 else "entries fail"
         return "v-new", f"{len(stale)} stale baseline {entries} the run (--strict-baseline)"

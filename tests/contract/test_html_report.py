@@ -149,7 +149,9 @@ def test_the_page_shows_each_root_cause_with_its_rule_and_exchanges(built: Built
     status = findings_of(built, "status_code_conformance")
     hrefs = findings_of(built, "href_points_to_self")
     assert status and status[0].operations == ["createOrder"] and hrefs
-    assert f"{len(built.assessment.findings)} new deviations" in page
+    failures = sum(f.count for f in built.assessment.findings)
+    assert f"{failures} new deviations from {len(built.assessment.findings)} root causes" in page
+    assert f"Deviations {failures} (" in page  # the banner and the notes count the same thing
     for finding in built.assessment.findings:
         assert f"id='f-{finding.key}'" in page
         assert html_mod.escape(finding.rule.text, quote=True) in page
@@ -248,7 +250,7 @@ def test_the_baseline_s_word_shows_on_each_finding_and_stale_entries_are_listed(
         statuses["status_code_conformance"] == Status.KNOWN and statuses["href_points_to_self"] == Status.NEW
     )
     assert "Stale baseline entries (1)" in page and stale.fingerprint in page and "fixed last week" in page
-    assert f"{len(assessment.failing)} new deviation" in page
+    assert f"from {len(assessment.failing)} root cause" in page
 
     every = {fp: Entry(fp, "known") for f in built.assessment.findings for fp in f.fingerprints}
     applied = built.run.results.applied
@@ -266,7 +268,8 @@ def test_the_baseline_s_word_shows_on_each_finding_and_stale_entries_are_listed(
 def test_the_verdict_follows_the_exit_code_new_deviations_then_incomplete(built: Built) -> None:
     budget = "the time budget ran out"
     css, headline = html_report.verdict(built.summary, built.assessment, budget)
-    assert css == "v-new" and headline.startswith(f"{len(built.assessment.findings)} new deviations")
+    failures = sum(f.count for f in built.assessment.findings)
+    assert css == "v-new" and headline.startswith(f"{failures} new deviations from ")
     assert f"also incomplete: {budget}" in render(built.run, built.assessment, budget)
     accepted = {fp: Entry(fp, "known") for f in built.assessment.findings for fp in f.fingerprints}
     known = Assessment(
@@ -393,7 +396,12 @@ def test_chromium_renders_the_report_filters_it_and_loads_nothing(built: Built, 
 
     dom, log_check = chromium(browser, url + "#check=href_points_to_self", "--dump-dom")
     hidden = {a["data-check"]: a.get("hidden") is not None for a in articles(dom).articles}
-    assert hidden == {"status_code_conformance": True, "href_points_to_self": False}
+    # The echoing target also hands the credentials back: credentials_not_echoed's root cause, masked.
+    assert hidden == {
+        "status_code_conformance": True,
+        "href_points_to_self": False,
+        "credentials_not_echoed": True,
+    }
     assert (
         articles(dom).shown
         == f"{len(findings_of(built, 'href_points_to_self'))} of {total} root causes shown"
@@ -401,7 +409,11 @@ def test_chromium_renders_the_report_filters_it_and_loads_nothing(built: Built, 
 
     dom, log_text = chromium(browser, url + "#filter=undocumented+status+code", "--dump-dom")
     hidden = {a["data-check"]: a.get("hidden") is not None for a in articles(dom).articles}
-    assert hidden == {"status_code_conformance": False, "href_points_to_self": True}
+    assert hidden == {
+        "status_code_conformance": False,
+        "href_points_to_self": True,
+        "credentials_not_echoed": True,
+    }
 
     png = browser / "report.png"
     _, log_shot = chromium(browser, url, f"--screenshot={png}", "--window-size=1280,2000")
