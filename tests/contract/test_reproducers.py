@@ -133,8 +133,9 @@ def test_a_status_deviation_fails_on_the_faulty_sandbox_and_passes_on_a_healthy_
     found = reproduce("create-answers-200", tmp_path, phases=("examples",), operations=("createOrder",))
     assert_reproduces(*found)
     assert "def test_status_code_conformance__createOrder()" in found[1]
+    written = tmp_path / "reports" / FILE_NAME  # outside the folder the run started in: named in full
     run_line = (
-        "SITECORE_CDP_BASE_URL=... SITECORE_CDP_CLIENT_KEY=... SITECORE_CDP_API_TOKEN=... pytest reports/"
+        f"SITECORE_CDP_BASE_URL=... SITECORE_CDP_CLIENT_KEY=... SITECORE_CDP_API_TOKEN=... pytest {written}\n"
     )
     assert run_line in found[1]
     assert "LIVE_HOSTS = ('*.sitecorecloud.io',)" in found[1]
