@@ -8,9 +8,10 @@ authenticated (`basic`, `none`, or a named near miss) and the test builds the he
 A deviation's record keeps the exchanges of the one step that showed it (the recorder starts afresh for every
 request), so a workflow or stateful deviation that needs earlier steps (an update needs the created resource) gets
 them rebuilt from the run's list of generated requests: every earlier request of the same phase that names a ref
-the steps use, and for each ref the create that made it. Those requests carry no answer, so the create that made a
-ref is the earliest unclaimed create of its kind before the ref was first named (workflows create first and break
-rules afterwards), or the latest one (stateful scenarios: the one replayed last). The generated test maps each
+the steps use, and for each ref the create that made it: the create whose answer named it (the recorder keeps the
+ref of each create's answer), else, for a run that kept none, the earliest unclaimed create of its kind before the
+ref was first named (workflows create first and break rules afterwards), or the latest one (stateful scenarios: the
+one replayed last). The generated test maps each
 recorded ref onto the one the target hands out now, in later URLs and bodies.
 
 What the test asserts follows the check: the documented statuses, a status class, 401 without (or with near-miss)
@@ -290,8 +291,10 @@ def _setup(run: RunContext, record: FailureRecord, steps: list[Step], origin: st
     """The earlier requests of the record's phase the steps depend on, with the create of each ref they name."""
     if not steps or not record.phase.startswith(("workflow", "stateful")):
         return []
-    entries = [(m, u, b) for p, m, u, b in run.recorder.generated if p == record.phase]
+    indexed = [(i, (m, u, b)) for i, (p, m, u, b) in enumerate(run.recorder.generated) if p == record.phase]
+    entries = [entry for _, entry in indexed]
     prefix = entries[: _position(run, record, entries, steps[0], origin)]
+    answers = {n: run.recorder.made[i] for n, (i, _) in enumerate(indexed) if i in run.recorder.made}
     earliest = record.phase.startswith("workflow")
     texts = [f"{u} {b}".lower() for _, u, b in prefix]
     named = [*texts, *(f"{s['path']} {s.get('body', '')}".lower() for s in steps)]
@@ -300,7 +303,7 @@ def _setup(run: RunContext, record: FailureRecord, steps: list[Step], origin: st
     wanted = {u for t in named[len(texts) :] for u in _UUID.findall(t)} - made
     for _ in range(len(prefix) + 1):  # each pass only adds refs; a pass that adds none ends it
         order = sorted(wanted, key=lambda u: _first(texts, u))
-        binds = _bind(run, prefix, texts, order, kinds=kinds, earliest=earliest)
+        binds = _bind(run, prefix, texts, order, kinds=kinds, earliest=earliest, made=answers)
         included = {i for i, t in enumerate(texts) if any(u in t for u in wanted)} | set(binds)
         grown = wanted | {u for i in included for u in _UUID.findall(texts[i])}
         if grown == wanted:
@@ -332,10 +335,20 @@ def _bind(
     *,
     kinds: dict[str, str],
     earliest: bool,
+    made: dict[int, str] | None = None,
 ) -> dict[int, str]:
-    """For each ref of a known kind, the index of the create that made it (see the module docstring)."""
+    """For each ref of a known kind, the index of the create that made it: the one whose answer named it when the
+    run kept that (`made`), else as the module docstring says."""
     binds: dict[int, str] = {}
+    answered: dict[str, int] = {}
+    # A create's answer names its ref; a legacy update (a POST too) names it again: only creates count.
+    for i, ref in sorted((made or {}).items()):
+        if i < len(prefix) and _creates(run, prefix[i][0], prefix[i][1]) is not None:
+            answered.setdefault(ref.lower(), i)
     for ref in refs:
+        if answered.get(ref) is not None and answered[ref] not in binds:
+            binds[answered[ref]] = ref
+            continue
         candidates = [
             i
             for i, (method, url, _) in enumerate(prefix[: _first(texts, ref)])

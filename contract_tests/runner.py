@@ -296,6 +296,7 @@ def _worker_result(
         total=recorder.total,
         by_phase=recorder.by_phase,
         generated=recorder.generated,
+        made=recorder.made,
         failures=run.results.failures,
         applied=run.results.applied,
         sent_writes=run.guard.sent_writes,
@@ -431,6 +432,8 @@ def _absorb(run: RunContext, result: workers.WorkerResult) -> None:
     workers.add_stats(recorder.undeclared, result.undeclared)
     recorder.total += result.total
     recorder.by_phase.update(result.by_phase)
+    offset = len(recorder.generated)
+    recorder.made.update({offset + index: ref for index, ref in result.made.items()})
     recorder.generated.extend(result.generated)
     for key, failure in result.failures.items():
         run.results.failures.setdefault(key, failure)

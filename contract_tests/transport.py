@@ -8,6 +8,7 @@ the same session shape with an adapter that calls the application instead of a s
 from __future__ import annotations
 
 import contextlib
+import json
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
@@ -110,6 +111,8 @@ class Recorder:
         self.by_phase: Counter[str] = Counter()
         # (phase, method, url, body) of every request the suite itself generated: determinism is judged on these.
         self.generated: list[tuple[str, str, str, str]] = []
+        self.made: dict[int, str] = {}
+        """Index in `generated` -> the ref a create's 2xx answer named (the reproducers bind each ref to its create)."""
         self._buffer: ContextVar[list[Exchange] | None] = ContextVar(f"exchanges_{id(self)}", default=None)
         self._case_operation: ContextVar[str | None] = ContextVar(f"case_operation_{id(self)}", default=None)
 
@@ -185,6 +188,10 @@ class Recorder:
         self.total += 1
         self.by_phase[current_phase() or "other"] += 1
         if exchange.role == "request":
+            if exchange.method == "POST" and exchange.status is not None and 200 <= exchange.status < 300:
+                ref = _ref_of(exchange.response_body)
+                if ref is not None:
+                    self.made[len(self.generated)] = ref
             self.generated.append((current_phase(), exchange.method, exchange.url, exchange.request_body))
         self.keep(exchange)
         return exchange
@@ -407,3 +414,15 @@ def asgi_session(app: SwappableApp) -> requests.Session:
     """A session that calls an ASGI application in-process (schemathesis' ASGI client)."""
     session: requests.Session = asgi.get_client(app)
     return session
+
+
+def _ref_of(body: str) -> str | None:
+    """The `ref` a JSON answer names at its top level (None when it names none)."""
+    if '"ref"' not in body:
+        return None
+    try:
+        doc = json.loads(body)
+    except ValueError:
+        return None
+    ref = doc.get("ref") if isinstance(doc, dict) else None
+    return ref if isinstance(ref, str) else None

@@ -175,6 +175,7 @@ class WorkerResult:
     total: int
     by_phase: Counter[str]
     generated: list[tuple[str, str, str, str]]
+    made: dict[int, str]
     failures: dict[tuple[str, str, str], FailureRecord]
     applied: Counter[tuple[str, str]]
     sent_writes: list[str]

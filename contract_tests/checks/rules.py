@@ -129,7 +129,9 @@ def query_errors(model: ApiModel, operation_id: str, query: dict[str, Any]) -> l
                 else None
             )
         validator = _QUERY_VALIDATORS[key]
-        if validator is not None and not validator.is_valid(_as_sent(query[name], param.get("schema"), model)):
+        if validator is not None and not validator.is_valid(
+            _as_sent(query[name], param.get("schema"), model)
+        ):
             found.append(f"{name}={query[name]!r}")
     return found
 
