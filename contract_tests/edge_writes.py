@@ -66,7 +66,7 @@ def edge_writes(w: Walker, version: str, order_body: dict[str, Any]) -> None:
                 w.create(info, path=path_for(info, host), body=edge.body)
     _edge_extension(w, version, host)
     _many_items(w, version, host)
-    for ref in {r for r in (*made, host) if r}:
+    for ref in dict.fromkeys(r for r in (*made, host) if r):  # in creation order: the same requests every run
         delete_order(w, version, ref)
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from schemathesis import CheckContext, Response
 
 from ..check_registry import custom
+from ..current import expected_acceptance
 from ..model import EXTENSIONS, Action, Kind, collection_path, resource_path
 from .exchange import (
     IMMUTABLE_ORDER_FIELDS,
@@ -59,7 +60,9 @@ def create_then_retrieve(ctx: CheckContext, response: Response, case: OpenApiCas
 @custom
 def write_is_persisted(ctx: CheckContext, response: Response, case: OpenApiCase) -> bool | None:
     """What a create, full update or partial update sends is what the target stores: each sent field has the
-    sent value in the write's response (when the response carries it) and on the next retrieve. v2.1 order
+    sent value in the write's response (when the response carries it) and on the next retrieve; a create the
+    workflows wrote at the edges of its schema reads the same in the other version too (v2 and v2.1 are two views
+    of the same records). v2.1 order
     referenceId/orderedAt on update are judged by immutable_order_fields. Spec: create/update semantics."""
     v = view(response, case)
     if (
@@ -83,8 +86,48 @@ def write_is_persisted(ctx: CheckContext, response: Response, case: OpenApiCase)
         stored = got.body.get(name) if isinstance(got.body, dict) else None
         if not same(value, stored):
             problems.append(f"{name}: sent {short(value)}, the retrieve has {short(stored)}")
+    if expected_acceptance() and v.info.action is Action.CREATE:
+        problems += _other_version_problems(v, fields)
     assert not problems, "; ".join(problems)
     return None
+
+
+def _other_version_problems(v: View, fields: dict[str, Any]) -> list[str]:
+    """The edge writes are read back in the other version too (v2 and v2.1 are two views of the same records):
+    each sent field that version's resource schema names must read as sent there."""
+    other = "v2" if v.info.version == "v2.1" else "v2.1"
+    retrieve = v.model.find(other, Action.RETRIEVE, v.info.kind)
+    ref = v.body.get("ref") if isinstance(v.body, dict) else None
+    if retrieve is None or v.info.kind in EXTENSIONS or not isinstance(ref, str):
+        return []
+    path = resource_path(other, v.info.kind, ref)
+    got = v.probes.probe(path, note="write_is_persisted")
+    if got.status != 200:
+        return [f"GET {path}, the same record in {other}, answered {got.status}"]
+    named = _resource_properties(v, retrieve.operation_id)
+    body = got.body if isinstance(got.body, dict) else {}
+    return [
+        f"{name}: sent {short(value)}, {other} reads {short(body.get(name))}"
+        for name, value in fields.items()
+        if name in named and name in body and not same(value, body[name])
+    ]
+
+
+def _resource_properties(v: View, operation_id: str) -> set[str]:
+    """The fields the 200 answer's schema of an operation names (through $ref and allOf)."""
+    info = v.model.operations[operation_id]
+    answer = v.model.document["paths"][info.path][info.method.lower()]["responses"].get("200", {})
+    schema = v.model.resolve(
+        v.model.resolve(answer).get("content", {}).get("application/json", {}).get("schema")
+    )
+    names: set[str] = set()
+    stack = [schema]
+    while stack:
+        node = v.model.resolve(stack.pop())
+        if isinstance(node, dict):
+            names |= set(node.get("properties") or {})
+            stack.extend(node.get("allOf") or [])
+    return names
 
 
 @custom

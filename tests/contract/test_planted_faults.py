@@ -43,6 +43,7 @@ PLANTED: list[tuple[str, str, tuple[str, ...]]] = [
     ("integers-wrap-at-32-bits", "write_is_persisted", WORKFLOWS),
     ("decimals-rounded", "write_is_persisted", WORKFLOWS),
     ("long-strings-refused", "edge_values_accepted", WORKFLOWS),
+    ("legacy-view-loses-astral", "write_is_persisted", WORKFLOWS),
     ("negative-offset-accepted", "invalid_query_rejected", WORKFLOWS),
     ("delete-fields-drops-all", "delete_fields_removes_named_keys", WORKFLOWS),
     ("pair-limit-unenforced", "extension_pair_limit", WORKFLOWS),

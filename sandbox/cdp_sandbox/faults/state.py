@@ -197,6 +197,50 @@ def _decimals_rounded() -> Injection:
     return rewrite_writes(lambda v: round(v, 2) if isinstance(v, float) else v)
 
 
+_V21_CREATES = frozenset({"createOrder", "createOrderItem", "createOrderContact", "createOrderConsumer"})
+_LEGACY_READS = frozenset(
+    {
+        "legacyRetrieveOrder",
+        "legacyRetrieveOrderItem",
+        "legacyRetrieveOrderContact",
+        "legacyRetrieveOrderConsumer",
+    }
+)
+
+
+@fault(
+    "legacy-view-loses-astral",
+    "state",
+    "listOrderConsumerOrderItems x-doc-notes: the two versions share their records (what createOrder writes, "
+    "legacyRetrieveOrder reads as written)",
+)
+def _legacy_view_loses_astral() -> Injection:
+    """Records written through v2.1 read in v2 with every character outside the BMP replaced by U+FFFD, as a
+    legacy store synced through a 3-byte UTF-8 column shows them; v2's own writes and every v2.1 read are right."""
+    written: set[str] = set()
+
+    def remember(doc: dict[str, Any]) -> bool:
+        if isinstance(doc.get("ref"), str) and len(written) < SEEN_LIMIT:
+            written.add(doc["ref"].lower())
+        return False
+
+    def replace_astral(doc: dict[str, Any]) -> bool:
+        changed = False
+        for name, value in doc.items():
+            if isinstance(value, str) and any(ord(c) > 0xFFFF for c in value):
+                doc[name] = "".join(c if ord(c) <= 0xFFFF else "\ufffd" for c in value)
+                changed = True
+        return changed
+
+    def after(hit: Hit, response: Response, app: Forwarder) -> Response:
+        if hit.op(_V21_CREATES):
+            return edit_doc(hit, response, None, remember)
+        ref = next(iter(hit.params.values()), "").lower() if hit.op(_LEGACY_READS) else ""
+        return edit_doc(hit, response, None, replace_astral) if ref in written and ref else response
+
+    return Injection(after=after)
+
+
 @fault(
     "href-points-elsewhere",
     "state",

@@ -395,3 +395,15 @@ def _(p: Pair) -> None:
 def _(p: Pair) -> None:
     ok, bad = p.both(lambda c: c.get(f"/v2.1/orders/{order(c, price=10.123456)['ref']}").json()["price"])
     assert ok == 10.123456 and bad == 10.12
+
+
+@scenario("legacy-view-loses-astral")
+def _(p: Pair) -> None:
+    def run(c: httpx.Client) -> tuple[str, str]:
+        ref = order(c, pointOfSale="a𝄞b")["ref"]
+        return c.get(f"/v2.1/orders/{ref}").json()["pointOfSale"], c.get(f"/v2/orders/{ref}").json()[
+            "pointOfSale"
+        ]
+
+    ok, bad = p.both(run)
+    assert ok == ("a𝄞b", "a𝄞b") and bad == ("a𝄞b", "a\ufffdb")
