@@ -1,28 +1,34 @@
 """What is running now: the phase, the test and what is expected of the request being sent, readable from anywhere
 without importing the run.
 
-Both are context variables set for the extent of a `with` block: phases can run side by side in threads, each
+Each is a context variable set for the extent of a `with` block: phases can run side by side in threads, each
 seeing its own phase, and a block that ends restores what was there before. The run itself is in run_view.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 
 _PHASE: ContextVar[str] = ContextVar("conformance_phase", default="")
 _TEST: ContextVar[str] = ContextVar("conformance_test", default="")
+_EXPECTED: ContextVar[str] = ContextVar("conformance_expected", default="")
 
 
 @contextmanager
-def phase(name: str) -> Iterator[None]:
-    """Attribute what the block sends and finds to phase `name` (`stateless coverage`, `workflow v2.1`, ...)."""
-    token = _PHASE.set(name)
+def _holding(variable: ContextVar[str], value: str) -> Iterator[None]:
+    """`variable` holds `value` for the extent of the block, then what it held before."""
+    token = variable.set(value)
     try:
         yield
     finally:
-        _PHASE.reset(token)
+        variable.reset(token)
+
+
+def phase(name: str) -> AbstractContextManager[None]:
+    """Attribute what the block sends and finds to phase `name` (`stateless coverage`, `workflow v2.1`, ...)."""
+    return _holding(_PHASE, name)
 
 
 def current_phase() -> str:
@@ -30,14 +36,9 @@ def current_phase() -> str:
     return _PHASE.get()
 
 
-@contextmanager
-def running_test(test_id: str) -> Iterator[None]:
+def running_test(test_id: str) -> AbstractContextManager[None]:
     """Attribute what the block finds to the pytest test `test_id` (its node id)."""
-    token = _TEST.set(test_id)
-    try:
-        yield
-    finally:
-        _TEST.reset(token)
+    return _holding(_TEST, test_id)
 
 
 def current_test() -> str:
@@ -45,18 +46,10 @@ def current_test() -> str:
     return _TEST.get()
 
 
-_EXPECTED: ContextVar[str] = ContextVar("conformance_expected", default="")
-
-
-@contextmanager
-def expecting_acceptance(why: str) -> Iterator[None]:
+def expecting_acceptance(why: str) -> AbstractContextManager[None]:
     """The requests the block sends were built to be accepted (`why`: what makes them so, e.g. which edges they
     carry); edge_values_accepted judges their answers."""
-    token = _EXPECTED.set(why)
-    try:
-        yield
-    finally:
-        _EXPECTED.reset(token)
+    return _holding(_EXPECTED, why)
 
 
 def expected_acceptance() -> str:

@@ -303,6 +303,30 @@ class ApiModel:
         schema = self.request_schema(operation_id) or {}
         return {name: self.resolve(prop) for name, prop in schema.get("properties", {}).items()}
 
+    def query_parameters(self, operation_id: str) -> dict[str, dict[str, Any]]:
+        """The operation's query parameters (its path's and its own), by name, resolved."""
+        info = self.operations[operation_id]
+        item = self.document["paths"][info.path]
+        found = {}
+        for raw in [*item.get("parameters", []), *item[info.method.lower()].get("parameters", [])]:
+            param = self.resolve(raw)
+            if isinstance(param, dict) and param.get("in") == "query" and isinstance(param.get("name"), str):
+                found[param["name"]] = param
+        return found
+
+    def response_properties(self, operation_id: str, status: str = "200") -> set[str]:
+        """The fields an answer's JSON schema names (through `$ref` and `allOf`)."""
+        info = self.operations[operation_id]
+        answer = self.document["paths"][info.path][info.method.lower()]["responses"].get(status, {})
+        stack = [self.resolve(answer).get("content", {}).get("application/json", {}).get("schema")]
+        names: set[str] = set()
+        while stack:
+            node = self.resolve(stack.pop())
+            if isinstance(node, dict):
+                names |= set(node.get("properties") or {})
+                stack.extend(node.get("allOf") or [])
+        return names
+
 
 # -- URLs ------------------------------------------------------------------------------------
 

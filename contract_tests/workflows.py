@@ -39,9 +39,7 @@ FRESH_KEY_COUNT = (
 
 def _accepts(w: Walker, info: OpInfo, parameter: str) -> bool:
     """Whether an operation declares a query parameter (legacy lists have no `expand`)."""
-    op = w.run.model.document["paths"][info.path][info.method.lower()]
-    params = [w.run.model.resolve(p) for p in op.get("parameters", [])]
-    return any(p.get("name") == parameter and p.get("in") == "query" for p in params)
+    return parameter in w.run.model.query_parameters(info.operation_id)
 
 
 SERVER_TIMESTAMP = (

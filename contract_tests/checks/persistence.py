@@ -104,30 +104,13 @@ def _other_version_problems(v: View, fields: dict[str, Any]) -> list[str]:
     got = v.probes.probe(path, note="write_is_persisted")
     if got.status != 200:
         return [f"GET {path}, the same record in {other}, answered {got.status}"]
-    named = _resource_properties(v, retrieve.operation_id)
+    named = v.model.response_properties(retrieve.operation_id)
     body = got.body if isinstance(got.body, dict) else {}
     return [
         f"{name}: sent {short(value)}, {other} reads {short(body.get(name))}"
         for name, value in fields.items()
         if name in named and name in body and not same(value, body[name])
     ]
-
-
-def _resource_properties(v: View, operation_id: str) -> set[str]:
-    """The fields the 200 answer's schema of an operation names (through $ref and allOf)."""
-    info = v.model.operations[operation_id]
-    answer = v.model.document["paths"][info.path][info.method.lower()]["responses"].get("200", {})
-    schema = v.model.resolve(
-        v.model.resolve(answer).get("content", {}).get("application/json", {}).get("schema")
-    )
-    names: set[str] = set()
-    stack = [schema]
-    while stack:
-        node = v.model.resolve(stack.pop())
-        if isinstance(node, dict):
-            names |= set(node.get("properties") or {})
-            stack.extend(node.get("allOf") or [])
-    return names
 
 
 @custom

@@ -112,15 +112,11 @@ _QUERY_VALIDATORS: dict[tuple[str, str], jsonschema_rs.Validator | None] = {}
 
 def query_errors(model: ApiModel, operation_id: str, query: dict[str, Any]) -> list[str]:
     """Which query parameters break their schemas (offset below 0, limit below 1, a sort outside its values)."""
-    info = model.operations[operation_id]
-    op = model.document["paths"][info.path][info.method.lower()]
     found = []
-    for raw in op.get("parameters", []):
-        param = model.resolve(raw)
-        name = param.get("name") if isinstance(param, dict) else None
-        if param.get("in") != "query" or name not in query:
+    for name, param in model.query_parameters(operation_id).items():
+        if name not in query:
             continue
-        key = (operation_id, str(name))
+        key = (operation_id, name)
         if key not in _QUERY_VALIDATORS:
             schema = model.resolve(param.get("schema")) if param.get("schema") else None
             _QUERY_VALIDATORS[key] = (

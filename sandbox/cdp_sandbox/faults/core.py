@@ -338,6 +338,11 @@ STORED_TEXT_LIMIT = 255
 """The string length a VARCHAR(255) column keeps: what the length faults take as the store's."""
 
 
+def without_astral(text: str) -> str:
+    """`text` as a 3-byte UTF-8 column stores it: every character outside the BMP replaced by U+FFFD."""
+    return "".join(c if ord(c) <= 0xFFFF else "\ufffd" for c in text)
+
+
 def each_value(value: Any, edit: Callable[[Any], Any]) -> Any:
     """`edit` applied to a top-level value and to the entries of a list (what a row's columns hold)."""
     if isinstance(value, list):

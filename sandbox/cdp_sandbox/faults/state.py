@@ -26,6 +26,7 @@ from .core import (
     pop_field,
     replace_last_segment,
     rewrite_writes,
+    without_astral,
 )
 
 
@@ -166,9 +167,7 @@ def _long_strings_truncated() -> Injection:
 )
 def _astral_replaced() -> Injection:
     """Characters outside the BMP (emoji, U+1D11E) are stored as U+FFFD, as a 3-byte UTF-8 column does."""
-    return rewrite_writes(
-        lambda v: "".join(c if ord(c) <= 0xFFFF else "\ufffd" for c in v) if isinstance(v, str) else v
-    )
+    return rewrite_writes(lambda v: without_astral(v) if isinstance(v, str) else v)
 
 
 @fault(
@@ -227,8 +226,8 @@ def _legacy_view_loses_astral() -> Injection:
     def replace_astral(doc: dict[str, Any]) -> bool:
         changed = False
         for name, value in doc.items():
-            if isinstance(value, str) and any(ord(c) > 0xFFFF for c in value):
-                doc[name] = "".join(c if ord(c) <= 0xFFFF else "\ufffd" for c in value)
+            if isinstance(value, str) and without_astral(value) != value:
+                doc[name] = without_astral(value)
                 changed = True
         return changed
 
