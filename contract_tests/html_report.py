@@ -198,7 +198,7 @@ def _overview(run: RunContext, summary: Summary, assessment: Assessment, incompl
         f"Target kind: {e(summary.target_kind.value)}, {e(KIND_MEANING[summary.target_kind])}",
         f"Passive, nothing sent: {e(run.options.passive)}"
         if run.options.passive
-        else f"Profile {e(plan.profile.name)}; phases {e(', '.join(plan.stateless_phases) or 'none')}; "
+        else f"Profile {e(plan.profile.name)}; stateless phases {e(', '.join(plan.stateless_phases) or 'none')}; "
         f"workflows {e(plan.workflows)}; stateful {'yes' if plan.stateful else 'no'}; "
         f"seed {e(run.seed if run.seed is not None else 'derandomized')}; run id {e(run.run_id)}",
     ]

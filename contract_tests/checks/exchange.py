@@ -163,6 +163,31 @@ def short(value: Any) -> str:
     return text if len(text) <= 120 else text[:117] + "..."
 
 
+LONG_TEXT = 40
+"""Past this many characters two strings are told apart by their lengths and where they part, not shown."""
+
+
+def mismatch(name: str, sent: Any, got: Any, where: str) -> str:
+    """`name: sent X, <where> has Y`: long strings (the edge writes') by their lengths and the first character
+    where they part, which a cut at 255 or a replaced character shows and 120 shown characters do not."""
+    if isinstance(sent, str) and isinstance(got, str) and max(len(sent), len(got)) > LONG_TEXT:
+        at = next(
+            (i for i, (a, b) in enumerate(zip(sent, got, strict=False)) if a != b), min(len(sent), len(got))
+        )
+        return (
+            f"{name}: sent {len(sent)} characters, {where} has {len(got)}, parting at character {at + 1}"
+            f" ({_character(sent, at)} against {_character(got, at)})"
+        )
+    return f"{name}: sent {short(sent)}, {where} has {short(got)}"
+
+
+def _character(text: str, index: int) -> str:
+    if index >= len(text):
+        return "the end"
+    char = text[index]
+    return f"U+{ord(char):04X} {char!r}" if char.isascii() and char.isprintable() else f"U+{ord(char):04X}"
+
+
 def page_items(body: Any) -> list[dict[str, Any]]:
     items = body.get("items") if isinstance(body, dict) else None
     return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []

@@ -22,6 +22,7 @@ from .exchange import (
     consumer_links,
     instant,
     is_empty,
+    mismatch,
     same,
     short,
     user_fields,
@@ -82,10 +83,10 @@ def write_is_persisted(ctx: CheckContext, response: Response, case: OpenApiCase)
     problems = []
     for name, value in fields.items():
         if isinstance(v.body, dict) and name in v.body and not same(value, v.body[name]):
-            problems.append(f"{name}: sent {short(value)}, the response has {short(v.body[name])}")
+            problems.append(mismatch(name, value, v.body[name], "the response"))
         stored = got.body.get(name) if isinstance(got.body, dict) else None
         if not same(value, stored):
-            problems.append(f"{name}: sent {short(value)}, the retrieve has {short(stored)}")
+            problems.append(mismatch(name, value, stored, "the retrieve"))
     if expected_acceptance() and v.info.action is Action.CREATE:
         problems += _other_version_problems(v, fields)
     assert not problems, "; ".join(problems)
@@ -107,7 +108,7 @@ def _other_version_problems(v: View, fields: dict[str, Any]) -> list[str]:
     named = v.model.response_properties(retrieve.operation_id)
     body = got.body if isinstance(got.body, dict) else {}
     return [
-        f"{name}: sent {short(value)}, {other} reads {short(body.get(name))}"
+        mismatch(name, value, body[name], f"the {other} read")
         for name, value in fields.items()
         if name in named and name in body and not same(value, body[name])
     ]

@@ -12,6 +12,7 @@ import jsonschema
 import pytest
 
 from contract_tests import config, hooks
+from contract_tests.checks.exchange import mismatch
 from contract_tests.edges import ASTRAL, ROUNDS, EdgeSettings, edge_bodies, edge_string
 from tests.contract.helpers import suite_config
 
@@ -125,3 +126,14 @@ def test_bad_edge_settings_are_refused(tmp_path: Path, old: str, new: str, says:
             custom_names=frozenset(base.custom),
             narrowing_names=frozenset(hooks.NARROWINGS),
         )
+
+
+def test_a_long_string_read_back_otherwise_is_told_by_its_length_and_where_it_parts() -> None:
+    long = edge_string(1000)
+    assert mismatch("note", long, long[:255], "the retrieve") == (
+        "note: sent 1000 characters, the retrieve has 255, parting at character 256 (U+2713 against the end)"
+    )
+    assert mismatch("note", "Zé" + ASTRAL * 50, "Zé\ufffd" + ASTRAL * 49, "the v2 read").endswith(
+        "parting at character 3 (U+1D11E against U+FFFD)"
+    )
+    assert mismatch("price", 1.5, 1.25, "the response") == "price: sent 1.5, the response has 1.25"
